@@ -1,0 +1,89 @@
+/**
+ * The contract between the statechart and the Genesys adapter.
+ * `GenesysEvent` is what the adapter sends to the machine (already validated);
+ * `GenesysCommand` is what the machine asks the adapter to POST.
+ */
+
+/** Genesys T-Server CallState values the toolbar reads (protocol.md 4.4); others arrive as strings. */
+export type GenesysCallState = string;
+
+export type CallDirection = 'inbound' | 'outbound';
+
+/** Which command a failure or answer belongs to. */
+export type GenesysCommandName =
+  | 'register'
+  | 'ready'
+  | 'notReady'
+  | 'logout'
+  | 'accept'
+  | 'reject'
+  | 'hangup'
+  | 'hold'
+  | 'retrieve'
+  | 'makeCall';
+
+export type GenesysEvent =
+  // socket life (connection region)
+  | { type: 'genesys.connected' }
+  | { type: 'genesys.disconnected'; attempt: number; retryInMs: number; reason: string }
+  // agent (agent region)
+  | { type: 'genesys.registered' }
+  | { type: 'genesys.unregistered' }
+  | { type: 'genesys.agentReady' }
+  | { type: 'genesys.agentNotReady'; reason?: string }
+  | { type: 'genesys.agentLogout' }
+  | { type: 'genesys.linkDisconnected' }
+  | { type: 'genesys.linkConnected' }
+  // calls (routed to the call actor by connectionId)
+  | {
+      type: 'genesys.ringing';
+      connectionId: string;
+      eventId: string;
+      ani: string;
+      dnis?: string;
+      queue?: string;
+      callType?: string;
+    }
+  | { type: 'genesys.dialing'; connectionId: string; eventId?: string; number: string }
+  | { type: 'genesys.networkReached'; connectionId: string }
+  | {
+      type: 'genesys.established';
+      connectionId: string;
+      eventId?: string;
+      ani?: string;
+      direction?: CallDirection;
+    }
+  | { type: 'genesys.held'; connectionId: string }
+  | { type: 'genesys.retrieved'; connectionId: string }
+  | { type: 'genesys.released'; connectionId: string; callState?: GenesysCallState }
+  | { type: 'genesys.abandoned'; connectionId: string }
+  | { type: 'genesys.destinationBusy'; connectionId: string }
+  | { type: 'genesys.partyChanged'; connectionId: string; previousConnectionId: string }
+  /** T-Server EventError, with the call it concerns when the microservice says so. */
+  | { type: 'genesys.error'; code: string; message: string; connectionId?: string }
+  /** A frame the adapter could not accept (malformed JSON, wrong shape, unknown event, too big). */
+  | { type: 'genesys.protocolError'; code: string; message: string }
+  /** A POST that failed: non-2xx, status not Success, network error, or no answer in time. */
+  | {
+      type: 'genesys.commandFailed';
+      command: GenesysCommandName;
+      connectionId?: string;
+      eventId?: string;
+      code: string;
+      message: string;
+    };
+
+export type GenesysCommand =
+  | { type: 'genesys.cmd.register' }
+  | { type: 'genesys.cmd.ready' }
+  | { type: 'genesys.cmd.notReady'; reason?: string }
+  | { type: 'genesys.cmd.logout' }
+  | { type: 'genesys.cmd.accept'; connectionId: string; eventId: string }
+  | { type: 'genesys.cmd.reject'; connectionId: string; eventId: string }
+  | { type: 'genesys.cmd.hangup'; connectionId: string; eventId: string }
+  | { type: 'genesys.cmd.hold'; connectionId: string; eventId: string }
+  | { type: 'genesys.cmd.retrieve'; connectionId: string; eventId: string }
+  | { type: 'genesys.cmd.makeCall'; number: string; eventId: string };
+
+/** Events that concern one call and carry its connectionId. */
+export type GenesysCallEvent = Extract<GenesysEvent, { connectionId: string }>;
