@@ -1,0 +1,365 @@
+/**
+ * One call, from the first thing the toolbar hears of it to the Fusion close reason.
+ * Commands go out through the parent (`call.sendGenesys` / `call.sendFusion`), so the call
+ * machine knows no adapter and its graph can be walked alone.
+ */
+import { assign, enqueueActions, sendParent, setup } from 'xstate';
+import type { GenesysCommand } from './genesys.types';
+import type { CloseReason, FusionCommand } from './fusion.types';
+import type { CallContext, CallEvent, CallInput, CallOutput, CallStart, CodedError } from './call.types';
+import { dialErrorCode, isDialFailure, ringingEndReason } from './call-state';
+
+/** What a call sends its parent, which forwards it to the adapter. */
+export type CallToParentEvent =
+  | { type: 'call.sendGenesys'; command: GenesysCommand }
+  | { type: 'call.sendFusion'; command: FusionCommand };
+
+type CallVerb = 'accept' | 'reject' | 'hangup' | 'hold' | 'retrieve';
+
+function genesysCommand(context: CallContext, verb: CallVerb): CallToParentEvent {
+  return {
+    type: 'call.sendGenesys',
+    command: { type: `genesys.cmd.${verb}`, connectionId: context.connectionId ?? '', eventId: context.eventId },
+  };
+}
+
+function toFusion(command: FusionCommand): CallToParentEvent {
+  return { type: 'call.sendFusion', command };
+}
+
+function errorOf(event: CallEvent): CodedError {
+  if (event.type === 'genesys.error') return { code: 'GENESYS_ERROR', detail: `${event.code} ${event.message}`.trim() };
+  if (event.type === 'genesys.commandFailed') return { code: event.code, detail: event.message };
+  return { code: 'UNEXPECTED_EVENT', detail: event.type };
+}
+
+function describe(error: CodedError | null): string {
+  if (!error) return 'The request could not be completed';
+  return error.detail ? `${error.code}: ${error.detail}` : error.code;
+}
+
+function newCommOf(context: CallContext): CallToParentEvent {
+  return toFusion({
+    type: 'fusion.cmd.newComm',
+    eventId: context.eventId,
+    direction: context.direction,
+    number: context.number,
+    ...(context.queue ? { queue: context.queue } : {}),
+  });
+}
+
+function fusionResponse(context: CallContext, ok: boolean): CallToParentEvent {
+  return toFusion({
+    type: 'fusion.cmd.respond',
+    requestId: context.fusionRequestId ?? '',
+    ok,
+    ...(ok ? {} : { message: describe(context.error) }),
+  });
+}
+
+function releasedCallState(event: CallEvent): string | undefined {
+  return event.type === 'genesys.released' ? event.callState : undefined;
+}
+
+/** A Fusion request ends well if the call ended the way it asked (declined, hung up, cancelled). */
+const REQUESTED_ENDS: CloseReason[] = ['REJECT', 'WRAPUP', 'CANCELED'];
+
+const failureOf = (command: string) => ({ type: 'isFailureOf', params: { command } }) as const;
+const closeAs = (reason: CloseReason) => ({ type: 'closeAs', params: { reason } }) as const;
+const settle = (ok: boolean) => ({ type: 'settleFusionRequest', params: { ok } }) as const;
+
+export const callMachine = setup({
+  types: {
+    context: {} as CallContext,
+    events: {} as CallEvent,
+    input: {} as CallInput,
+    output: {} as CallOutput,
+  },
+  delays: {
+    /** How long a Genesys command may stay unanswered before the call rolls back. */
+    commandDeadline: 8_000,
+    ringCeiling: ({ context }) => context.ringCeilingMs,
+  },
+  guards: {
+    startsAt: ({ context }, params: { start: CallStart }) => context.start === params.start,
+    /** A failure is the pending state's only if it names the command it waits on (or is a T-Server error). */
+    isFailureOf: ({ event }, params: { command: string }) =>
+      event.type === 'genesys.error' || (event.type === 'genesys.commandFailed' && event.command === params.command),
+    isDialFailure: ({ event }) => isDialFailure(releasedCallState(event)),
+    isOnHold: ({ context }) => context.onHold,
+  },
+  actions: {
+    stampPhase: assign({ since: () => Date.now() }),
+    rememberFusionRequest: assign({
+      fusionRequestId: ({ event }) => ('requestId' in event ? event.requestId : null),
+    }),
+    /** Answer the waiting UEF command promise, if Fusion asked for this outcome. */
+    settleFusionRequest: enqueueActions(({ context, enqueue }, params: { ok: boolean }) => {
+      if (!context.fusionRequestId) return;
+      enqueue.sendParent(fusionResponse(context, params.ok));
+      enqueue.assign({ fusionRequestId: null });
+    }),
+    /** A Fusion command that does not fit the call's state is refused at once, never left pending. */
+    refuseFusionRequest: sendParent(({ event }) =>
+      toFusion({
+        type: 'fusion.cmd.respond',
+        requestId: 'requestId' in event ? event.requestId : '',
+        ok: false,
+        message: `NOT_ALLOWED: ${event.type} is not possible now`,
+      }),
+    ),
+    recordError: assign({ error: ({ event }) => errorOf(event) }),
+    recordTimeout: assign({ error: { code: 'COMMAND_TIMEOUT' } }),
+    recordDialTimeout: assign({ error: { code: 'DIAL_TIMEOUT' } }),
+    recordDialFailure: assign({
+      error: ({ event }) => {
+        if (event.type === 'genesys.destinationBusy') return { code: 'BUSY' };
+        if (event.type === 'genesys.released') return { code: dialErrorCode(event.callState), detail: event.callState };
+        return errorOf(event);
+      },
+    }),
+    clearError: assign({ error: null }),
+    sendAccept: sendParent(({ context }) => genesysCommand(context, 'accept')),
+    sendReject: sendParent(({ context }) => genesysCommand(context, 'reject')),
+    sendHangup: sendParent(({ context }) => genesysCommand(context, 'hangup')),
+    sendHold: sendParent(({ context }) => genesysCommand(context, 'hold')),
+    sendRetrieve: sendParent(({ context }) => genesysCommand(context, 'retrieve')),
+    sendMakeCall: sendParent(({ context }) => ({
+      type: 'call.sendGenesys',
+      command: { type: 'genesys.cmd.makeCall', number: context.number, eventId: context.eventId },
+    })),
+    offerToFusion: enqueueActions(({ context, enqueue }) => {
+      if (context.offered) return;
+      enqueue.sendParent(newCommOf(context));
+      enqueue.assign({ offered: true });
+    }),
+    /** Screen pop; an outbound call never offered (no EventDialing seen) is offered first. */
+    startInFusion: enqueueActions(({ context, enqueue }) => {
+      if (!context.offered) enqueue.sendParent(newCommOf(context));
+      enqueue.sendParent(toFusion({ type: 'fusion.cmd.startComm', eventId: context.eventId, direction: context.direction }));
+      enqueue.assign({ offered: true, started: true });
+    }),
+    closeInFusion: enqueueActions(({ context, enqueue }) => {
+      if (context.offered) {
+        enqueue.sendParent(
+          toFusion({ type: 'fusion.cmd.closeComm', eventId: context.eventId, reason: context.closeReason ?? 'WRAPUP' }),
+        );
+      }
+      if (context.fusionRequestId) {
+        enqueue.sendParent(fusionResponse(context, REQUESTED_ENDS.includes(context.closeReason ?? 'WRAPUP')));
+        enqueue.assign({ fusionRequestId: null });
+      }
+    }),
+    publishOutboundError: sendParent(({ context }) =>
+      toFusion({
+        type: 'fusion.cmd.outboundError',
+        eventId: context.eventId,
+        code: context.error?.code ?? 'DIAL_FAILED',
+        message: describe(context.error),
+      }),
+    ),
+    closeAs: assign({ closeReason: (_, params: { reason: CloseReason }) => params.reason }),
+    closeAsRingingEnd: assign({ closeReason: ({ event }) => ringingEndReason(releasedCallState(event)) }),
+    /** Outbound: learn the ConnID once Genesys assigns it; PartyChanged: follow the new one. */
+    bindConnection: assign({
+      connectionId: ({ event, context }) =>
+        'connectionId' in event && typeof event.connectionId === 'string' && event.type.startsWith('genesys.')
+          ? event.connectionId
+          : context.connectionId,
+    }),
+    markOnHold: assign({ onHold: true }),
+    markOffHold: assign({ onHold: false }),
+  },
+}).createMachine({
+  id: 'call',
+  context: ({ input }) => ({
+    key: input.key,
+    start: input.start,
+    connectionId: input.connectionId,
+    eventId: input.eventId,
+    direction: input.direction,
+    number: input.number,
+    ...(input.queue ? { queue: input.queue } : {}),
+    ringCeilingMs: input.ringCeilingMs,
+    offered: false,
+    started: false,
+    fusionRequestId: null,
+    closeReason: null,
+    error: null,
+    onHold: false,
+    since: Date.now(),
+  }),
+  initial: 'starting',
+  on: {
+    'genesys.partyChanged': { actions: 'bindConnection' },
+    // Out-of-place Fusion commands are answered, never left for the UEF watchdog.
+    'fusion.accept': { actions: 'refuseFusionRequest' },
+    'fusion.reject': { actions: 'refuseFusionRequest' },
+    'fusion.hangup': { actions: 'refuseFusionRequest' },
+    // A failure or T-Server error no pending state waits on is still shown.
+    'genesys.commandFailed': { actions: 'recordError' },
+    'genesys.error': { actions: 'recordError' },
+  },
+  states: {
+    /** Routes to the first real state from how the call began; never rests here. */
+    starting: {
+      always: [
+        { guard: { type: 'startsAt', params: { start: 'ringing' } }, target: 'ringing', actions: 'offerToFusion' },
+        { guard: { type: 'startsAt', params: { start: 'dialRequested' } }, target: 'dialing' },
+        { guard: { type: 'startsAt', params: { start: 'dialing' } }, target: 'dialing.alerting', actions: 'offerToFusion' },
+        { target: 'established' },
+      ],
+    },
+    ringing: {
+      entry: 'stampPhase',
+      after: { ringCeiling: { target: 'ended', actions: closeAs('TIMEOUT') } },
+      on: {
+        // The softphone (or our own accept) connected the call.
+        'genesys.established': { target: 'established' },
+        'genesys.released': { target: 'ended', actions: 'closeAsRingingEnd' },
+        'genesys.abandoned': { target: 'ended', actions: closeAs('ABANDONED') },
+        'fusion.offerTimeout': { target: 'ended', actions: closeAs('TIMEOUT') },
+      },
+      initial: 'alerting',
+      states: {
+        alerting: {
+          on: {
+            'call.accept': { target: 'accepting', actions: ['clearError', 'sendAccept'] },
+            'fusion.accept': { target: 'accepting', actions: ['clearError', 'rememberFusionRequest', 'sendAccept'] },
+            'call.reject': { target: 'rejecting', actions: ['clearError', 'sendReject'] },
+            'fusion.reject': { target: 'rejecting', actions: ['clearError', 'rememberFusionRequest', 'sendReject'] },
+            // Fusion's End Call while still ringing can only mean decline.
+            'fusion.hangup': { target: 'rejecting', actions: ['clearError', 'rememberFusionRequest', 'sendReject'] },
+          },
+        },
+        accepting: {
+          after: { commandDeadline: { target: 'alerting', actions: ['recordTimeout', settle(false)] } },
+          on: {
+            'genesys.commandFailed': { guard: failureOf('accept'), target: 'alerting', actions: ['recordError', settle(false)] },
+            'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
+          },
+        },
+        rejecting: {
+          after: { commandDeadline: { target: 'alerting', actions: ['recordTimeout', settle(false)] } },
+          on: {
+            'genesys.released': { target: '#call.ended', actions: closeAs('REJECT') },
+            'genesys.commandFailed': { guard: failureOf('reject'), target: 'alerting', actions: ['recordError', settle(false)] },
+            'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
+          },
+        },
+      },
+    },
+    dialing: {
+      entry: 'stampPhase',
+      on: {
+        'genesys.established': { target: 'established', actions: 'bindConnection' },
+        'genesys.destinationBusy': { target: 'failed', actions: 'recordDialFailure' },
+        'genesys.released': { target: 'failed', actions: 'recordDialFailure' },
+        'genesys.error': { target: 'failed', actions: 'recordError' },
+      },
+      initial: 'requested',
+      states: {
+        /** MakeCall sent; Genesys has not named the call yet. */
+        requested: {
+          entry: 'sendMakeCall',
+          after: { commandDeadline: { target: '#call.failed', actions: 'recordDialTimeout' } },
+          on: {
+            'genesys.dialing': { target: 'alerting', actions: ['bindConnection', 'offerToFusion'] },
+            'genesys.commandFailed': { guard: failureOf('makeCall'), target: '#call.failed', actions: 'recordError' },
+          },
+        },
+        /** The far end is being called. */
+        alerting: {
+          on: {
+            'genesys.networkReached': {},
+            'call.hangup': { target: 'canceling', actions: ['clearError', 'sendHangup'] },
+            'fusion.hangup': { target: 'canceling', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
+          },
+        },
+        canceling: {
+          after: { commandDeadline: { target: 'alerting', actions: ['recordTimeout', settle(false)] } },
+          on: {
+            'genesys.released': { target: '#call.ended', actions: closeAs('CANCELED') },
+            'genesys.commandFailed': { guard: failureOf('hangup'), target: 'alerting', actions: ['recordError', settle(false)] },
+            'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
+          },
+        },
+      },
+    },
+    /** An outbound call that never connected: Fusion hears why, then the call ends. */
+    failed: {
+      entry: 'publishOutboundError',
+      always: { target: 'ended', actions: closeAs('REJECT') },
+    },
+    established: {
+      entry: ['stampPhase', 'startInFusion', settle(true)],
+      on: {
+        'genesys.released': { target: 'ended', actions: closeAs('WRAPUP') },
+        'genesys.abandoned': { target: 'ended', actions: closeAs('WRAPUP') },
+      },
+      initial: 'talking',
+      states: {
+        talking: {
+          entry: 'markOffHold',
+          on: {
+            'call.hold': { target: 'holding', actions: ['clearError', 'sendHold'] },
+            'genesys.held': { target: 'held' },
+            'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },
+            'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
+          },
+        },
+        holding: {
+          after: { commandDeadline: { target: 'talking', actions: 'recordTimeout' } },
+          on: {
+            'genesys.held': { target: 'held' },
+            'genesys.commandFailed': { guard: failureOf('hold'), target: 'talking', actions: 'recordError' },
+            'genesys.error': { target: 'talking', actions: 'recordError' },
+          },
+        },
+        held: {
+          entry: 'markOnHold',
+          on: {
+            'call.retrieve': { target: 'retrieving', actions: ['clearError', 'sendRetrieve'] },
+            'genesys.retrieved': { target: 'talking' },
+            'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },
+            'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
+          },
+        },
+        retrieving: {
+          after: { commandDeadline: { target: 'held', actions: 'recordTimeout' } },
+          on: {
+            'genesys.retrieved': { target: 'talking' },
+            'genesys.commandFailed': { guard: failureOf('retrieve'), target: 'held', actions: 'recordError' },
+            'genesys.error': { target: 'held', actions: 'recordError' },
+          },
+        },
+        hangingUp: {
+          after: { commandDeadline: { target: 'rollbackHangup', actions: ['recordTimeout', settle(false)] } },
+          on: {
+            'genesys.commandFailed': { guard: failureOf('hangup'), target: 'rollbackHangup', actions: ['recordError', settle(false)] },
+            'genesys.error': { target: 'rollbackHangup', actions: ['recordError', settle(false)] },
+          },
+        },
+        /** Back to where the hang-up started (held or talking); never rests here. */
+        rollbackHangup: {
+          always: [{ guard: 'isOnHold', target: 'held' }, { target: 'talking' }],
+        },
+      },
+    },
+    ended: {
+      type: 'final',
+      entry: 'closeInFusion',
+    },
+  },
+  output: ({ context }) => ({
+    key: context.key,
+    connectionId: context.connectionId,
+    eventId: context.eventId,
+    direction: context.direction,
+    number: context.number,
+    reason: context.closeReason ?? 'WRAPUP',
+    error: context.error,
+  }),
+});
+
+export type CallMachine = typeof callMachine;

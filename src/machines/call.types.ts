@@ -1,0 +1,81 @@
+import type { CallDirection, GenesysCallEvent, GenesysEvent } from './genesys.types';
+import type { CloseReason, FusionEvent } from './fusion.types';
+
+/** A coded problem the UI explains in plain words (ui/i18n) and the log records. */
+export interface CodedError {
+  code: string;
+  /** Detail from the source (server message, Genesys ErrorMessage); shown as text. */
+  detail?: string;
+}
+
+/** How the call actor starts, depending on the first thing the toolbar heard of it. */
+export type CallStart = 'ringing' | 'dialRequested' | 'dialing' | 'established';
+
+export interface CallInput {
+  /** Actor id and key in the root's index: the first ConnID, or `dial:<eventId>` before one exists. */
+  key: string;
+  connectionId: string | null;
+  eventId: string;
+  direction: CallDirection;
+  /** Caller's number (inbound) or number dialled (outbound). */
+  number: string;
+  queue?: string;
+  start: CallStart;
+  ringCeilingMs: number;
+}
+
+export interface CallContext {
+  key: string;
+  start: CallStart;
+  connectionId: string | null;
+  eventId: string;
+  direction: CallDirection;
+  number: string;
+  queue?: string;
+  ringCeilingMs: number;
+  /** Whether Fusion has been offered this call (newCommEvent published). */
+  offered: boolean;
+  /** Whether Fusion has been told the call started (startCommEvent published). */
+  started: boolean;
+  /** The UEF command promise waiting on the current pending state, if Fusion asked. */
+  fusionRequestId: string | null;
+  /** Set by the transition that ends the call; published with closeCommEvent. */
+  closeReason: CloseReason | null;
+  error: CodedError | null;
+  /** Whether the call was on hold before a pending hang-up, to roll back to the right state. */
+  onHold: boolean;
+  /** Epoch ms when the current phase began (ring, talk, hold); the UI derives its timer from it. */
+  since: number;
+}
+
+/** What the toolbar and the agent ask of a call (the UI addresses calls by key). */
+export type CallCommand =
+  | { type: 'call.accept'; key: string }
+  | { type: 'call.reject'; key: string }
+  | { type: 'call.hangup'; key: string }
+  | { type: 'call.hold'; key: string }
+  | { type: 'call.retrieve'; key: string };
+
+/** Fusion interaction commands routed to a call, with their UEF request ids. */
+export type FusionCallEvent = Extract<
+  FusionEvent,
+  { type: 'fusion.accept' | 'fusion.reject' | 'fusion.hangup' | 'fusion.offerTimeout' }
+>;
+
+/** Genesys events a call receives: its own call events, plus failures/errors the root routed to it. */
+export type CallGenesysEvent =
+  | GenesysCallEvent
+  | Extract<GenesysEvent, { type: 'genesys.commandFailed' | 'genesys.error' }>;
+
+export type CallEvent = CallCommand | FusionCallEvent | CallGenesysEvent;
+
+export interface CallOutput {
+  key: string;
+  connectionId: string | null;
+  eventId: string;
+  direction: CallDirection;
+  number: string;
+  reason: CloseReason;
+  /** Why the call failed, for a dial that never connected. */
+  error: CodedError | null;
+}

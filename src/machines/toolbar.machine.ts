@@ -1,0 +1,568 @@
+/**
+ * The toolbar statechart: where the agent, the Genesys link, Fusion and every call stand.
+ * Four parallel regions; calls are child actors (call.machine.ts) keyed by their first ConnID.
+ * Genesys and Fusion are injected actors (`provide({ actors: { genesys, fusion } })`).
+ */
+import { assertEvent, assign, enqueueActions, sendTo, setup } from 'xstate';
+import type { DoneActorEvent } from 'xstate';
+import { callMachine } from './call.machine';
+import type { CallInput, CallOutput, CodedError } from './call.types';
+import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
+import type { AgentPresence, FusionCommand } from './fusion.types';
+import type { GenesysCommand, GenesysCommandName } from './genesys.types';
+import { keyByConnection, keyByEvent, withCall, withConnection, withNotice, withoutCall } from './toolbar.index';
+import type { ToolbarContext, ToolbarEvent, ToolbarInput } from './toolbar.types';
+
+const AGENT_COMMANDS: GenesysCommandName[] = ['register', 'ready', 'notReady', 'logout'];
+
+function eventConnectionId(event: ToolbarEvent): string | undefined {
+  return 'connectionId' in event && typeof event.connectionId === 'string' && event.connectionId ? event.connectionId : undefined;
+}
+
+/** The call an event names: by ConnID, by Fusion eventId, or by the UI's key. */
+function targetKey(context: ToolbarContext, event: ToolbarEvent): string | undefined {
+  if ('key' in event && typeof event.key === 'string') return context.calls[event.key] ? event.key : undefined;
+  const connectionId = eventConnectionId(event);
+  if (connectionId) {
+    const byConnection = keyByConnection(context, connectionId);
+    if (byConnection) return byConnection;
+  }
+  if ('eventId' in event && typeof event.eventId === 'string') return keyByEvent(context, event.eventId);
+  return undefined;
+}
+
+/** A dial the toolbar asked for that Genesys has not named yet, which this dialing/established event answers. */
+function dialRequestKey(context: ToolbarContext, event: ToolbarEvent): string | undefined {
+  const pending = Object.entries(context.calls).filter(([, entry]) => entry.connectionIds.length === 0);
+  if ('eventId' in event && typeof event.eventId === 'string') {
+    const match = pending.find(([, entry]) => entry.eventId === event.eventId);
+    if (match) return match[0];
+  }
+  const outbound = event.type === 'genesys.dialing' || (event.type === 'genesys.established' && event.direction === 'outbound');
+  return outbound ? pending[0]?.[0] : undefined;
+}
+
+/** A phone number the agent can dial: digits with optional + and separators, 2-20 digits. */
+export function isDialable(number: string): boolean {
+  const trimmed = number.trim();
+  const digits = trimmed.replace(/\D/g, '').length;
+  return /^\+?[\d\s().\-*#]+$/.test(trimmed) && digits >= 2 && digits <= 20;
+}
+
+/** Fusion's accept/reject/hang-up: refused offline or for an unknown call, else the call decides. */
+const fusionCallCommand = [
+  { guard: 'isOffline', actions: 'refuseOfflineFusionCall' },
+  { guard: 'isKnownCall', actions: 'forwardToCall' },
+  { actions: 'refuseUnknownFusionCall' },
+] as const;
+
+function fusionCommand(command: FusionCommand): FusionCommand {
+  return command;
+}
+
+export const toolbarMachine = setup({
+  types: {
+    context: {} as ToolbarContext,
+    events: {} as ToolbarEvent,
+    input: {} as ToolbarInput,
+  },
+  actors: {
+    genesys: genesysPlaceholder,
+    fusion: fusionPlaceholder,
+    call: callMachine,
+  },
+  delays: {
+    /** How long register, Ready, NotReady and Logout may stay unanswered. */
+    agentDeadline: 8_000,
+  },
+  guards: {
+    isOnline: ({ context }) => context.reconnect === null,
+    isOffline: ({ context }) => context.reconnect !== null,
+    isDialable: ({ event }) => 'number' in event && typeof event.number === 'string' && isDialable(event.number),
+    wantsLogin: ({ context }) => context.wantsLogin,
+    isReadyOnRegister: ({ context }) => context.config.readyOnRegister,
+    isKnownCall: ({ context, event }) => targetKey(context, event) !== undefined,
+    isDialAnswer: ({ context, event }) => dialRequestKey(context, event) !== undefined,
+    isKnownPreviousConnection: ({ context, event }) =>
+      event.type === 'genesys.partyChanged' && keyByConnection(context, event.previousConnectionId) !== undefined,
+    isAgentCommandFailure: ({ event }) => event.type === 'genesys.commandFailed' && AGENT_COMMANDS.includes(event.command),
+    isFailureOf: ({ event }, params: { command: GenesysCommandName }) =>
+      event.type === 'genesys.commandFailed' && event.command === params.command,
+    isCallDone: ({ context, event }) => {
+      const done = event as unknown as DoneActorEvent<CallOutput>;
+      return typeof done.actorId === 'string' && context.calls[done.actorId] !== undefined;
+    },
+  },
+  actions: {
+    // ---- adapters ----
+    sendRegister: sendTo('genesys', { type: 'genesys.cmd.register' } satisfies GenesysCommand),
+    sendReady: sendTo('genesys', { type: 'genesys.cmd.ready' } satisfies GenesysCommand),
+    sendNotReady: sendTo('genesys', ({ context }) =>
+      ({ type: 'genesys.cmd.notReady', ...(context.notReadyReason ? { reason: context.notReadyReason } : {}) }) satisfies GenesysCommand,
+    ),
+    sendLogout: sendTo('genesys', { type: 'genesys.cmd.logout' } satisfies GenesysCommand),
+    forwardToGenesys: sendTo('genesys', ({ event }) => {
+      assertEvent(event, 'call.sendGenesys');
+      return event.command;
+    }),
+    forwardToFusion: sendTo('fusion', ({ event }) => {
+      assertEvent(event, 'call.sendFusion');
+      return event.command;
+    }),
+    publishAgentState: sendTo('fusion', ({ context }) =>
+      fusionCommand({
+        type: 'fusion.cmd.agentState',
+        presence: context.presence,
+        ...(context.presence === 'unavailable' && context.notReadyReason ? { reason: context.notReadyReason } : {}),
+      }),
+    ),
+    // ---- agent ----
+    settlePresence: assign({ presence: (_, params: { presence: AgentPresence }) => params.presence }),
+    rememberReason: assign({
+      notReadyReason: ({ event, context }) => {
+        if (event.type === 'agent.goUnavailable' || event.type === 'fusion.makeUnavailable' || event.type === 'genesys.agentNotReady') {
+          return event.reason ?? null;
+        }
+        return context.notReadyReason;
+      },
+    }),
+    noteLinkDown: assign({ notReadyReason: 'LINK_DOWN' }),
+    rememberAgentRequest: assign({
+      agentRequestId: ({ event }) => ('requestId' in event ? event.requestId : null),
+    }),
+    /** Answer Fusion's makeAvailable/makeUnavailable once Genesys has settled it. */
+    settleAgentRequest: enqueueActions(({ context, enqueue }, params: { ok: boolean }) => {
+      if (!context.agentRequestId) return;
+      const message = context.agentError ? `${context.agentError.code}${context.agentError.detail ? `: ${context.agentError.detail}` : ''}` : undefined;
+      enqueue.sendTo('fusion', {
+        type: 'fusion.cmd.respond',
+        requestId: context.agentRequestId,
+        ok: params.ok,
+        ...(params.ok || !message ? {} : { message }),
+      } satisfies FusionCommand);
+      enqueue.assign({ agentRequestId: null });
+    }),
+    refuseAgentRequest: sendTo('fusion', ({ event, context }) =>
+      fusionCommand({
+        type: 'fusion.cmd.respond',
+        requestId: 'requestId' in event ? event.requestId : '',
+        ok: false,
+        message: context.reconnect ? 'OFFLINE: Genesys is not connected' : `NOT_ALLOWED: ${event.type} is not possible now`,
+      }),
+    ),
+    agentErrorFromEvent: assign({
+      agentError: ({ event }): CodedError | null => {
+        if (event.type === 'genesys.commandFailed') return { code: event.code, detail: event.message };
+        if (event.type === 'genesys.error') return { code: 'GENESYS_ERROR', detail: `${event.code} ${event.message}`.trim() };
+        return null;
+      },
+    }),
+    agentErrorIs: assign({ agentError: (_, params: { code: string }): CodedError => ({ code: params.code }) }),
+    clearAgentError: assign({ agentError: null }),
+    wantLogin: assign({ wantsLogin: true }),
+    wantLogout: assign({ wantsLogin: false }),
+    // ---- connection ----
+    rememberReconnect: assign({
+      reconnect: ({ event }) => {
+        assertEvent(event, 'genesys.disconnected');
+        return { attempt: event.attempt, retryAt: Date.now() + event.retryInMs, reason: event.reason };
+      },
+    }),
+    forgetReconnect: assign({ reconnect: null }),
+    // ---- fusion ----
+    rememberFusionError: assign({
+      fusionError: ({ event }): CodedError | null => {
+        if (event.type === 'fusion.failed') return { code: event.code, detail: event.message };
+        if (event.type === 'fusion.absent') return { code: 'FUSION_ABSENT', detail: event.reason };
+        return null;
+      },
+    }),
+    // ---- calls ----
+    spawnCall: enqueueActions(({ context, event, enqueue }) => {
+      let input: CallInput;
+      const base = { ringCeilingMs: context.config.ringCeilingMs };
+      if (event.type === 'genesys.ringing') {
+        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: event.eventId, direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}) };
+      } else if (event.type === 'genesys.dialing') {
+        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: event.eventId ?? crypto.randomUUID(), direction: 'outbound', number: event.number, start: 'dialing' };
+      } else if (event.type === 'genesys.established') {
+        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: event.eventId ?? crypto.randomUUID(), direction: event.direction ?? 'inbound', number: event.ani ?? '', start: 'established' };
+      } else if (event.type === 'fusion.dial' || event.type === 'agent.dial') {
+        const eventId = event.type === 'fusion.dial' ? event.eventId : crypto.randomUUID();
+        input = { ...base, key: `dial:${eventId}`, connectionId: null, eventId, direction: 'outbound', number: event.number.trim(), start: 'dialRequested' };
+      } else {
+        return;
+      }
+      enqueue.assign({
+        calls: withCall(context.calls, input.key, { connectionIds: input.connectionId ? [input.connectionId] : [], eventId: input.eventId }),
+        activeCall: context.activeCall ?? input.key,
+      });
+      enqueue.spawnChild('call', { id: input.key, input });
+    }),
+    forwardToCall: enqueueActions(({ context, event, enqueue }) => {
+      const key = targetKey(context, event);
+      if (key) enqueue.sendTo(key, event as never);
+    }),
+    bindDialAnswer: enqueueActions(({ context, event, enqueue }) => {
+      const key = dialRequestKey(context, event);
+      const connectionId = eventConnectionId(event);
+      if (!key || !connectionId) return;
+      enqueue.assign({ calls: withConnection(context.calls, key, connectionId) });
+      enqueue.sendTo(key, event as never);
+    }),
+    /** PartyChanged: the call keeps its actor and eventId; the index learns the new ConnID. */
+    reindexCall: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'genesys.partyChanged');
+      const key = keyByConnection(context, event.previousConnectionId);
+      if (!key) return;
+      enqueue.assign({ calls: withConnection(context.calls, key, event.connectionId) });
+      enqueue.sendTo(key, event);
+    }),
+    forgetCall: enqueueActions(({ context, event, enqueue }) => {
+      const done = event as unknown as DoneActorEvent<CallOutput>;
+      const key = done.actorId;
+      const calls = withoutCall(context.calls, key);
+      enqueue.stopChild(key);
+      enqueue.assign({
+        calls,
+        activeCall: context.activeCall === key ? (Object.keys(calls)[0] ?? null) : context.activeCall,
+      });
+      if (done.output?.error) enqueue.assign(withNotice(context, done.output.error, Date.now()));
+    }),
+    focusCall: assign({
+      activeCall: ({ context, event }) => targetKey(context, event) ?? context.activeCall,
+    }),
+    answerSetActive: sendTo('fusion', ({ event }) => {
+      assertEvent(event, 'fusion.setActive');
+      return fusionCommand({ type: 'fusion.cmd.respond', requestId: event.requestId, ok: true });
+    }),
+    refuseUnknownFusionCall: sendTo('fusion', ({ event }) =>
+      fusionCommand({
+        type: 'fusion.cmd.respond',
+        requestId: 'requestId' in event ? event.requestId : '',
+        ok: false,
+        message: `UNKNOWN_CALL: no call with eventId ${'eventId' in event ? event.eventId : '?'}`,
+      }),
+    ),
+    refuseOfflineFusionCall: sendTo('fusion', ({ event }) =>
+      fusionCommand({
+        type: 'fusion.cmd.respond',
+        requestId: 'requestId' in event ? event.requestId : '',
+        ok: false,
+        message: 'OFFLINE: Genesys is not connected',
+      }),
+    ),
+    refuseDial: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'fusion.dial') return;
+      const offline = context.reconnect !== null;
+      enqueue.sendTo(
+        'fusion',
+        fusionCommand({
+          type: 'fusion.cmd.outboundError',
+          eventId: event.eventId,
+          code: offline ? 'OFFLINE' : 'INVALID_NUMBER',
+          message: offline ? 'Genesys is not connected' : `Not a dialable number: ${event.number}`,
+        }),
+      );
+    }),
+    // ---- notices ----
+    noteOffline: assign(({ context }) => withNotice(context, { code: 'OFFLINE' }, Date.now())),
+    noteEvent: assign(({ context, event }) => {
+      const error: CodedError =
+        event.type === 'genesys.protocolError' || event.type === 'fusion.failed' || event.type === 'fusion.publishFailed' || event.type === 'genesys.commandFailed'
+          ? { code: event.code, detail: event.message }
+          : event.type === 'genesys.error'
+            ? { code: 'GENESYS_ERROR', detail: `${event.code} ${event.message}`.trim() }
+            : event.type === 'agent.dial'
+              ? { code: 'INVALID_NUMBER', detail: event.number }
+              : { code: 'UNKNOWN_CALL', detail: `${event.type} ${eventConnectionId(event) ?? ''}`.trim() };
+      return withNotice(context, error, Date.now());
+    }),
+    noteDuplicate: assign(({ context, event }) =>
+      withNotice(context, { code: 'DUPLICATE_RINGING', detail: eventConnectionId(event) ?? '' }, Date.now()),
+    ),
+    dismissNotice: assign({
+      notices: ({ context, event }) => {
+        assertEvent(event, 'notice.dismiss');
+        return context.notices.filter((notice) => notice.seq !== event.seq);
+      },
+    }),
+  },
+}).createMachine({
+  id: 'toolbar',
+  context: ({ input }) => ({
+    config: input.config,
+    calls: {},
+    activeCall: null,
+    presence: 'loggedOut',
+    notReadyReason: null,
+    wantsLogin: true,
+    agentRequestId: null,
+    agentError: null,
+    reconnect: null,
+    fusionError: null,
+    notices: [],
+    noticeSeq: 0,
+  }),
+  invoke: [
+    { id: 'genesys', systemId: 'genesys', src: 'genesys', input: ({ context }) => ({ config: context.config }) },
+    { id: 'fusion', systemId: 'fusion', src: 'fusion', input: ({ context }) => ({ config: context.config }) },
+  ],
+  type: 'parallel',
+  states: {
+    agent: {
+      initial: 'loggedOut',
+      on: {
+        // Every (re)connection registers again, unless the agent logged out on purpose.
+        'genesys.connected': { guard: 'wantsLogin', target: '.registering' },
+        'genesys.agentLogout': { target: '.loggedOut' },
+        'genesys.unregistered': { target: '.loggedOut' },
+        'genesys.linkDisconnected': { target: '.unavailable', actions: 'noteLinkDown' },
+        'genesys.linkConnected': { guard: 'wantsLogin', target: '.registering' },
+      },
+      states: {
+        loggedOut: {
+          entry: [{ type: 'settlePresence', params: { presence: 'loggedOut' } }, 'publishAgentState'],
+          on: {
+            'agent.login': [
+              { guard: 'isOnline', target: 'registering', actions: 'wantLogin' },
+              { actions: ['wantLogin', 'noteOffline'] },
+            ],
+            'agent.goAvailable': [
+              { guard: 'isOnline', target: 'registering', actions: 'wantLogin' },
+              { actions: 'noteOffline' },
+            ],
+            'fusion.makeAvailable': [
+              { guard: 'isOnline', target: 'registering', actions: ['wantLogin', 'rememberAgentRequest'] },
+              { actions: 'refuseAgentRequest' },
+            ],
+            'fusion.makeUnavailable': { actions: 'refuseAgentRequest' },
+          },
+        },
+        registering: {
+          entry: ['clearAgentError', 'sendRegister'],
+          after: {
+            agentDeadline: {
+              target: 'loggedOut',
+              actions: [{ type: 'agentErrorIs', params: { code: 'REGISTER_TIMEOUT' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+          },
+          on: {
+            'genesys.registered': [
+              { guard: 'isReadyOnRegister', target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
+              { target: 'unavailable', actions: { type: 'settleAgentRequest', params: { ok: true } } },
+            ],
+            'genesys.agentReady': { target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
+            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', { type: 'settleAgentRequest', params: { ok: true } }] },
+            'genesys.commandFailed': {
+              guard: { type: 'isFailureOf', params: { command: 'register' } },
+              target: 'loggedOut',
+              actions: ['agentErrorFromEvent', { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+            'fusion.makeAvailable': { actions: 'rememberAgentRequest' },
+            'fusion.makeUnavailable': { actions: 'refuseAgentRequest' },
+          },
+        },
+        available: {
+          entry: [{ type: 'settlePresence', params: { presence: 'available' } }, 'publishAgentState'],
+          on: {
+            'agent.goUnavailable': [
+              { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberReason' },
+              { actions: 'noteOffline' },
+            ],
+            'fusion.makeUnavailable': [
+              { guard: 'isOnline', target: 'goingUnavailable', actions: ['rememberReason', 'rememberAgentRequest'] },
+              { actions: 'refuseAgentRequest' },
+            ],
+            'fusion.makeAvailable': { actions: ['rememberAgentRequest', { type: 'settleAgentRequest', params: { ok: true } }] },
+            'agent.logout': [{ guard: 'isOnline', target: 'loggingOut', actions: 'wantLogout' }, { actions: 'noteOffline' }],
+            'genesys.agentNotReady': { target: 'unavailable', actions: 'rememberReason' },
+          },
+        },
+        unavailable: {
+          entry: [{ type: 'settlePresence', params: { presence: 'unavailable' } }, 'publishAgentState'],
+          on: {
+            'agent.goAvailable': [{ guard: 'isOnline', target: 'goingAvailable' }, { actions: 'noteOffline' }],
+            'fusion.makeAvailable': [
+              { guard: 'isOnline', target: 'goingAvailable', actions: 'rememberAgentRequest' },
+              { actions: 'refuseAgentRequest' },
+            ],
+            'fusion.makeUnavailable': { actions: ['rememberAgentRequest', { type: 'settleAgentRequest', params: { ok: true } }] },
+            // A new reason while not ready is a NotReady with that reason.
+            'agent.goUnavailable': [
+              { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberReason' },
+              { actions: 'noteOffline' },
+            ],
+            'agent.logout': [{ guard: 'isOnline', target: 'loggingOut', actions: 'wantLogout' }, { actions: 'noteOffline' }],
+            'genesys.agentReady': { target: 'available' },
+            'genesys.agentNotReady': { target: 'unavailable', reenter: true, actions: 'rememberReason' },
+          },
+        },
+        goingAvailable: {
+          entry: ['clearAgentError', 'sendReady'],
+          after: {
+            agentDeadline: {
+              target: 'unavailable',
+              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+          },
+          on: {
+            'genesys.agentReady': { target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
+            'genesys.registered': { target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
+            'genesys.agentNotReady': {
+              target: 'unavailable',
+              actions: ['rememberReason', { type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+            'genesys.commandFailed': {
+              guard: { type: 'isFailureOf', params: { command: 'ready' } },
+              target: 'unavailable',
+              actions: ['agentErrorFromEvent', { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+          },
+        },
+        goingUnavailable: {
+          entry: ['clearAgentError', 'sendNotReady'],
+          after: {
+            agentDeadline: {
+              target: 'available',
+              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+          },
+          on: {
+            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', { type: 'settleAgentRequest', params: { ok: true } }] },
+            'genesys.agentReady': {
+              target: 'available',
+              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+            'genesys.commandFailed': {
+              guard: { type: 'isFailureOf', params: { command: 'notReady' } },
+              target: 'available',
+              actions: ['agentErrorFromEvent', { type: 'settleAgentRequest', params: { ok: false } }],
+            },
+          },
+        },
+        loggingOut: {
+          entry: ['clearAgentError', 'sendLogout'],
+          after: {
+            agentDeadline: { target: 'unavailable', actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, 'wantLogin'] },
+          },
+          on: {
+            'genesys.commandFailed': {
+              guard: { type: 'isFailureOf', params: { command: 'logout' } },
+              target: 'unavailable',
+              actions: ['agentErrorFromEvent', 'wantLogin'],
+            },
+          },
+        },
+      },
+    },
+    connection: {
+      initial: 'connecting',
+      states: {
+        connecting: {
+          on: {
+            'genesys.connected': { target: 'open' },
+            'genesys.disconnected': { target: 'reconnecting', actions: 'rememberReconnect' },
+          },
+        },
+        open: {
+          initial: 'linked',
+          on: { 'genesys.disconnected': { target: 'reconnecting', actions: 'rememberReconnect' } },
+          states: {
+            linked: { on: { 'genesys.linkDisconnected': { target: 'switchDown' } } },
+            /** The microservice is reachable but T-Server lost the switch. */
+            switchDown: { on: { 'genesys.linkConnected': { target: 'linked' } } },
+          },
+        },
+        reconnecting: {
+          on: {
+            'genesys.connected': { target: 'open', actions: 'forgetReconnect' },
+            'genesys.disconnected': { actions: 'rememberReconnect' },
+          },
+        },
+      },
+    },
+    fusion: {
+      initial: 'initializing',
+      states: {
+        initializing: {
+          on: {
+            'fusion.ready': { target: 'ready' },
+            'fusion.absent': { target: 'absent', actions: 'rememberFusionError' },
+            'fusion.failed': { target: 'failed', actions: ['rememberFusionError', 'noteEvent'] },
+          },
+        },
+        // Fusion may come up after the agent settled: tell it where the agent stands.
+        ready: { entry: 'publishAgentState' },
+        /** Outside Fusion: the toolbar works on its own. */
+        absent: {},
+        failed: {},
+      },
+    },
+    calls: {
+      initial: 'tracking',
+      states: {
+        tracking: {
+          on: {
+            'genesys.ringing': [{ guard: 'isKnownCall', actions: 'noteDuplicate' }, { actions: 'spawnCall' }],
+            'genesys.dialing': [
+              { guard: 'isKnownCall', actions: 'forwardToCall' },
+              { guard: 'isDialAnswer', actions: 'bindDialAnswer' },
+              { actions: 'spawnCall' },
+            ],
+            'genesys.established': [
+              { guard: 'isKnownCall', actions: 'forwardToCall' },
+              { guard: 'isDialAnswer', actions: 'bindDialAnswer' },
+              { actions: 'spawnCall' },
+            ],
+            'genesys.networkReached': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.held': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.retrieved': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.released': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.abandoned': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.destinationBusy': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.partyChanged': [{ guard: 'isKnownPreviousConnection', actions: 'reindexCall' }, { actions: 'noteEvent' }],
+            'genesys.error': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.commandFailed': [
+              { guard: 'isAgentCommandFailure', actions: 'noteEvent' },
+              { guard: 'isKnownCall', actions: 'forwardToCall' },
+              { actions: 'noteEvent' },
+            ],
+            'genesys.protocolError': { actions: 'noteEvent' },
+            'fusion.publishFailed': { actions: 'noteEvent' },
+            'call.sendGenesys': { actions: 'forwardToGenesys' },
+            'call.sendFusion': { actions: 'forwardToFusion' },
+            'call.accept': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
+            'call.reject': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
+            'call.hangup': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
+            'call.hold': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
+            'call.retrieve': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
+            'call.focus': { actions: 'focusCall' },
+            'fusion.accept': fusionCallCommand,
+            'fusion.reject': fusionCallCommand,
+            'fusion.hangup': fusionCallCommand,
+            'fusion.setActive': [
+              { guard: 'isKnownCall', actions: ['focusCall', 'answerSetActive'] },
+              { actions: 'refuseUnknownFusionCall' },
+            ],
+            'fusion.offerTimeout': { guard: 'isKnownCall', actions: 'forwardToCall' },
+            'fusion.dial': [
+              { guard: 'isOffline', actions: ['noteOffline', 'refuseDial'] },
+              { guard: 'isDialable', actions: 'spawnCall' },
+              { actions: ['noteEvent', 'refuseDial'] },
+            ],
+            'agent.dial': [
+              { guard: 'isOffline', actions: 'noteOffline' },
+              { guard: 'isDialable', actions: 'spawnCall' },
+              { actions: 'noteEvent' },
+            ],
+            'notice.dismiss': { actions: 'dismissNotice' },
+            'xstate.done.actor.*': { guard: 'isCallDone', actions: 'forgetCall' },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type ToolbarMachine = typeof toolbarMachine;

@@ -1,0 +1,53 @@
+import type { ToolbarConfig } from '../config';
+import type { CallCommand, CodedError } from './call.types';
+import type { CallToParentEvent } from './call.machine';
+import type { AgentPresence, FusionEvent } from './fusion.types';
+import type { GenesysEvent } from './genesys.types';
+
+/** What the agent asks of the toolbar (its own buttons and keys). */
+export type AgentCommand =
+  | { type: 'agent.login' }
+  | { type: 'agent.goAvailable' }
+  | { type: 'agent.goUnavailable'; reason?: string }
+  | { type: 'agent.logout' }
+  | { type: 'agent.dial'; number: string }
+  | { type: 'call.focus'; key: string }
+  | { type: 'notice.dismiss'; seq: number };
+
+export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallCommand | CallToParentEvent;
+
+/** One call the root knows: its actor key, every ConnID it has had, and its Fusion eventId. */
+export interface CallEntry {
+  connectionIds: string[];
+  eventId: string;
+}
+
+/** A coded problem, kept (bounded) for the UI and the log. */
+export interface Notice extends CodedError {
+  seq: number;
+  at: number;
+}
+
+export interface ToolbarContext {
+  config: ToolbarConfig;
+  /** Live calls by actor key, in arrival order. */
+  calls: Record<string, CallEntry>;
+  activeCall: string | null;
+  /** Last settled presence, republished when Fusion becomes ready. */
+  presence: AgentPresence;
+  notReadyReason: string | null;
+  /** Whether the agent wants to be logged in: false after an explicit logout, so a reconnect does not log in. */
+  wantsLogin: boolean;
+  /** The UEF agent command promise waiting on a pending agent state. */
+  agentRequestId: string | null;
+  agentError: CodedError | null;
+  /** Reconnect attempt and when the next try starts (epoch ms), for the countdown. */
+  reconnect: { attempt: number; retryAt: number; reason: string } | null;
+  fusionError: CodedError | null;
+  notices: Notice[];
+  noticeSeq: number;
+}
+
+export interface ToolbarInput {
+  config: ToolbarConfig;
+}
