@@ -1,0 +1,179 @@
+/**
+ * Valibot schemas for WebSocket frames from the Genesys microservice, one per event, reading only
+ * the fields meaningful for that event (the public mock leaks stale fields into later frames).
+ *
+ * Field spellings accepted (protocol.md 3.2-4.4):
+ * - event key: `eventName` (seed, mock v1) or `eventType` (mock v2);
+ * - call id: `connectionId` (seed, mock) or `ConnID` (PSDK attribute name);
+ * - caller: `ANI`; dialled number: `toNumber` (mock) or `OtherDN`, then `ANI`, then `DNIS`;
+ * - queue: `queueName` (mock v2) or `ThisQueue` (PSDK);
+ * - direction: `direction` ('inbound'|'outbound', any case) or derived from `CallType` (Inbound/Outbound);
+ * - release cause: `CallState` or `callState` (string or PSDK enum number);
+ * - party change: `PreviousConnID` or `previousConnectionId`;
+ * - error: `ErrorCode`/`errorCode` (string or number), `ErrorMessage`/`errorMessage`;
+ * - not-ready reason: `reason` or `Reason`.
+ */
+import * as v from 'valibot';
+import type { CallDirection, GenesysEvent } from '../../machines/genesys.types';
+
+const OptText = v.optional(v.string());
+/** PSDK enums (CallState, ErrorCode) may arrive as numbers; the toolbar handles them as strings. */
+const OptCode = v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String)));
+
+export const EnvelopeSchema = v.object({ eventName: OptText, eventType: OptText });
+
+const ConnFields = { connectionId: OptText, ConnID: OptText };
+const ConnSchema = v.object(ConnFields);
+
+const RingingSchema = v.object({
+  ...ConnFields,
+  eventId: OptText,
+  ANI: OptText,
+  OtherDN: OptText,
+  DNIS: OptText,
+  queueName: OptText,
+  ThisQueue: OptText,
+  CallType: OptText,
+});
+const DialingSchema = v.object({ ...ConnFields, eventId: OptText, toNumber: OptText, OtherDN: OptText, ANI: OptText, DNIS: OptText });
+const EstablishedSchema = v.object({ ...ConnFields, eventId: OptText, ANI: OptText, direction: OptText, CallType: OptText });
+const ReleasedSchema = v.object({ ...ConnFields, CallState: OptCode, callState: OptCode });
+const PartyChangedSchema = v.object({ ...ConnFields, PreviousConnID: OptText, previousConnectionId: OptText });
+const ErrorSchema = v.object({
+  ...ConnFields,
+  ErrorCode: OptCode,
+  errorCode: OptCode,
+  ErrorMessage: OptText,
+  errorMessage: OptText,
+});
+const NotReadySchema = v.object({ reason: OptText, Reason: OptText });
+const EmptySchema = v.object({});
+
+/** Result of mapping a schema-valid frame: the event, or why the frame still cannot be used. */
+type Mapped = GenesysEvent | { invalid: string };
+
+export interface EventRule {
+  schema: v.GenericSchema<unknown, object>;
+  map(frame: Record<string, unknown>, newId: () => string): Mapped;
+}
+
+/** Ties a schema to its mapper so the mapper sees the schema's output type. */
+function rule<S extends v.GenericSchema<unknown, object>>(
+  schema: S,
+  map: (frame: v.InferOutput<S>, newId: () => string) => Mapped,
+): EventRule {
+  return { schema, map: (frame, newId) => map(frame as v.InferOutput<S>, newId) };
+}
+
+function nonEmpty(...values: (string | undefined)[]): string | undefined {
+  return values.find((value) => value !== undefined && value !== '');
+}
+
+/** Builds a call event once the frame has a usable connection id. */
+function withConn(frame: { connectionId?: string; ConnID?: string }, build: (connectionId: string) => Mapped): Mapped {
+  const connectionId = nonEmpty(frame.connectionId, frame.ConnID);
+  return connectionId === undefined ? { invalid: 'missing connectionId' } : build(connectionId);
+}
+
+function directionOf(direction: string | undefined, callType: string | undefined): CallDirection | undefined {
+  const value = (direction ?? callType ?? '').toLowerCase();
+  return value === 'inbound' || value === 'outbound' ? value : undefined;
+}
+
+/** Only defined keys, so events compare cleanly and carry no `undefined` noise. */
+function compact<T extends object>(event: T): T {
+  return Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined)) as T;
+}
+
+const connEvent = <T extends 'genesys.networkReached' | 'genesys.held' | 'genesys.retrieved' | 'genesys.abandoned' | 'genesys.destinationBusy'>(
+  type: T,
+): EventRule => rule(ConnSchema, (frame) => withConn(frame, (connectionId) => ({ type, connectionId }) as Mapped));
+
+export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
+  EventRegistered: rule(EmptySchema, () => ({ type: 'genesys.registered' })),
+  EventUnregistered: rule(EmptySchema, () => ({ type: 'genesys.unregistered' })),
+  EventAgentReady: rule(EmptySchema, () => ({ type: 'genesys.agentReady' })),
+  EventAgentNotReady: rule(NotReadySchema, (f) => compact({ type: 'genesys.agentNotReady', reason: nonEmpty(f.reason, f.Reason) })),
+  EventAgentLogout: rule(EmptySchema, () => ({ type: 'genesys.agentLogout' })),
+  EventLinkDisconnected: rule(EmptySchema, () => ({ type: 'genesys.linkDisconnected' })),
+  EventLinkConnected: rule(EmptySchema, () => ({ type: 'genesys.linkConnected' })),
+  EventRinging: rule(RingingSchema, (f, newId) =>
+    withConn(f, (connectionId) =>
+      compact({
+        type: 'genesys.ringing',
+        connectionId,
+        // protocol.md 3.3: eventId is optional on the wire; the call needs one for Fusion.
+        eventId: nonEmpty(f.eventId) ?? newId(),
+        ani: nonEmpty(f.ANI, f.OtherDN) ?? '',
+        dnis: nonEmpty(f.DNIS),
+        queue: nonEmpty(f.queueName, f.ThisQueue),
+        callType: nonEmpty(f.CallType),
+      }),
+    ),
+  ),
+  EventDialing: rule(DialingSchema, (f) =>
+    withConn(f, (connectionId) =>
+      compact({
+        type: 'genesys.dialing',
+        connectionId,
+        eventId: nonEmpty(f.eventId),
+        number: nonEmpty(f.toNumber, f.OtherDN, f.ANI, f.DNIS) ?? '',
+      }),
+    ),
+  ),
+  EventNetworkReached: connEvent('genesys.networkReached'),
+  EventEstablished: rule(EstablishedSchema, (f) =>
+    withConn(f, (connectionId) =>
+      compact({
+        type: 'genesys.established',
+        connectionId,
+        eventId: nonEmpty(f.eventId),
+        ani: nonEmpty(f.ANI),
+        direction: directionOf(f.direction, f.CallType),
+      }),
+    ),
+  ),
+  EventHeld: connEvent('genesys.held'),
+  EventRetrieved: connEvent('genesys.retrieved'),
+  EventReleased: rule(ReleasedSchema, (f) =>
+    withConn(f, (connectionId) =>
+      compact({ type: 'genesys.released', connectionId, callState: nonEmpty(f.CallState, f.callState) }),
+    ),
+  ),
+  EventAbandoned: connEvent('genesys.abandoned'),
+  EventDestinationBusy: connEvent('genesys.destinationBusy'),
+  EventPartyChanged: rule(PartyChangedSchema, (f) =>
+    withConn(f, (connectionId) => {
+      const previousConnectionId = nonEmpty(f.PreviousConnID, f.previousConnectionId);
+      return previousConnectionId === undefined
+        ? { invalid: 'missing PreviousConnID' }
+        : { type: 'genesys.partyChanged', connectionId, previousConnectionId };
+    }),
+  ),
+  EventError: rule(ErrorSchema, (f) =>
+    compact({
+      type: 'genesys.error',
+      code: nonEmpty(f.ErrorCode, f.errorCode) ?? 'UNKNOWN',
+      message: nonEmpty(f.ErrorMessage, f.errorMessage) ?? '',
+      connectionId: nonEmpty(f.connectionId, f.ConnID),
+    }),
+  ),
+};
+
+/** Events a real T-Server/microservice sends that carry nothing the toolbar acts on. */
+export const HARMLESS_EVENTS: ReadonlySet<string> = new Set([
+  'EventAttachedDataChanged',
+  'EventPartyAdded',
+  'EventPartyDeleted',
+  'EventQueued',
+  'EventDiverted',
+  'EventAgentLogin',
+  'EventUserEvent',
+  'EventACK',
+  'EventDNDOn',
+  'EventDNDOff',
+  'EventAddressInfo',
+  'EventServerInfo',
+  'EventRouteUsed',
+  'EventMonitoringNextCall',
+]);

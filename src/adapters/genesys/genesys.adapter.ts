@@ -1,0 +1,75 @@
+import { fromCallback } from 'xstate';
+import type { AdapterInput, GenesysActorLogic } from '../../machines/actors.types';
+import type { GenesysCommand, GenesysEvent } from '../../machines/genesys.types';
+import type { GenesysAdapterDeps } from './deps.types';
+import { decodeFrame } from './frame-decoder';
+import { resolveDeps } from './resolve-deps';
+import { createRestClient, failure } from './rest-client';
+import { openSocketLink } from './socket-link';
+
+/** The WebSocket URL with `agent=<agentId>` added when the toolbar knows its agent. */
+export function socketUrl(genesysWs: string, agentId: string): string {
+  if (!agentId) return genesysWs;
+  const url = new URL(genesysWs);
+  url.searchParams.set('agent', agentId);
+  return url.toString();
+}
+
+/**
+ * The Genesys adapter: one WebSocket for events, one JSON POST per command (protocol.md 3.3).
+ * Sends validated `GenesysEvent`s to the parent and never registers on its own: the machine
+ * sends `genesys.cmd.register` on every `genesys.connected`.
+ */
+export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActorLogic {
+  return fromCallback<GenesysCommand, AdapterInput>(({ sendBack, receive, input }) => {
+    const resolved = resolveDeps(deps);
+    const { log } = resolved;
+    const { config } = input;
+    let stopped = false;
+    // Nothing reaches the parent after stop: late socket or fetch callbacks are dropped.
+    const emit = (event: GenesysEvent): void => {
+      if (!stopped) sendBack(event);
+    };
+    const rest = createRestClient(config, resolved);
+
+    const link = openSocketLink(socketUrl(config.genesysWs, config.agentId), resolved, {
+      onOpen: () => emit({ type: 'genesys.connected' }),
+      onDown: (info) => emit({ type: 'genesys.disconnected', ...info }),
+      onData: (data) => {
+        const outcome = decodeFrame(data, resolved.newId);
+        if (outcome.kind === 'event') {
+          log('debug', 'FRAME', outcome.name, outcome.event);
+          emit(outcome.event);
+        } else if (outcome.kind === 'ignored') {
+          log('debug', 'FRAME_IGNORED', `${outcome.name} carries nothing the toolbar uses`);
+        } else {
+          log('warn', outcome.code, outcome.message);
+          emit({ type: 'genesys.protocolError', code: outcome.code, message: outcome.message });
+        }
+      },
+    });
+
+    receive((command) => {
+      if (!link.isOpen) {
+        // Without the socket the outcome event could never arrive; refuse rather than guess.
+        const event = failure(command, 'OFFLINE', `Not connected to the Genesys service; ${command.type} was not sent`);
+        log('warn', 'OFFLINE', event.message);
+        emit(event);
+        return;
+      }
+      log('debug', 'REST_POST', command.type, command);
+      void rest.post(command).then((outcome) => {
+        if (outcome === undefined) return;
+        log('warn', outcome.code, outcome.message);
+        emit(outcome);
+      });
+    });
+
+    return () => {
+      stopped = true;
+      link.stop();
+      rest.abortAll();
+      log('debug', 'ADAPTER_STOPPED', 'Genesys adapter stopped');
+    };
+  });
+}

@@ -1,0 +1,128 @@
+import { createBackoff } from './backoff';
+import type { ResolvedDeps, WebSocketConstructor, WebSocketLike } from './deps.types';
+
+export interface LinkCallbacks {
+  onOpen(): void;
+  onData(data: unknown): void;
+  onDown(info: { attempt: number; retryInMs: number; reason: string }): void;
+}
+
+export interface SocketLink {
+  readonly isOpen: boolean;
+  stop(): void;
+}
+
+const OPEN = 1;
+const noop = (): void => undefined;
+
+/**
+ * Keeps one WebSocket open to `url`: reconnects with jittered backoff, retries at once on the
+ * browser `online` event or after a wall-clock gap (laptop sleep), and releases everything on stop.
+ */
+export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkCallbacks): SocketLink {
+  const { log } = deps;
+  const backoff = createBackoff(deps.backoff, deps.random);
+  let socket: WebSocketLike | null = null;
+  let openedAt: number | null = null;
+  let retryTimer: unknown = null;
+  let tickTimer: unknown = null;
+  let lastTick = deps.now();
+  let stopped = false;
+
+  const Ctor: WebSocketConstructor | undefined = deps.WebSocket;
+  if (Ctor === undefined) throw new Error('No WebSocket implementation: pass deps.WebSocket (Node has no global one)');
+
+  function connect(): void {
+    retryTimer = null;
+    let next: WebSocketLike;
+    try {
+      next = new Ctor!(url);
+    } catch (error) {
+      // A bad URL throws synchronously; treat it like a failed attempt so backoff still applies.
+      log('error', 'WS_CONSTRUCT_FAILED', `Cannot open ${url}`, error);
+      scheduleRetry(`cannot open socket: ${(error as Error).message}`);
+      return;
+    }
+    socket = next;
+    openedAt = null;
+    let lastError = '';
+    next.binaryType = 'arraybuffer';
+    next.onopen = () => {
+      if (socket !== next) return;
+      openedAt = deps.now();
+      log('info', 'WS_OPEN', `Connected to ${url}`);
+      callbacks.onOpen();
+    };
+    next.onmessage = (event) => {
+      if (socket === next) callbacks.onData(event.data);
+    };
+    next.onerror = (event) => {
+      const message = (event as { message?: unknown } | null)?.message;
+      lastError = typeof message === 'string' ? message : 'socket error';
+    };
+    next.onclose = (event) => {
+      if (socket !== next) return;
+      socket = null;
+      const wasOpen = openedAt !== null;
+      // A connection that stayed up long enough proves the server healthy: start backoff afresh.
+      if (wasOpen && deps.now() - openedAt! >= deps.backoff.healthyMs) backoff.reset();
+      const detail = [`code ${event.code}`, event.reason, lastError].filter(Boolean).join(', ');
+      scheduleRetry(wasOpen ? `connection closed (${detail})` : `connection failed (${detail})`);
+    };
+  }
+
+  function scheduleRetry(reason: string): void {
+    const retryInMs = backoff.next();
+    log('warn', 'WS_DOWN', `${reason}; retry ${backoff.attempt} in ${retryInMs} ms`);
+    callbacks.onDown({ attempt: backoff.attempt, retryInMs, reason });
+    if (stopped) return;
+    retryTimer = deps.setTimeout(connect, retryInMs);
+  }
+
+  /** Skip the remaining backoff wait, if we are waiting. */
+  function retryNow(why: string): void {
+    if (stopped || retryTimer === null) return;
+    log('info', 'WS_RETRY_NOW', `Retrying now: ${why}`);
+    deps.clearTimeout(retryTimer);
+    connect();
+  }
+
+  const onOnline = (): void => retryNow('browser is online again');
+
+  function tick(): void {
+    const now = deps.now();
+    // Timers freeze while a laptop sleeps; a wall-clock jump well past the period means we woke up.
+    if (now - lastTick > 2 * deps.sleepCheckMs) retryNow(`clock jumped ${now - lastTick} ms (sleep or suspended tab)`);
+    lastTick = now;
+    tickTimer = deps.setTimeout(tick, deps.sleepCheckMs);
+  }
+
+  deps.onlineEvents?.addEventListener('online', onOnline);
+  tickTimer = deps.setTimeout(tick, deps.sleepCheckMs);
+  connect();
+
+  return {
+    get isOpen() {
+      return socket !== null && openedAt !== null && socket.readyState === OPEN;
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      deps.onlineEvents?.removeEventListener('online', onOnline);
+      if (retryTimer !== null) deps.clearTimeout(retryTimer);
+      if (tickTimer !== null) deps.clearTimeout(tickTimer);
+      retryTimer = tickTimer = null;
+      const current = socket;
+      socket = null;
+      if (current !== null) {
+        // No-op handlers, not null: `ws` throws on an 'error' event nobody listens to.
+        current.onopen = current.onmessage = current.onclose = current.onerror = noop;
+        try {
+          current.close(1000, 'toolbar stopped');
+        } catch (error) {
+          log('debug', 'WS_CLOSE_FAILED', 'Closing the socket threw', error);
+        }
+      }
+    },
+  };
+}
