@@ -1,0 +1,90 @@
+import * as agents from './agents';
+import * as calls from './calls';
+import type { SimModel } from './state';
+import { fail, type Reply } from './types';
+
+export type CommandName =
+  | 'register'
+  | 'accept'
+  | 'reject'
+  | 'hangup'
+  | 'makecall'
+  | 'hold'
+  | 'retrieve'
+  | 'ready'
+  | 'notready'
+  | 'logout'
+  | 'ring';
+
+/** `type` is matched case-insensitively; `initialize` (seed/mock) and `Register` (docs) are one command. */
+const ALIASES: Readonly<Record<string, CommandName>> = {
+  initialize: 'register',
+  register: 'register',
+  accept: 'accept',
+  reject: 'reject',
+  hangup: 'hangup',
+  makecall: 'makecall',
+  hold: 'hold',
+  retrieve: 'retrieve',
+  ready: 'ready',
+  notready: 'notready',
+  logout: 'logout',
+  ring: 'ring',
+};
+
+export function normalizeCommand(type: unknown): CommandName | undefined {
+  if (typeof type !== 'string') return undefined;
+  const key = type.toLowerCase();
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The agent a REST body speaks for: `agentId`, else `default` (the toolbar sends agentId when it has one). */
+export function bodyAgent(body: Record<string, unknown>): string {
+  return text(body['agentId']) ?? 'default';
+}
+
+/** Runs one `POST /genesys/events` command against the model. */
+export function runCommand(model: SimModel, command: CommandName, body: Record<string, unknown>): Reply {
+  const agent = bodyAgent(body);
+  const connectionId = body['connectionId'];
+  const onCall = (allowed: Parameters<typeof calls.findCall>[3], action: string, run: (call: calls.CallRef) => Reply): Reply => {
+    const found = calls.findCall(model, connectionId, agent, allowed, action);
+    return calls.isReply(found) ? found : run(found);
+  };
+  switch (command) {
+    case 'register':
+      return agents.register(model, agent, text(body['dn']));
+    case 'ready':
+      return agents.ready(model, agent);
+    case 'notready':
+      return agents.notReady(model, agent, text(body['reason']));
+    case 'logout':
+      return agents.logout(model, agent);
+    case 'accept':
+      return onCall(['ringing'], 'accept', (call) => calls.answer(model, call));
+    case 'reject':
+      return onCall(['ringing'], 'reject', (call) => calls.releaseOk(model, call));
+    case 'hangup':
+      return onCall(['established', 'held', 'dialing'], 'hang up', (call) => calls.releaseOk(model, call));
+    case 'hold':
+      return onCall(['established'], 'hold', (call) => calls.hold(model, call));
+    case 'retrieve':
+      return onCall(['held'], 'retrieve', (call) => calls.retrieve(model, call));
+    case 'makecall': {
+      const number = text(body['toNumber']) ?? text(body['number']);
+      if (number === undefined) return fail(400, 'makeCall needs toNumber');
+      return calls.makeCall(model, agent, number, text(body['eventId']));
+    }
+    case 'ring':
+      // Public mock's trigger: rings the last-connected agent unless the body names one.
+      return calls.ring(model, {
+        agent: text(body['agentId']) ?? model.currentAgent,
+        ani: text(body['ANI']),
+        eventId: text(body['eventId']),
+        connectionId: text(body['connectionId']),
+        queue: text(body['queueName']),
+      });
+  }
+}

@@ -1,0 +1,86 @@
+import * as calls from './calls';
+import { parseFailRule, type FailRules } from './fail-rules';
+import type { SocketHub } from './sockets';
+import type { SimModel } from './state';
+import { fail, ok, type CallStatus, type Reply } from './types';
+
+/** What the scenario endpoints may touch. */
+export interface SimControl {
+  model: SimModel;
+  hub: SocketHub;
+  failRules: FailRules;
+  restart(downMs: number): void;
+  isDown(): boolean;
+}
+
+type Body = Record<string, unknown>;
+type Route = (control: SimControl, body: Body) => Reply;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function onCall(control: SimControl, body: Body, allowed: readonly CallStatus[], action: string, run: (call: calls.CallRef) => Reply): Reply {
+  const found = calls.findCall(control.model, body['connectionId'], null, allowed, action);
+  return calls.isReply(found) ? found : run(found);
+}
+
+/** `POST /sim/<name>` handlers; names are used by the Fusion host page and demo buttons. */
+export const SIM_ROUTES: Readonly<Record<string, Route>> = {
+  ring: ({ model }, body) =>
+    calls.ring(model, {
+      agent: model.resolveAgent(body['agent']),
+      ani: text(body['ani']),
+      queue: text(body['queue']),
+      eventId: text(body['eventId']),
+      connectionId: text(body['connectionId']),
+    }),
+  callerHangup: (control, body) =>
+    onCall(control, body, ['ringing', 'dialing', 'established', 'held'], 'hang up (caller)', (call) => calls.callerHangup(control.model, call)),
+  remoteAnswer: (control, body) =>
+    onCall(control, body, ['dialing'], 'answer (remote)', (call) => calls.remoteAnswer(control.model, call)),
+  softphoneAnswer: (control, body) =>
+    onCall(control, body, ['ringing'], 'answer (softphone)', (call) => calls.answer(control.model, call)),
+  softphoneHangup: (control, body) =>
+    onCall(control, body, ['ringing', 'dialing', 'established', 'held'], 'hang up (softphone)', (call) => calls.releaseOk(control.model, call)),
+  failNext: ({ model, failRules }, body) => {
+    const rule = parseFailRule(body, model.resolveAgent(body['agent']));
+    if (typeof rule === 'string') return fail(400, rule);
+    failRules.add(rule);
+    return ok({ armed: rule });
+  },
+  dropSocket: ({ model, hub }, body) => {
+    const agent = model.resolveAgent(body['agent']);
+    return ok({ agent, dropped: hub.terminate(agent) });
+  },
+  restart: (control, body) => {
+    const downMs = body['downMs'] ?? 500;
+    if (typeof downMs !== 'number' || !(downMs >= 0 && downMs <= 600_000)) return fail(400, 'downMs must be 0-600000');
+    control.restart(downMs);
+    return ok({ downMs });
+  },
+  reset: ({ model, failRules }) => {
+    model.reset();
+    failRules.clear();
+    return ok();
+  },
+  config: ({ model }, body) => {
+    const { dialDelayMs, busyNumbers } = body;
+    if (dialDelayMs !== undefined) {
+      if (typeof dialDelayMs !== 'number' || !(dialDelayMs >= 0 && dialDelayMs <= 600_000)) return fail(400, 'dialDelayMs must be 0-600000');
+      model.config.dialDelayMs = dialDelayMs;
+    }
+    if (busyNumbers !== undefined) {
+      if (!Array.isArray(busyNumbers) || !busyNumbers.every((item) => typeof item === 'string')) return fail(400, 'busyNumbers must be an array of strings');
+      model.config.busyNumbers = busyNumbers as string[];
+    }
+    return ok({ config: model.config });
+  },
+  event: ({ model, hub }, body) => {
+    const agent = model.resolveAgent(body['agent']);
+    const frame = body['frame'];
+    if (frame === undefined) return fail(400, 'event needs a frame (string sent as is, object sent as JSON)');
+    const raw = typeof frame === 'string' ? frame : JSON.stringify(frame);
+    const data = body['binary'] === true ? Buffer.from(raw, 'utf8') : raw;
+    if (hub.sockets(agent) === 0) return fail(409, `agent ${agent} has no open socket`);
+    return ok({ agent, delivered: hub.send(agent, data) });
+  },
+};

@@ -1,0 +1,82 @@
+/** Shapes shared by the Genesys microservice simulator's modules. */
+
+export type SimLogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type SimLog = (level: SimLogLevel, message: string, detail?: unknown) => void;
+
+export type AgentStatus = 'loggedOut' | 'ready' | 'notReady';
+export type CallStatus = 'ringing' | 'dialing' | 'established' | 'held' | 'released';
+export type Direction = 'inbound' | 'outbound';
+
+/** A WebSocket frame as sent: `eventName` plus T-Server-style attributes. */
+export type Frame = { eventName: string } & Record<string, string | number | undefined>;
+
+export interface SimConfig {
+  /** Delay between EventDialing and the far end's answer (or busy) for MakeCall. */
+  dialDelayMs: number;
+  /** Numbers that answer busy; any number ending in 486 is busy too. */
+  busyNumbers: string[];
+}
+
+export interface SimOptions {
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** Origins allowed by CORS and for WebSocket upgrades; `*` allows any. Default: any loopback origin. */
+  allowedOrigins?: string[];
+  dialDelayMs?: number;
+  busyNumbers?: string[];
+  log?: SimLog;
+}
+
+export interface AgentSnapshot {
+  id: string;
+  status: AgentStatus;
+  reason?: string;
+  dn: string;
+  registered: boolean;
+  connected: boolean;
+  sockets: number;
+  queued: number;
+}
+
+export interface CallSnapshot {
+  connectionId: string;
+  agent: string;
+  status: CallStatus;
+  direction: Direction;
+  ani: string;
+  eventId?: string;
+  queue?: string;
+  callState?: string;
+}
+
+export interface SimSnapshot {
+  agents: AgentSnapshot[];
+  calls: CallSnapshot[];
+  config: SimConfig;
+  /** Agent addressed when a scenario call names none. */
+  currentAgent: string;
+  /** True during a simulated restart: new sockets are refused. */
+  down: boolean;
+}
+
+export interface SimulatorHandle {
+  /** http://host:port */
+  url: string;
+  /** ws://host:port/genesysWs */
+  wsUrl: string;
+  /** http://host:port/genesys/events */
+  restUrl: string;
+  port: number;
+  close(): Promise<void>;
+  state(): SimSnapshot;
+}
+
+/** What a route answers: HTTP status plus JSON body. */
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export const ok = (extra: Record<string, unknown> = {}): Reply => ({ status: 200, body: { status: 'Success', ...extra } });
+export const fail = (status: number, message: string): Reply => ({ status, body: { status: 'Error', message } });
