@@ -27,12 +27,16 @@ function targetKey(context: ToolbarContext, event: ToolbarEvent): string | undef
     const byConnection = keyByConnection(context, connectionId);
     if (byConnection) return byConnection;
   }
-  if ('eventId' in event && typeof event.eventId === 'string') return keyByEvent(context, event.eventId);
+  // Genesys correlates on ConnID; only Fusion commands and a failed POST name a call by eventId.
+  const byEventId = event.type.startsWith('fusion.') || event.type === 'genesys.commandFailed';
+  if (byEventId && 'eventId' in event && typeof event.eventId === 'string') return keyByEvent(context, event.eventId);
   return undefined;
 }
 
 /** A dial the toolbar asked for that Genesys has not named yet, which this dialing/established event answers. */
 function dialRequestKey(context: ToolbarContext, event: ToolbarEvent): string | undefined {
+  const connectionId = eventConnectionId(event);
+  if (connectionId && keyByConnection(context, connectionId)) return undefined;
   const pending = Object.entries(context.calls).filter(([, entry]) => entry.connectionIds.length === 0);
   if ('eventId' in event && typeof event.eventId === 'string') {
     const match = pending.find(([, entry]) => entry.eventId === event.eventId);
@@ -56,6 +60,8 @@ const fusionCallCommand = [
   { actions: 'refuseUnknownFusionCall' },
 ] as const;
 
+const settleAgent = (ok: boolean) => ({ type: 'settleAgentRequest', params: { ok } }) as const;
+
 function fusionCommand(command: FusionCommand): FusionCommand {
   return command;
 }
@@ -77,6 +83,7 @@ export const toolbarMachine = setup({
   },
   guards: {
     isOnline: ({ context }) => context.reconnect === null,
+    hasAgentRequest: ({ context }) => context.agentRequestId !== null,
     isOffline: ({ context }) => context.reconnect !== null,
     isDialable: ({ event }) => 'number' in event && typeof event.number === 'string' && isDialable(event.number),
     wantsLogin: ({ context }) => context.wantsLogin,
@@ -314,11 +321,14 @@ export const toolbarMachine = setup({
       initial: 'loggedOut',
       on: {
         // Every (re)connection registers again, unless the agent logged out on purpose.
-        'genesys.connected': { guard: 'wantsLogin', target: '.registering' },
-        'genesys.agentLogout': { target: '.loggedOut' },
-        'genesys.unregistered': { target: '.loggedOut' },
-        'genesys.linkDisconnected': { target: '.unavailable', actions: 'noteLinkDown' },
-        'genesys.linkConnected': { guard: 'wantsLogin', target: '.registering' },
+        'genesys.connected': { guard: 'wantsLogin', target: '.registering', actions: settleAgent(false) },
+        'genesys.agentLogout': { target: '.loggedOut', actions: settleAgent(false) },
+        'genesys.unregistered': { target: '.loggedOut', actions: settleAgent(false) },
+        'genesys.linkDisconnected': { target: '.unavailable', actions: ['noteLinkDown', settleAgent(false)] },
+        'genesys.linkConnected': { guard: 'wantsLogin', target: '.registering', actions: settleAgent(false) },
+        // While a change is pending, another Fusion agent command is answered, never left hanging.
+        'fusion.makeAvailable': { actions: 'refuseAgentRequest' },
+        'fusion.makeUnavailable': { actions: 'refuseAgentRequest' },
       },
       states: {
         loggedOut: {
@@ -344,23 +354,25 @@ export const toolbarMachine = setup({
           after: {
             agentDeadline: {
               target: 'loggedOut',
-              actions: [{ type: 'agentErrorIs', params: { code: 'REGISTER_TIMEOUT' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: [{ type: 'agentErrorIs', params: { code: 'REGISTER_TIMEOUT' } }, settleAgent(false)],
             },
           },
           on: {
             'genesys.registered': [
-              { guard: 'isReadyOnRegister', target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
-              { target: 'unavailable', actions: { type: 'settleAgentRequest', params: { ok: true } } },
+              { guard: 'isReadyOnRegister', target: 'available', actions: settleAgent(true) },
+              { target: 'unavailable', actions: settleAgent(true) },
             ],
-            'genesys.agentReady': { target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
-            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', { type: 'settleAgentRequest', params: { ok: true } }] },
+            'genesys.agentReady': { target: 'available', actions: settleAgent(true) },
+            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', settleAgent(true)] },
             'genesys.commandFailed': {
               guard: { type: 'isFailureOf', params: { command: 'register' } },
               target: 'loggedOut',
-              actions: ['agentErrorFromEvent', { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: ['agentErrorFromEvent', settleAgent(false)],
             },
-            'fusion.makeAvailable': { actions: 'rememberAgentRequest' },
-            'fusion.makeUnavailable': { actions: 'refuseAgentRequest' },
+            'fusion.makeAvailable': [
+              { guard: 'hasAgentRequest', actions: 'refuseAgentRequest' },
+              { actions: 'rememberAgentRequest' },
+            ],
           },
         },
         available: {
@@ -374,7 +386,7 @@ export const toolbarMachine = setup({
               { guard: 'isOnline', target: 'goingUnavailable', actions: ['rememberReason', 'rememberAgentRequest'] },
               { actions: 'refuseAgentRequest' },
             ],
-            'fusion.makeAvailable': { actions: ['rememberAgentRequest', { type: 'settleAgentRequest', params: { ok: true } }] },
+            'fusion.makeAvailable': { actions: ['rememberAgentRequest', settleAgent(true)] },
             'agent.logout': [{ guard: 'isOnline', target: 'loggingOut', actions: 'wantLogout' }, { actions: 'noteOffline' }],
             'genesys.agentNotReady': { target: 'unavailable', actions: 'rememberReason' },
           },
@@ -387,7 +399,7 @@ export const toolbarMachine = setup({
               { guard: 'isOnline', target: 'goingAvailable', actions: 'rememberAgentRequest' },
               { actions: 'refuseAgentRequest' },
             ],
-            'fusion.makeUnavailable': { actions: ['rememberAgentRequest', { type: 'settleAgentRequest', params: { ok: true } }] },
+            'fusion.makeUnavailable': { actions: ['rememberAgentRequest', settleAgent(true)] },
             // A new reason while not ready is a NotReady with that reason.
             'agent.goUnavailable': [
               { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberReason' },
@@ -403,20 +415,20 @@ export const toolbarMachine = setup({
           after: {
             agentDeadline: {
               target: 'unavailable',
-              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, settleAgent(false)],
             },
           },
           on: {
-            'genesys.agentReady': { target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
-            'genesys.registered': { target: 'available', actions: { type: 'settleAgentRequest', params: { ok: true } } },
+            'genesys.agentReady': { target: 'available', actions: settleAgent(true) },
+            'genesys.registered': { target: 'available', actions: settleAgent(true) },
             'genesys.agentNotReady': {
               target: 'unavailable',
-              actions: ['rememberReason', { type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: ['rememberReason', { type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, settleAgent(false)],
             },
             'genesys.commandFailed': {
               guard: { type: 'isFailureOf', params: { command: 'ready' } },
               target: 'unavailable',
-              actions: ['agentErrorFromEvent', { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: ['agentErrorFromEvent', settleAgent(false)],
             },
           },
         },
@@ -425,19 +437,19 @@ export const toolbarMachine = setup({
           after: {
             agentDeadline: {
               target: 'available',
-              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, settleAgent(false)],
             },
           },
           on: {
-            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', { type: 'settleAgentRequest', params: { ok: true } }] },
+            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', settleAgent(true)] },
             'genesys.agentReady': {
               target: 'available',
-              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, settleAgent(false)],
             },
             'genesys.commandFailed': {
               guard: { type: 'isFailureOf', params: { command: 'notReady' } },
               target: 'available',
-              actions: ['agentErrorFromEvent', { type: 'settleAgentRequest', params: { ok: false } }],
+              actions: ['agentErrorFromEvent', settleAgent(false)],
             },
           },
         },
@@ -506,13 +518,13 @@ export const toolbarMachine = setup({
           on: {
             'genesys.ringing': [{ guard: 'isKnownCall', actions: 'noteDuplicate' }, { actions: 'spawnCall' }],
             'genesys.dialing': [
-              { guard: 'isKnownCall', actions: 'forwardToCall' },
               { guard: 'isDialAnswer', actions: 'bindDialAnswer' },
+              { guard: 'isKnownCall', actions: 'forwardToCall' },
               { actions: 'spawnCall' },
             ],
             'genesys.established': [
-              { guard: 'isKnownCall', actions: 'forwardToCall' },
               { guard: 'isDialAnswer', actions: 'bindDialAnswer' },
+              { guard: 'isKnownCall', actions: 'forwardToCall' },
               { actions: 'spawnCall' },
             ],
             'genesys.networkReached': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createDriver } from '../support/driver';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const clickToDial = () =>
+  createDriver().login().fusion({ type: 'fusion.dial', number: '+15559870000', eventId: 'uuid-1' });
+
+describe('when dialing', () => {
+  test('click-to-dial: MakeCall with the uuid, newCommEvent on EventDialing, startCommEvent on EventEstablished', () => {
+    const d = clickToDial();
+    d.expectState('call.dialing.requested', 'dial:uuid-1');
+    expect(d.lastGenesys()).toEqual({ type: 'genesys.cmd.makeCall', number: '+15559870000', eventId: 'uuid-1' });
+    expect(d.fusionOf('fusion.cmd.newComm')).toEqual([]);
+    d.genesys({ type: 'genesys.dialing', connectionId: 'o1', eventId: 'uuid-1', number: '+15559870000' });
+    d.expectState('call.dialing.alerting', 'dial:uuid-1');
+    expect(d.fusionOf('fusion.cmd.newComm')).toEqual([
+      { type: 'fusion.cmd.newComm', eventId: 'uuid-1', direction: 'outbound', number: '+15559870000' },
+    ]);
+    d.genesys({ type: 'genesys.established', connectionId: 'o1' });
+    d.expectState('call.established.talking', 'dial:uuid-1');
+    expect(d.fusionOf('fusion.cmd.startComm')).toEqual([{ type: 'fusion.cmd.startComm', eventId: 'uuid-1', direction: 'outbound' }]);
+    d.released('o1');
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'uuid-1', reason: 'WRAPUP' }]);
+    expect(d.callKeys()).toEqual([]);
+  });
+
+  test('a microservice that skips EventDialing: EventEstablished offers and starts in one go', () => {
+    const d = clickToDial();
+    d.genesys({ type: 'genesys.established', connectionId: 'o1', eventId: 'uuid-1', direction: 'outbound' });
+    d.expectState('call.established.talking', 'dial:uuid-1');
+    expect(d.fusionCommands.filter((c) => c.type !== 'fusion.cmd.agentState').map((c) => c.type)).toEqual([
+      'fusion.cmd.newComm',
+      'fusion.cmd.startComm',
+    ]);
+  });
+
+  test('busy: outboundCommError and closeCommEvent REJECT, with BUSY shown', () => {
+    const d = clickToDial();
+    d.genesys({ type: 'genesys.dialing', connectionId: 'o1', eventId: 'uuid-1', number: '+15559870000' });
+    d.genesys({ type: 'genesys.destinationBusy', connectionId: 'o1' });
+    expect(d.fusionOf('fusion.cmd.outboundError')).toEqual([
+      { type: 'fusion.cmd.outboundError', eventId: 'uuid-1', code: 'BUSY', message: 'BUSY' },
+    ]);
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'uuid-1', reason: 'REJECT' }]);
+    expect(d.snapshot().context.notices.at(-1)?.code).toBe('BUSY');
+    expect(d.callKeys()).toEqual([]);
+  });
+
+  test('released with CallState Busy before answer is a failed dial too', () => {
+    const d = clickToDial();
+    d.genesys({ type: 'genesys.dialing', connectionId: 'o1', eventId: 'uuid-1', number: '+1' });
+    d.released('o1', 'Busy');
+    expect(d.fusionOf('fusion.cmd.outboundError')[0]?.code).toBe('BUSY');
+  });
+
+  test('MakeCall refused by the microservice: outboundCommError only (Fusion was never offered)', () => {
+    const d = clickToDial();
+    d.genesys({ type: 'genesys.commandFailed', command: 'makeCall', eventId: 'uuid-1', code: 'REST_HTTP_400', message: 'bad number' });
+    expect(d.fusionOf('fusion.cmd.outboundError')).toEqual([
+      { type: 'fusion.cmd.outboundError', eventId: 'uuid-1', code: 'REST_HTTP_400', message: 'REST_HTTP_400: bad number' },
+    ]);
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([]);
+    expect(d.callKeys()).toEqual([]);
+  });
+
+  test('no EventDialing within the deadline: DIAL_TIMEOUT', () => {
+    const d = clickToDial();
+    vi.advanceTimersByTime(8_000);
+    expect(d.fusionOf('fusion.cmd.outboundError')[0]?.code).toBe('DIAL_TIMEOUT');
+    expect(d.callKeys()).toEqual([]);
+  });
+
+  test('the agent cancels a ringing dial: closeCommEvent CANCELED', () => {
+    const d = clickToDial();
+    d.genesys({ type: 'genesys.dialing', connectionId: 'o1', eventId: 'uuid-1', number: '+1' });
+    d.hangUp('dial:uuid-1');
+    d.expectState('call.dialing.canceling', 'dial:uuid-1');
+    expect(d.lastGenesys()).toEqual({ type: 'genesys.cmd.hangup', connectionId: 'o1', eventId: 'uuid-1' });
+    d.released('o1');
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'uuid-1', reason: 'CANCELED' }]);
+  });
+
+  test('the dial pad dials with a fresh eventId', () => {
+    const d = createDriver().login().send({ type: 'agent.dial', number: ' 0312345678 ' });
+    const command = d.genesysOf('genesys.cmd.makeCall')[0];
+    expect(command?.number).toBe('0312345678');
+    expect(command?.eventId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('an undialable number is refused with INVALID_NUMBER, and Fusion hears it', () => {
+    const d = createDriver().login();
+    d.send({ type: 'agent.dial', number: 'abc' });
+    d.fusion({ type: 'fusion.dial', number: '', eventId: 'u2' });
+    expect(d.genesysOf('genesys.cmd.makeCall')).toEqual([]);
+    expect(d.fusionOf('fusion.cmd.outboundError')).toEqual([
+      { type: 'fusion.cmd.outboundError', eventId: 'u2', code: 'INVALID_NUMBER', message: 'Not a dialable number: ' },
+    ]);
+  });
+
+  test('a call dialled on the softphone (EventDialing for an unknown ConnID) becomes an outbound call', () => {
+    const d = createDriver().login();
+    d.genesys({ type: 'genesys.dialing', connectionId: 's1', number: '+15550001111' });
+    d.expectState('call.dialing.alerting', 's1');
+    expect(d.fusionOf('fusion.cmd.newComm')[0]).toMatchObject({ direction: 'outbound', number: '+15550001111' });
+  });
+});
