@@ -1,0 +1,112 @@
+/**
+ * The Fusion (UEF) adapter actor: the only code that touches `CX_SVC_UI_EVENTS_FRAMEWORK`.
+ * Receives `FusionCommand`s from the machine and sends `FusionEvent`s back.
+ */
+import { fromCallback } from 'xstate';
+import type { AdapterInput, FusionActorLogic } from '../../machines/actors.types';
+import type { FusionCommand, FusionEvent } from '../../machines/fusion.types';
+import { COMMAND_TIMEOUT_MS } from './pending';
+import { dispatch } from './publishers';
+import { createSession, type Binding, type FusionLog, type Session, type SessionOptions } from './session';
+import { startUp } from './startup';
+import { findUef, type FusionWindow, type LoadScript } from './uef-loader';
+import type { UefGlobal } from './uef.types';
+import { randomId } from './uuid';
+
+export interface FusionAdapterDeps {
+  /** The page's window (default: the global one). */
+  window?: FusionWindow;
+  /** Loads the UEF client script (default: a `<script>` tag). */
+  loadScript?: LoadScript;
+  uuid?: () => string;
+  log?: FusionLog;
+  /** Publish watchdog (default 6000 ms). */
+  watchdogMs?: number;
+  /** Deadline for a Fusion command's outcome (default 15000 ms). */
+  commandTimeoutMs?: number;
+  /** Deadline for initialize → PHONE context (default 10000 ms). */
+  initTimeoutMs?: number;
+  /** First argument of `uiEventsFramework.initialize` (default 'GenesysToolbar'). */
+  appName?: string;
+}
+
+export const DEFAULT_WATCHDOG_MS = 6_000;
+
+const consoleLog: FusionLog = (level, message) => {
+  if (level === 'debug') return;
+  console[level === 'info' ? 'info' : level](message);
+};
+
+// One session per UEF global for the page's life: a second actor must not initialise again.
+const sessions = new WeakMap<UefGlobal, Session>();
+
+function attach(uef: UefGlobal, binding: Binding, options: SessionOptions): Session {
+  const existing = sessions.get(uef);
+  if (existing && existing.status !== 'failed') {
+    existing.binding = binding;
+    if (existing.status === 'ready') binding.sendBack({ type: 'fusion.ready' });
+    return existing;
+  }
+  const session = createSession(uef, options, binding);
+  sessions.set(uef, session);
+  session.ready = startUp(session).then((conn) => {
+    if (!conn) sessions.delete(uef); // a later actor may try again
+    return conn;
+  });
+  return session;
+}
+
+function defaultWindow(): FusionWindow | undefined {
+  return typeof window === 'undefined' ? undefined : (window as FusionWindow);
+}
+
+/** Creates the Fusion adapter actor logic; `main.tsx` provides it as the machine's `fusion` actor. */
+export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLogic {
+  const options: SessionOptions = {
+    appName: deps.appName ?? 'GenesysToolbar',
+    watchdogMs: deps.watchdogMs ?? DEFAULT_WATCHDOG_MS,
+    commandTimeoutMs: deps.commandTimeoutMs ?? COMMAND_TIMEOUT_MS,
+    initTimeoutMs: deps.initTimeoutMs ?? 10_000,
+    uuid: deps.uuid ?? randomId,
+    log: deps.log ?? consoleLog,
+  };
+  return fromCallback<FusionCommand, AdapterInput>(({ sendBack, receive, input }) => {
+    let stopped = false;
+    let session: Session | undefined;
+    let absent = false;
+    const early: FusionCommand[] = [];
+    const binding: Binding = {
+      sendBack: (event: FusionEvent) => {
+        if (!stopped) sendBack(event);
+      },
+      lang: input.config.lang,
+    };
+
+    receive((cmd) => {
+      if (session) dispatch(session, cmd, binding.lang);
+      else if (!absent) early.push(cmd); // kept in order until UEF is found
+    });
+
+    const win = deps.window ?? defaultWindow();
+    const found = win
+      ? findUef(win, input.config.uefScript, deps.loadScript)
+      : Promise.resolve({ absent: 'no window' } as const);
+    void found.then((lookup) => {
+      if (stopped) return;
+      if ('absent' in lookup) {
+        absent = true;
+        early.length = 0;
+        options.log('info', `fusion: absent (${lookup.absent})`);
+        binding.sendBack({ type: 'fusion.absent', reason: lookup.absent });
+        return;
+      }
+      session = attach(lookup.uef, binding, options);
+      for (const cmd of early.splice(0)) dispatch(session, cmd, binding.lang);
+    });
+
+    return () => {
+      stopped = true;
+      if (session && session.binding === binding) session.binding = null;
+    };
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Publishing with a watchdog, and per-call ordering.
+ * Some live UEF publishes never settle (protocol.md 5.7): nothing may wait on one forever.
+ */
+import { describeError } from './responses';
+
+export type PublishOutcome =
+  | { ok: true; response: unknown }
+  | { ok: false; code: 'UEF_TIMEOUT' | 'UEF_REJECTED'; message: string };
+
+/**
+ * Settles with the publish's result, or with UEF_TIMEOUT after `ms`. `onLate` receives a
+ * response that arrives after the watchdog fired, so late outData is not lost.
+ */
+export function withWatchdog(
+  publish: () => Promise<unknown>,
+  ms: number,
+  onLate?: (response: unknown) => void,
+): Promise<PublishOutcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      resolve({ ok: false, code: 'UEF_TIMEOUT', message: `no answer from UEF in ${ms} ms` });
+    }, ms);
+    const finish = (outcome: PublishOutcome): void => {
+      if (settled) {
+        if (outcome.ok) onLate?.(outcome.response);
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    let pending: Promise<unknown>;
+    try {
+      pending = Promise.resolve(publish());
+    } catch (error) {
+      // A synchronous throw (bad request object) counts as a rejection.
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (response) => finish({ ok: true, response }),
+      (reason: unknown) => finish({ ok: false, code: 'UEF_REJECTED', message: describeError(reason) }),
+    );
+  });
+}
+
+/**
+ * Runs tasks one after another per key (a call's eventId), so newCommEvent's outData is
+ * stored before startCommEvent or closeCommEvent reads it. Idle keys are dropped.
+ */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  enqueue(key: string, task: () => Promise<void>): Promise<void> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task).catch(() => undefined);
+    this.tails.set(key, next);
+    void next.then(() => {
+      if (this.tails.get(key) === next) this.tails.delete(key);
+    });
+    return next;
+  }
+
+  /** Keys with work queued or running (for leak checks). */
+  get size(): number {
+    return this.tails.size;
+  }
+}

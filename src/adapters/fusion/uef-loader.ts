@@ -1,0 +1,71 @@
+/**
+ * Finding the UEF global: use it if the page already has one, else load the client script,
+ * but only inside a frame (outside Fusion there is no host to talk to).
+ */
+import { isObject } from './responses';
+import type { UefGlobal } from './uef.types';
+
+/** The parts of `window` the adapter reads; tests pass a plain object. */
+export interface FusionWindow {
+  CX_SVC_UI_EVENTS_FRAMEWORK?: unknown;
+  parent?: unknown;
+  document?: Pick<Document, 'createElement' | 'head'>;
+}
+
+export type LoadScript = (url: string, timeoutMs: number) => Promise<void>;
+
+export const SCRIPT_TIMEOUT_MS = 10_000;
+
+export function isUefGlobal(value: unknown): value is UefGlobal {
+  return isObject(value) && isObject(value.uiEventsFramework) && typeof value.uiEventsFramework.initialize === 'function';
+}
+
+/** A `<script>` tag load with a deadline. */
+export function domScriptLoader(doc: Pick<Document, 'createElement' | 'head'>): LoadScript {
+  return (url, timeoutMs) =>
+    new Promise<void>((resolve, reject) => {
+      const script = doc.createElement('script');
+      const timer = setTimeout(() => done(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      function done(error?: Error): void {
+        clearTimeout(timer);
+        script.onload = null;
+        script.onerror = null;
+        if (error) reject(error);
+        else resolve();
+      }
+      script.onload = () => done();
+      script.onerror = () => done(new Error('the script could not be loaded'));
+      script.async = true;
+      script.src = url;
+      doc.head.appendChild(script);
+    });
+}
+
+export type UefLookup = { uef: UefGlobal } | { absent: string };
+
+// One load per window, even if several actors start while it is under way.
+const loads = new WeakMap<FusionWindow, Promise<UefLookup>>();
+
+export function findUef(win: FusionWindow, scriptUrl: string, loadScript: LoadScript | undefined): Promise<UefLookup> {
+  const present = win.CX_SVC_UI_EVENTS_FRAMEWORK;
+  if (isUefGlobal(present)) return Promise.resolve({ uef: present });
+  if (win.parent === undefined || win.parent === win) {
+    return Promise.resolve({ absent: 'not inside a Fusion frame' });
+  }
+  const cached = loads.get(win);
+  if (cached) return cached;
+  const load = loadScript ?? (win.document ? domScriptLoader(win.document) : undefined);
+  if (!load) return Promise.resolve({ absent: 'no document to load the UEF script into' });
+  const lookup = load(scriptUrl, SCRIPT_TIMEOUT_MS).then(
+    (): UefLookup => {
+      const loaded = win.CX_SVC_UI_EVENTS_FRAMEWORK;
+      return isUefGlobal(loaded) ? { uef: loaded } : { absent: `${scriptUrl} defined no CX_SVC_UI_EVENTS_FRAMEWORK` };
+    },
+    (error: unknown): UefLookup => {
+      loads.delete(win); // a later start may try again
+      return { absent: `UEF script ${scriptUrl}: ${error instanceof Error ? error.message : String(error)}` };
+    },
+  );
+  loads.set(win, lookup);
+  return lookup;
+}
