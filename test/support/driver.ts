@@ -2,7 +2,7 @@
  * Test driver for the toolbar statechart: fake Genesys and Fusion actors that record every
  * command and let a test push any event, plus gestures named after what happens on a phone.
  */
-import { createActor, fromCallback, type ActorRefFrom, type AnyEventObject, type SnapshotFrom } from 'xstate';
+import { createActor, fromCallback, type ActorRefFrom, type AnyEventObject, type InspectionEvent, type SnapshotFrom } from 'xstate';
 import { expect } from 'vitest';
 import { DEFAULT_CONFIG, type ToolbarConfig } from '../../src/config';
 import type { AdapterInput } from '../../src/machines/actors.types';
@@ -17,6 +17,8 @@ export interface DriverOptions {
   /** Send fusion.ready as soon as the Fusion actor starts (default true). */
   fusionReady?: boolean;
   delays?: Partial<{ agentDeadline: number }>;
+  /** Inspection observer (model coverage). */
+  inspect?: (event: InspectionEvent) => void;
 }
 
 export type CallRef = ActorRefFrom<CallMachine>;
@@ -43,7 +45,7 @@ export function createDriver(options: DriverOptions = {}) {
     actors: { genesys, fusion },
     ...(options.delays ? { delays: options.delays } : {}),
   });
-  const actor = createActor(machine, { input: { config } });
+  const actor = createActor(machine, { input: { config }, ...(options.inspect ? { inspect: options.inspect } : {}) });
   actor.subscribe({ error: (error) => errors.push(error) });
   actor.start();
 
@@ -105,9 +107,9 @@ export function createDriver(options: DriverOptions = {}) {
       if (head === 'call') {
         const call = driver.callSnapshot(key);
         expect(call, `call ${key} exists`).toBeDefined();
-        expect(call?.matches(nest(rest)), `call ${key} in ${rest.join('.')}, is ${JSON.stringify(call?.value)}`).toBe(true);
+        expect(call?.matches(nest(rest) as never), `call ${key} in ${rest.join('.')}, is ${JSON.stringify(call?.value)}`).toBe(true);
       } else {
-        expect(snapshot().matches(nest(path.split('.'))), `toolbar in ${path}, is ${JSON.stringify(snapshot().value)}`).toBe(true);
+        expect(snapshot().matches(nest(path.split('.')) as never), `toolbar in ${path}, is ${JSON.stringify(snapshot().value)}`).toBe(true);
       }
       return driver;
     },

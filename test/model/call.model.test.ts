@@ -1,0 +1,228 @@
+/**
+ * Model-based tests of the call machine: paths generated from the real machine by xstate/graph,
+ * each executed through the whole toolbar (driver with fake adapters), asserting the call's state
+ * and the commands sent to Genesys and Fusion at every step.
+ */
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { getShortestPaths } from 'xstate/graph';
+import { createEmptyActor, type AnyActorScope, type SnapshotFrom } from 'xstate';
+import { callMachine } from '../../src/machines/call.machine';
+import type { CallEvent, CallInput, CallStart } from '../../src/machines/call.types';
+import { toolbarMachine } from '../../src/machines/toolbar.machine';
+import { createDriver, type Driver } from '../support/driver';
+import { ModelCoverage } from '../support/coverage';
+
+type CallSnapshot = SnapshotFrom<typeof callMachine>;
+
+const CONN = 'c1';
+const EVENT_ID = 'ev1';
+const RING_CEILING_MS = 600_000;
+const COMMAND_DEADLINE_MS = 8_000;
+
+const coverage = new ModelCoverage([callMachine, toolbarMachine]);
+
+function keyFor(start: CallStart): string {
+  return start === 'dialRequested' ? `dial:${EVENT_ID}` : CONN;
+}
+
+function inputFor(start: CallStart): CallInput {
+  return {
+    key: keyFor(start),
+    connectionId: start === 'dialRequested' ? null : CONN,
+    eventId: EVENT_ID,
+    direction: start === 'ringing' ? 'inbound' : 'outbound',
+    number: '+15551230000',
+    start,
+    ringCeilingMs: RING_CEILING_MS,
+  };
+}
+
+/** Every delayed event the machine defines (`xstate.after.<delay>.<state id>`). */
+function afterEvents(): CallEvent[] {
+  const types: string[] = [];
+  const visit = (node: { after: { eventType: string }[]; states: Record<string, unknown> }) => {
+    for (const t of node.after) types.push(t.eventType);
+    for (const child of Object.values(node.states)) visit(child as typeof node);
+  };
+  visit(callMachine.root as unknown as Parameters<typeof visit>[0]);
+  return [...new Set(types)].map((type) => ({ type }) as unknown as CallEvent);
+}
+
+function sampleEvents(key: string): CallEvent[] {
+  const on = { connectionId: CONN };
+  const failed = (command: 'accept' | 'reject' | 'hangup' | 'hold' | 'retrieve' | 'makeCall'): CallEvent => ({
+    type: 'genesys.commandFailed', command, ...on, eventId: EVENT_ID, code: 'REST_HTTP_500', message: 'boom',
+  });
+  return [
+    { type: 'call.accept', key }, { type: 'call.reject', key }, { type: 'call.hangup', key },
+    { type: 'call.hold', key }, { type: 'call.retrieve', key },
+    { type: 'fusion.accept', eventId: EVENT_ID, requestId: 'f' },
+    { type: 'fusion.reject', eventId: EVENT_ID, requestId: 'f' },
+    { type: 'fusion.hangup', eventId: EVENT_ID, requestId: 'f' },
+    { type: 'fusion.offerTimeout', eventId: EVENT_ID },
+    // Genesys echoes the eventId the MakeCall carried, which is how a dial is matched to its ConnID.
+    { type: 'genesys.established', ...on, eventId: EVENT_ID },
+    { type: 'genesys.released', ...on },
+    { type: 'genesys.released', ...on, callState: 'NoAnswer' },
+    { type: 'genesys.released', ...on, callState: 'Busy' },
+    { type: 'genesys.abandoned', ...on },
+    { type: 'genesys.held', ...on },
+    { type: 'genesys.retrieved', ...on },
+    { type: 'genesys.dialing', ...on, eventId: EVENT_ID, number: '+15551230000' },
+    { type: 'genesys.networkReached', ...on },
+    { type: 'genesys.destinationBusy', ...on },
+    { type: 'genesys.partyChanged', connectionId: 'c2', previousConnectionId: CONN },
+    { type: 'genesys.error', ...on, code: '56', message: 'Invalid state' },
+    failed('accept'), failed('reject'), failed('hangup'), failed('hold'), failed('retrieve'), failed('makeCall'),
+    ...afterEvents(),
+  ];
+}
+
+function activeIds(snapshot: CallSnapshot): string[] {
+  return (snapshot as unknown as { _nodes: { id: string }[] })._nodes.map((node) => node.id);
+}
+
+/** `xstate.after.commandDeadline.call.ringing.accepting` → `call.ringing.accepting` */
+function afterStateId(type: string): string {
+  return type.split('.').slice(3).join('.');
+}
+
+function stepName(event: CallEvent): string {
+  return event.type.startsWith('xstate.after.') ? `after ${event.type.split('.')[2]} (${afterStateId(event.type).slice(5)})` : event.type;
+}
+
+/** A ring ceiling cannot pass while a command (8 s) is pending inside ringing: the deadline fires first. */
+function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
+  if (snapshot.status === 'done') return false;
+  // Before Genesys names a dialled call, only events that carry its eventId can be routed to it.
+  const correlatedByEventId = ['genesys.dialing', 'genesys.established', 'genesys.commandFailed'];
+  if (snapshot.matches({ dialing: 'requested' }) && event.type.startsWith('genesys.')) return correlatedByEventId.includes(event.type);
+  if (event.type.startsWith('xstate.after.ringCeiling')) return snapshot.matches({ ringing: 'alerting' });
+  // Time passing fires only the timers of active states; a delayed event of another state cannot happen.
+  if (event.type.startsWith('xstate.after.')) return activeIds(snapshot).includes(afterStateId(event.type));
+  return true;
+}
+
+/** State + what the next step depends on, plus the edge that led here, so shortest paths cover transitions. */
+function serialize(snapshot: CallSnapshot, event: CallEvent | undefined, prev?: CallSnapshot): string {
+  const { offered, started, fusionRequestId, onHold, connectionId } = snapshot.context;
+  const state = JSON.stringify([snapshot.value, snapshot.status, offered, started, fusionRequestId !== null, onHold, connectionId !== null]);
+  return `${state}|${JSON.stringify(prev?.value ?? null)}|${JSON.stringify(event ?? null)}`;
+}
+
+const PENDING_COMMAND: Record<string, string> = {
+  '{"ringing":"accepting"}': 'genesys.cmd.accept',
+  '{"ringing":"rejecting"}': 'genesys.cmd.reject',
+  '{"established":"hangingUp"}': 'genesys.cmd.hangup',
+  '{"established":"holding"}': 'genesys.cmd.hold',
+  '{"established":"retrieving"}': 'genesys.cmd.retrieve',
+  '{"dialing":"canceling"}': 'genesys.cmd.hangup',
+  '{"dialing":"requested"}': 'genesys.cmd.makeCall',
+};
+
+function startCall(d: Driver, start: CallStart) {
+  if (start === 'ringing') d.ring(CONN, '+15551230000', EVENT_ID);
+  else if (start === 'dialRequested') d.fusion({ type: 'fusion.dial', number: '+15551230000', eventId: EVENT_ID });
+  else if (start === 'dialing') d.genesys({ type: 'genesys.dialing', connectionId: CONN, eventId: EVENT_ID, number: '+15551230000' });
+  else d.genesys({ type: 'genesys.established', connectionId: CONN, eventId: EVENT_ID, ani: '+15551230000', direction: 'outbound' });
+}
+
+function execute(d: Driver, event: CallEvent) {
+  if (event.type.startsWith('xstate.after.')) {
+    vi.advanceTimersByTime(event.type.includes('ringCeiling') ? RING_CEILING_MS : COMMAND_DEADLINE_MS);
+  } else if (event.type.startsWith('genesys.')) d.genesys(event as Parameters<Driver['genesys']>[0]);
+  else if (event.type.startsWith('fusion.')) d.fusion(event as Parameters<Driver['fusion']>[0]);
+  else d.send(event as Parameters<Driver['send']>[0]);
+}
+
+function expectedFusion(prev: CallSnapshot, next: CallSnapshot): string[] {
+  const types: string[] = [];
+  if (!prev.context.offered && next.context.offered) types.push('fusion.cmd.newComm');
+  if (!prev.context.started && next.context.started) types.push('fusion.cmd.startComm');
+  const done = next.status === 'done';
+  if (done && prev.matches('dialing')) {
+    const failed = next.output?.reason === 'REJECT';
+    if (failed) types.push('fusion.cmd.outboundError');
+  }
+  if (done && next.context.offered) types.push('fusion.cmd.closeComm');
+  return types;
+}
+
+/**
+ * The call machine talks to its parent; xstate/graph walks it with a parentless mock scope,
+ * so the walk gets an inert parent (actions are never executed during the walk anyway).
+ */
+const parentSink = createEmptyActor();
+function withParent(scope: AnyActorScope): AnyActorScope {
+  (scope.self as unknown as { _parent: unknown })._parent ??= parentSink;
+  return scope;
+}
+const walkableCallMachine: typeof callMachine = Object.create(callMachine, {
+  getInitialSnapshot: { value: (scope: AnyActorScope, input: CallInput) => callMachine.getInitialSnapshot(withParent(scope), input) },
+  transition: { value: (snapshot: CallSnapshot, event: CallEvent, scope: AnyActorScope) => callMachine.transition(snapshot, event, withParent(scope)) },
+});
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const starts: CallStart[] = ['ringing', 'dialRequested', 'dialing', 'established'];
+let pathCount = 0;
+
+for (const start of starts) {
+  const key = keyFor(start);
+  const paths = getShortestPaths(walkableCallMachine, {
+    input: inputFor(start),
+    events: sampleEvents(key),
+    filterEvents: isPossible,
+    serializeState: serialize,
+  });
+  pathCount += paths.length;
+
+  describe(`call model, starting ${start} (${paths.length} paths)`, () => {
+    test.each(paths.map((path) => [path.steps.slice(1).map((s) => stepName(s.event)).join(' → ') || '(start)', path] as const))(
+      '%s',
+      (_name, path) => {
+        const d = createDriver({ inspect: coverage.inspect });
+        d.login();
+        startCall(d, start);
+        let prev = path.steps[0]!.state;
+        expect(d.callSnapshot(key)?.value).toEqual(prev.value);
+        for (const step of path.steps.slice(1)) {
+          const genesysBefore = d.genesysCommands.length;
+          const fusionBefore = d.fusionCommands.length;
+          execute(d, step.event);
+          const next = step.state;
+          const where = `after ${step.event.type}`;
+          if (next.status === 'done') {
+            expect(d.callRef(key), where).toBeUndefined();
+            if (next.context.offered) {
+              expect(d.fusionOf('fusion.cmd.closeComm').at(-1), where).toEqual({ type: 'fusion.cmd.closeComm', eventId: EVENT_ID, reason: next.output?.reason });
+            }
+          } else {
+            expect(d.callSnapshot(key)?.value, where).toEqual(next.value);
+          }
+          const entered = JSON.stringify(next.value) !== JSON.stringify(prev.value);
+          const pending = entered ? PENDING_COMMAND[JSON.stringify(next.value)] : undefined;
+          expect(d.genesysCommands.slice(genesysBefore).map((c) => c.type), where).toEqual(pending ? [pending] : []);
+          const fusionDelta = d.fusionCommands.slice(fusionBefore).filter((c) => c.type !== 'fusion.cmd.respond' && c.type !== 'fusion.cmd.agentState');
+          expect(fusionDelta.map((c) => c.type), where).toEqual(expectedFusion(prev, next));
+          const hadRequest = prev.context.fusionRequestId !== null;
+          const hasRequest = next.context.fusionRequestId !== null;
+          const askedNow = 'requestId' in step.event;
+          const responds = (hadRequest && !hasRequest ? 1 : 0) + (askedNow && !(!hadRequest && hasRequest) ? 1 : 0);
+          expect(d.fusionOf('fusion.cmd.respond').length - d.fusionCommands.slice(0, fusionBefore).filter((c) => c.type === 'fusion.cmd.respond').length, where).toBe(responds);
+          prev = next;
+        }
+        expect(d.errors).toEqual([]);
+        d.stop();
+      },
+    );
+  });
+}
+
+afterAll(() => {
+  const report = coverage.report('call');
+  console.log(`${report.line} over ${pathCount} generated paths`);
+  expect(report.missingStates, 'call states never reached').toEqual([]);
+  expect(report.missingTransitions, 'call transitions never taken').toEqual([]);
+});
