@@ -32,14 +32,15 @@ describe('when the socket drops mid-call', () => {
     h.send({ type: 'genesys.cmd.accept', connectionId, eventId });
     await h.next('genesys.established');
 
-    // Restart keeps the server down a moment, so events in between must be queued.
-    await scenario(sim, 'restart', { downMs: 150 });
+    // Keep the server down until the test has staged its events, so they must be queued.
+    await scenario(sim, 'restart', { downMs: 60_000 });
     const down = await h.next('genesys.disconnected');
     expect(down.attempt).toBe(1);
     expect(down.retryInMs).toBeGreaterThanOrEqual(10);
     expect(down.reason).toMatch(/closed/);
     await scenario(sim, 'callerHangup', { connectionId });
     await scenario(sim, 'ring', { agent: 'drop-1', connectionId: 'feedfacecafe0001', ani: '+15550001111' });
+    await scenario(sim, 'restart', { downMs: 0 }); // back up now
 
     await h.next('genesys.connected', undefined, 5000);
     await h.next('genesys.registered');

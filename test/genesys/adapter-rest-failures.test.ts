@@ -22,7 +22,7 @@ async function toolbar(overrides: { genesysRest?: string } = {}): Promise<{ h: H
   const agent = `rest-${count}`;
   const h = startHarness({
     config: { genesysWs: sim.wsUrl, genesysRest: overrides.genesysRest ?? sim.restUrl, agentId: agent },
-    deps: { commandTimeoutMs: 250 },
+    deps: { commandTimeoutMs: 400 },
   });
   open.push(h);
   await h.next('genesys.connected');
@@ -74,7 +74,7 @@ describe('when a command POST fails', () => {
     h.send({ type: 'genesys.cmd.makeCall', number: '+15551234567', eventId: 'ev-3' });
     const failed = await h.next('genesys.commandFailed');
     expect(failed).toMatchObject({ command: 'makeCall', code: 'REST_TIMEOUT', eventId: 'ev-3' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
   });
 
   it('a slow answer inside the timeout still succeeds', async () => {

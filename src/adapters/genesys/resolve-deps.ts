@@ -29,12 +29,11 @@ export function resolveDeps(deps: GenesysAdapterDeps): ResolvedDeps {
     random: deps.random ?? Math.random,
     now: deps.now ?? (() => Date.now()),
     log: deps.log ?? consoleLog,
-    setTimeout: deps.setTimeout
-      ? (callback, ms) => deps.setTimeout!(callback, ms)
-      : (callback, ms) => globalThis.setTimeout(callback, ms),
-    clearTimeout: deps.clearTimeout
-      ? (handle) => deps.clearTimeout!(handle)
-      : (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
+    setTimeout: (callback, ms) => (deps.setTimeout ? deps.setTimeout(callback, ms) : globalThis.setTimeout(callback, ms)),
+    clearTimeout: (handle) =>
+      deps.clearTimeout
+        ? deps.clearTimeout(handle)
+        : globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
     onlineEvents: deps.onlineEvents === undefined ? defaultOnlineSource() : deps.onlineEvents,
     newId: deps.newId ?? defaultNewId,
     backoff: { ...DEFAULT_BACKOFF, ...deps.backoff },

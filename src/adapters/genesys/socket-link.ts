@@ -29,14 +29,14 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
   let lastTick = deps.now();
   let stopped = false;
 
-  const Ctor: WebSocketConstructor | undefined = deps.WebSocket;
-  if (Ctor === undefined) throw new Error('No WebSocket implementation: pass deps.WebSocket (Node has no global one)');
+  if (deps.WebSocket === undefined) throw new Error('No WebSocket implementation: pass deps.WebSocket (Node has no global one)');
+  const Ctor: WebSocketConstructor = deps.WebSocket;
 
   function connect(): void {
     retryTimer = null;
     let next: WebSocketLike;
     try {
-      next = new Ctor!(url);
+      next = new Ctor(url);
     } catch (error) {
       // A bad URL throws synchronously; treat it like a failed attempt so backoff still applies.
       log('error', 'WS_CONSTRUCT_FAILED', `Cannot open ${url}`, error);
@@ -65,7 +65,7 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
       socket = null;
       const wasOpen = openedAt !== null;
       // A connection that stayed up long enough proves the server healthy: start backoff afresh.
-      if (wasOpen && deps.now() - openedAt! >= deps.backoff.healthyMs) backoff.reset();
+      if (openedAt !== null && deps.now() - openedAt >= deps.backoff.healthyMs) backoff.reset();
       const detail = [`code ${event.code}`, event.reason, lastError].filter(Boolean).join(', ');
       scheduleRetry(wasOpen ? `connection closed (${detail})` : `connection failed (${detail})`);
     };

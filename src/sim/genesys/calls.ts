@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { newConnId, type Call, type SimModel } from './state';
 import { fail, ok, type CallStatus, type Reply } from './types';
 
-export type CallRef = Call;
-
 export interface RingRequest {
   agent: string;
   ani?: string;

@@ -1,6 +1,6 @@
 import * as agents from './agents';
 import * as calls from './calls';
-import type { SimModel } from './state';
+import type { Call, SimModel } from './state';
 import { fail, type Reply } from './types';
 
 export type CommandName =
@@ -49,7 +49,7 @@ export function bodyAgent(body: Record<string, unknown>): string {
 export function runCommand(model: SimModel, command: CommandName, body: Record<string, unknown>): Reply {
   const agent = bodyAgent(body);
   const connectionId = body['connectionId'];
-  const onCall = (allowed: Parameters<typeof calls.findCall>[3], action: string, run: (call: calls.CallRef) => Reply): Reply => {
+  const onCall = (allowed: Parameters<typeof calls.findCall>[3], action: string, run: (call: Call) => Reply): Reply => {
     const found = calls.findCall(model, connectionId, agent, allowed, action);
     return calls.isReply(found) ? found : run(found);
   };

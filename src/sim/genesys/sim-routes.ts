@@ -1,7 +1,7 @@
 import * as calls from './calls';
 import { parseFailRule, type FailRules } from './fail-rules';
 import type { SocketHub } from './sockets';
-import type { SimModel } from './state';
+import type { Call, SimModel } from './state';
 import { fail, ok, type CallStatus, type Reply } from './types';
 
 /** What the scenario endpoints may touch. */
@@ -18,7 +18,7 @@ type Route = (control: SimControl, body: Body) => Reply;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-function onCall(control: SimControl, body: Body, allowed: readonly CallStatus[], action: string, run: (call: calls.CallRef) => Reply): Reply {
+function onCall(control: SimControl, body: Body, allowed: readonly CallStatus[], action: string, run: (call: Call) => Reply): Reply {
   const found = calls.findCall(control.model, body['connectionId'], null, allowed, action);
   return calls.isReply(found) ? found : run(found);
 }
