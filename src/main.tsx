@@ -1,0 +1,36 @@
+/**
+ * The composition root: read the configuration, provide the real adapters, start the statechart
+ * outside React, then render the UI as a projection of it.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createActor } from 'xstate';
+import { createFusionAdapter } from './adapters/fusion';
+import { createGenesysAdapter } from './adapters/genesys';
+import { parseConfig } from './config';
+import { loadInspector } from './devtools';
+import { toolbarMachine } from './machines/toolbar.machine';
+import { logNewNotices } from './ui/notice-log';
+import { ToolbarApp } from './ui/Toolbar';
+import './ui/toolbar.css';
+
+const { config, warnings } = parseConfig(location.search, navigator.language, import.meta.env.DEV);
+for (const warning of warnings) console.warn(`[config] ${warning}`);
+document.documentElement.lang = config.lang;
+
+// Resolved before the actor exists, so the inspector sees every actor from the start.
+const inspect = await loadInspector(config);
+const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter(), fusion: createFusionAdapter() } });
+const actor = createActor(machine, { input: { config }, ...(inspect ? { inspect } : {}) });
+// Without an error observer xstate rethrows asynchronously; the UI shows it via FatalBoundary.
+actor.subscribe({ error: (error) => console.error('[toolbar] the statechart stopped', error) });
+logNewNotices(actor, (message, notice) => console.warn(message, notice));
+actor.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ToolbarApp actor={actor} />
+  </StrictMode>,
+);

@@ -1,0 +1,40 @@
+/** Call changes → what the live region says; ringing interrupts (assertive), the rest waits (polite). */
+import type { Text } from './i18n';
+import type { CallPhase } from './call.connect';
+import type { CallSnapshot } from './toolbar.context';
+import { phaseOf } from './call.connect';
+
+export interface CallSummary {
+  phase: CallPhase;
+  number: string;
+}
+
+export interface Announcement {
+  text: Text;
+  urgency: 'polite' | 'assertive';
+}
+
+export function selectSummary(snapshot: CallSnapshot): CallSummary {
+  return { phase: phaseOf(snapshot.value), number: snapshot.context.number };
+}
+
+const groupOf = (phase: CallPhase | undefined) => phase?.split('.')[0];
+const onHold = (phase: CallPhase | undefined) => phase === 'established.held' || phase === 'established.retrieving';
+
+/** What to announce when a call goes from `prev` to `next`; undefined means unknown / gone. */
+export function announce(prev: CallSummary | undefined, next: CallSummary | undefined): Announcement | null {
+  const before = groupOf(prev?.phase);
+  if (!next) return prev && prev.phase !== 'ended' ? { text: { key: 'live.ended' }, urgency: 'polite' } : null;
+  const after = groupOf(next.phase);
+  const polite = (text: Text): Announcement => ({ text, urgency: 'polite' });
+  if (after === 'ended') return before === 'ended' ? null : polite({ key: 'live.ended' });
+  if (after === 'ringing' && before !== 'ringing') {
+    return { text: { key: 'live.incoming', params: { number: next.number } }, urgency: 'assertive' };
+  }
+  if (after === 'dialing' && before !== 'dialing') return polite({ key: 'live.dialing', params: { number: next.number } });
+  if (after !== 'established') return null;
+  if (before !== 'established') return polite({ key: 'live.connected' });
+  if (next.phase === 'established.held' && !onHold(prev?.phase)) return polite({ key: 'live.held' });
+  if (next.phase === 'established.talking' && onHold(prev?.phase)) return polite({ key: 'live.resumed' });
+  return null;
+}

@@ -1,0 +1,45 @@
+/** Shared pieces: a state line with icon and words (never colour alone), a busy mark, an explained error. */
+import type { ReactNode } from 'react';
+import type { CodedError } from '../../machines/call.types';
+import type { Tone } from '../agent.connect';
+import { useI18n } from '../hooks';
+
+export function BusyMark({ busy }: { busy: boolean }) {
+  const { t } = useI18n();
+  if (!busy) return null;
+  return (
+    <span className="busy" data-testid="busy">
+      <span className="spinner" aria-hidden="true" />
+      <span className="visually-hidden">{t('busy')}</span>
+    </span>
+  );
+}
+
+export function StateLine(props: { testId: string; label: string; icon: string; tone: Tone; busy: boolean; children?: ReactNode }) {
+  return (
+    <p className={`state tone-${props.tone}`} role="status" aria-busy={props.busy} data-testid={props.testId}>
+      <span className="icon" aria-hidden="true">
+        {props.icon}
+      </span>
+      <span className="label">{props.label}</span>
+      {props.children}
+      <BusyMark busy={props.busy} />
+    </p>
+  );
+}
+
+/** A coded error in plain words, what to do, the source's detail (as text) and the code. */
+export function ErrorText({ error, alert = false }: { error: CodedError; alert?: boolean }) {
+  const i18n = useI18n();
+  const explained = i18n.explain(error);
+  return (
+    <div className="error" role={alert ? 'alert' : undefined} data-testid="error" data-error-code={explained.code}>
+      <span className="icon" aria-hidden="true">
+        ⚠
+      </span>
+      <span className="what">{explained.what}</span> <span className="fix">{explained.fix}</span>
+      {explained.detail ? <span className="detail">{i18n.t('notice.detail', { detail: explained.detail })}</span> : null}
+      <code className="code">{explained.code}</code>
+    </div>
+  );
+}

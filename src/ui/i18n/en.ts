@@ -1,0 +1,225 @@
+/**
+ * English strings: the source of truth for the message keys. `ja.ts` must have exactly these keys
+ * (its type is `Messages`), so a missing translation is a type error.
+ * `{name}` placeholders are filled by `t()`; numbers are formatted with Intl for the language.
+ */
+export const en = {
+  ui: {
+    'app.title': 'Genesys toolbar',
+    'section.status': 'Status',
+    'section.calls': 'Calls',
+    'section.dial': 'Dial',
+    'section.notices': 'Notices',
+
+    'agent.label': 'Agent',
+    'agent.loggedOut': 'Logged out',
+    'agent.registering': 'Logging in…',
+    'agent.available': 'Available',
+    'agent.unavailable': 'Not ready',
+    'agent.goingAvailable': 'Becoming available…',
+    'agent.goingUnavailable': 'Going not ready…',
+    'agent.loggingOut': 'Logging out…',
+    'agent.toggle': 'Available',
+    'agent.toggleHint': 'Switch between Available and Not ready',
+    'agent.reason': 'Not ready reason',
+    'agent.reasonChoose': 'Choose a reason…',
+    'agent.reasonIs': 'Reason: {reason}',
+    'agent.login': 'Log in',
+    'agent.logout': 'Log out',
+
+    'reason.Break': 'Break',
+    'reason.Lunch': 'Lunch',
+    'reason.Training': 'Training',
+    'reason.Meeting': 'Meeting',
+    'reason.AfterCallWork': 'After-call work',
+    'reason.LINK_DOWN': 'Phone system link down',
+
+    'connection.label': 'Genesys',
+    'connection.connecting': 'Connecting…',
+    'connection.linked': 'Connected',
+    'connection.switchDown': 'Connected, but the phone switch link is down',
+    'connection.reconnecting': 'Disconnected',
+    'connection.retryIn': 'retrying in {seconds} s (attempt {attempt})',
+    'connection.retryNow': 'retrying now (attempt {attempt})',
+
+    'fusion.label': 'Fusion',
+    'fusion.initializing': 'Connecting to Fusion…',
+    'fusion.ready': 'Connected',
+    'fusion.absent': 'Not in Fusion: the toolbar works on its own',
+    'fusion.failed': 'Could not connect',
+
+    'calls.none': 'No calls',
+    'call.unknownNumber': 'Unknown number',
+    'call.inbound': 'Incoming',
+    'call.outbound': 'Outgoing',
+    'call.queue': 'Queue: {queue}',
+    'call.active': 'Active call',
+    'call.duration': 'Duration',
+    'call.ringing.alerting': 'Ringing',
+    'call.ringing.accepting': 'Answering…',
+    'call.ringing.rejecting': 'Declining…',
+    'call.dialing.requested': 'Placing call…',
+    'call.dialing.alerting': 'Calling…',
+    'call.dialing.canceling': 'Cancelling…',
+    'call.established.talking': 'Connected',
+    'call.established.holding': 'Putting on hold…',
+    'call.established.held': 'On hold',
+    'call.established.retrieving': 'Resuming…',
+    'call.established.hangingUp': 'Hanging up…',
+    'call.ended': 'Ended',
+    'call.other': 'Updating…',
+
+    'button.accept': 'Accept',
+    'button.decline': 'Decline',
+    'button.hangup': 'Hang up',
+    'button.hold': 'Hold',
+    'button.resume': 'Resume',
+    'button.cancel': 'Cancel call',
+    'button.dismiss': 'Dismiss',
+    'button.call': 'Call',
+    'button.backspace': 'Delete last digit',
+    'button.shortcut': '{label} ({keys})',
+    'busy': 'Working…',
+
+    'dial.input': 'Phone number',
+    'dial.invalid': 'Enter 2 to 20 digits; + ( ) - . * # and spaces are allowed',
+
+    'notices.count': '{count} notices',
+    'notices.none': 'No notices',
+    'notice.at': 'at {time}',
+    'notice.detail': 'Detail: {detail}',
+
+    'live.incoming': 'Incoming call from {number}',
+    'live.dialing': 'Calling {number}',
+    'live.connected': 'Call connected',
+    'live.held': 'Call on hold',
+    'live.resumed': 'Call resumed',
+    'live.ended': 'Call ended',
+
+    'fatal.title': 'The toolbar stopped',
+    'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',
+  },
+  /** Coded errors in plain words: what happened, and what to do. */
+  errors: {
+    OFFLINE: {
+      what: 'The toolbar is not connected to Genesys.',
+      fix: 'Wait until the status shows Connected, then try again.',
+    },
+    COMMAND_TIMEOUT: {
+      what: 'Genesys did not confirm the request in time; nothing changed.',
+      fix: 'Try again. If it keeps happening, use your phone and tell your supervisor.',
+    },
+    DIAL_TIMEOUT: {
+      what: 'Genesys did not start the call in time.',
+      fix: 'Check the number and dial again.',
+    },
+    REGISTER_TIMEOUT: {
+      what: 'Genesys did not confirm the log-in in time.',
+      fix: 'Press Log in to try again.',
+    },
+    AGENT_TIMEOUT: {
+      what: 'Genesys did not confirm your state change in time; your state is unchanged.',
+      fix: 'Try again in a moment.',
+    },
+    AGENT_REFUSED: {
+      what: 'Genesys refused the state change.',
+      fix: 'Check your phone or ask your supervisor why, then try again.',
+    },
+    GENESYS_ERROR: {
+      what: 'The phone system reported an error.',
+      fix: 'Try again. If it repeats, tell your supervisor the detail below.',
+    },
+    UNKNOWN_CALL: {
+      what: 'An update arrived for a call the toolbar does not know.',
+      fix: 'Nothing to do unless a call is missing: then use your phone.',
+    },
+    DUPLICATE_RINGING: {
+      what: 'The same incoming call was announced twice; the copy was ignored.',
+      fix: 'Nothing to do.',
+    },
+    INVALID_NUMBER: {
+      what: 'That number cannot be dialled.',
+      fix: 'Check the number (2 to 20 digits) and dial again.',
+    },
+    BUSY: {
+      what: 'The number you called is busy.',
+      fix: 'Try again later.',
+    },
+    NO_ANSWER: {
+      what: 'Nobody answered.',
+      fix: 'Try again later.',
+    },
+    DIAL_FAILED: {
+      what: 'The call could not be connected.',
+      fix: 'Check the number and dial again.',
+    },
+    NOT_ALLOWED: {
+      what: 'That action is not possible in the current state.',
+      fix: 'Wait for the current change to finish, then try again.',
+    },
+    FUSION_ABSENT: {
+      what: 'The toolbar is not running inside Fusion, so nothing is shown in Fusion.',
+      fix: 'Open the toolbar from Fusion to get screen pops; calls still work here.',
+    },
+    UEF_TIMEOUT: {
+      what: 'Fusion did not answer in time.',
+      fix: 'Check the Fusion window; reload it if it is stuck.',
+    },
+    UEF_REJECTED: {
+      what: 'Fusion refused an update from the toolbar.',
+      fix: 'Check the Fusion window; reload it if calls are missing there.',
+    },
+    UEF_INIT_TIMEOUT: {
+      what: 'Fusion did not start its connection with the toolbar in time.',
+      fix: 'Reload the Fusion page.',
+    },
+    UEF_INIT_FAILED: {
+      what: 'The connection with Fusion could not be started.',
+      fix: 'Reload the Fusion page; if it repeats, tell your administrator.',
+    },
+    REST_HTTP: {
+      what: 'The Genesys service answered with error {status}.',
+      fix: 'Try again. If it repeats, tell your administrator.',
+    },
+    REST_STATUS: {
+      what: 'The Genesys service did not accept the request.',
+      fix: 'Try again. If it repeats, tell your supervisor the detail below.',
+    },
+    REST_NETWORK: {
+      what: 'The Genesys service could not be reached.',
+      fix: 'Check your network connection, then try again.',
+    },
+    REST_TIMEOUT: {
+      what: 'The Genesys service did not answer in time.',
+      fix: 'Try again in a moment.',
+    },
+    FRAME_MALFORMED: {
+      what: 'A damaged message arrived from Genesys and was ignored.',
+      fix: 'If your state or calls look wrong, reload the toolbar.',
+    },
+    FRAME_INVALID: {
+      what: 'A message from Genesys had an unexpected shape and was ignored.',
+      fix: 'If your state or calls look wrong, reload the toolbar.',
+    },
+    FRAME_UNKNOWN_EVENT: {
+      what: 'Genesys sent a message the toolbar does not know; it was ignored.',
+      fix: 'Nothing to do unless something looks wrong.',
+    },
+    FRAME_TOO_LARGE: {
+      what: 'A message from Genesys was too large and was ignored.',
+      fix: 'If your state or calls look wrong, reload the toolbar.',
+    },
+    LINK_DOWN: {
+      what: 'The phone system lost its link to the switch.',
+      fix: 'Wait: you will be logged in again when the link is back.',
+    },
+    UNKNOWN: {
+      what: 'Something went wrong (code {code}).',
+      fix: 'Try again. If it repeats, tell your supervisor the code.',
+    },
+  },
+};
+
+export type Messages = typeof en;
+export type UiKey = keyof Messages['ui'];
+export type ErrorKey = keyof Messages['errors'];

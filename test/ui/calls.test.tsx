@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { card, inCard, liveText, renderToolbar } from './render-toolbar';
+
+afterEach(() => vi.useRealTimers());
+
+function ringing() {
+  const ui = renderToolbar();
+  ui.outside((d) => d.login().ring('c1', '+15551230000'));
+  return ui;
+}
+
+describe('when a call rings', () => {
+  it('shows a card with the number, direction and Accept/Decline', () => {
+    ringing();
+    expect(card().dataset.callState).toBe('ringing.alerting');
+    expect(inCard().getByTestId('call-number').textContent).toBe('+15551230000');
+    expect(inCard().getByTestId('call-state').textContent).toContain('Ringing');
+    expect(inCard().getAllByText('Incoming').length).toBeGreaterThan(0);
+    expect(inCard().getByTestId('accept')).toHaveProperty('disabled', false);
+    expect(inCard().getByTestId('decline')).toHaveProperty('disabled', false);
+    expect(inCard().queryByTestId('hangup')).toBeNull();
+  });
+
+  it('announces the caller assertively', () => {
+    ringing();
+    expect(screen.getByTestId('live-assertive').textContent).toBe('Incoming call from +15551230000');
+    expect(screen.getByTestId('live-assertive').getAttribute('aria-live')).toBe('assertive');
+  });
+
+  it('Accept sends call.accept: Genesys gets accept and the card waits, busy', () => {
+    const { driver } = ringing();
+    fireEvent.click(inCard().getByTestId('accept'));
+    expect(driver.genesysOf('genesys.cmd.accept')).toEqual([{ type: 'genesys.cmd.accept', connectionId: 'c1', eventId: 'ev-c1' }]);
+    expect(card().dataset.callState).toBe('ringing.accepting');
+    expect(card().getAttribute('aria-busy')).toBe('true');
+    expect(inCard().getByTestId('busy')).toBeTruthy();
+    expect(inCard().getByTestId('accept')).toHaveProperty('disabled', true);
+    expect(inCard().getByTestId('decline')).toHaveProperty('disabled', true);
+  });
+
+  it('Decline sends reject', () => {
+    const { driver } = ringing();
+    fireEvent.click(inCard().getByTestId('decline'));
+    expect(driver.genesysOf('genesys.cmd.reject')).toHaveLength(1);
+    expect(card().dataset.callState).toBe('ringing.rejecting');
+  });
+
+  it('explains a failed accept in plain words, as an alert', () => {
+    const { outside } = ringing();
+    fireEvent.click(inCard().getByTestId('accept'));
+    outside((d) =>
+      d.genesys({ type: 'genesys.commandFailed', command: 'accept', connectionId: 'c1', code: 'REST_TIMEOUT', message: 'no answer in 5000 ms' }),
+    );
+    expect(card().dataset.callState).toBe('ringing.alerting');
+    const error = inCard().getByRole('alert');
+    expect(error.dataset.errorCode).toBe('REST_TIMEOUT');
+    expect(error.textContent).toContain('The Genesys service did not answer in time.');
+    expect(error.textContent).toContain('no answer in 5000 ms');
+  });
+
+  it('renders a hostile ANI as text, never as HTML', () => {
+    const ui = renderToolbar();
+    const ani = '<img src=x onerror=alert(1)>';
+    ui.outside((d) => d.login().ring('c1', ani));
+    expect(inCard().getByTestId('call-number').textContent).toBe(ani);
+    expect(ui.container.querySelector('img')).toBeNull();
+    expect(liveText()).toContain(ani);
+  });
+});
+
+describe('when the call is established', () => {
+  it('shows the running timer and Hold / Hang up, and announces it', () => {
+    vi.useFakeTimers();
+    const ui = ringing();
+    ui.outside((d) => d.established('c1'));
+    expect(card().dataset.callState).toBe('established.talking');
+    expect(inCard().getByTestId('call-timer').textContent).toBe('00:00');
+    expect(inCard().getByTestId('hold')).toHaveProperty('disabled', false);
+    expect(inCard().getByTestId('hangup')).toHaveProperty('disabled', false);
+    expect(inCard().queryByTestId('accept')).toBeNull();
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call connected');
+    ui.outside(() => vi.advanceTimersByTime(65_000));
+    expect(inCard().getByTestId('call-timer').textContent).toBe('01:05');
+  });
+
+  it('Hold, held, Resume, retrieved', () => {
+    const ui = ringing();
+    ui.outside((d) => d.established('c1'));
+    fireEvent.click(inCard().getByTestId('hold'));
+    expect(ui.driver.genesysOf('genesys.cmd.hold')).toHaveLength(1);
+    expect(card().dataset.callState).toBe('established.holding');
+    ui.outside((d) => d.genesys({ type: 'genesys.held', connectionId: 'c1' }));
+    expect(inCard().getByTestId('call-state').textContent).toContain('On hold');
+    expect(liveText()).toContain('Call on hold');
+    fireEvent.click(inCard().getByTestId('resume'));
+    expect(ui.driver.genesysOf('genesys.cmd.retrieve')).toHaveLength(1);
+    ui.outside((d) => d.genesys({ type: 'genesys.retrieved', connectionId: 'c1' }));
+    expect(inCard().getByTestId('hold')).toBeTruthy();
+    expect(liveText()).toContain('Call resumed');
+  });
+
+  it('Hang up sends hangup; released removes the card and announces the end', () => {
+    const ui = ringing();
+    ui.outside((d) => d.established('c1'));
+    fireEvent.click(inCard().getByTestId('hangup'));
+    expect(ui.driver.genesysOf('genesys.cmd.hangup')).toHaveLength(1);
+    ui.outside((d) => d.released('c1'));
+    expect(screen.queryAllByTestId('call-card')).toHaveLength(0);
+    expect(screen.getByText('No calls')).toBeTruthy();
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call ended');
+  });
+});
+
+describe('with two calls', () => {
+  it('shows a card each, in arrival order, and marks the active one', () => {
+    const ui = ringing();
+    ui.outside((d) => d.established('c1').ring('c2', '+15559990000'));
+    const cards = screen.getAllByTestId('call-card');
+    expect(cards.map((element) => element.dataset.callKey)).toEqual(['c1', 'c2']);
+    expect(cards[0]?.getAttribute('aria-current')).toBe('true');
+    expect(cards[1]?.getAttribute('aria-current')).toBeNull();
+    fireEvent.focus(inCard('c2').getByTestId('accept'));
+    expect(ui.driver.snapshot().context.activeCall).toBe('c2');
+    expect(card('c2').getAttribute('aria-current')).toBe('true');
+  });
+});
+
+describe('when Genesys is disconnected', () => {
+  it('disables the call buttons', () => {
+    const ui = ringing();
+    ui.outside((d) => d.genesys({ type: 'genesys.disconnected', attempt: 1, retryInMs: 1000, reason: 'code 1006' }));
+    expect(inCard().getByTestId('accept')).toHaveProperty('disabled', true);
+  });
+});
