@@ -51,7 +51,9 @@ export async function connectSim(options: Partial<UefHostOptions> = {}): Promise
   Object.defineProperty(document, 'currentScript', { value: { src: UEF_SCRIPT }, configurable: true });
   delete (window as { CX_SVC_UI_EVENTS_FRAMEWORK?: unknown }).CX_SVC_UI_EVENTS_FRAMEWORK;
   vi.resetModules();
-  await import('../../src/sim/fusion/uef-client');
+  // The client is a classic script, not a module: import it for its side effect by a string path.
+  const clientPath: string = '../../src/sim/fusion/uef-client.ts';
+  await import(/* @vite-ignore */ clientPath);
   return { host, frameToken, parent, misdirected, deliverToFrame: dispatchToFrame };
 }
 
