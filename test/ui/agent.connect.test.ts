@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { agentView, selectAgent, type AgentInput, type AgentStateName } from '../../src/ui/agent.connect';
+import { createDriver } from '../support/driver';
+
+const input = (state: AgentStateName, extra: Partial<AgentInput> = {}): AgentInput => ({
+  state,
+  online: true,
+  notReadyReason: null,
+  error: null,
+  ...extra,
+});
+
+describe('agentView for every agent state (online)', () => {
+  const table: [AgentStateName, { busy: boolean; checked: boolean; toggle: boolean; event: string; session: string; sessionEnabled: boolean; picker: boolean }][] = [
+    ['loggedOut', { busy: false, checked: false, toggle: true, event: 'agent.goAvailable', session: 'login', sessionEnabled: true, picker: false }],
+    ['registering', { busy: true, checked: false, toggle: false, event: 'agent.goAvailable', session: 'login', sessionEnabled: false, picker: false }],
+    ['available', { busy: false, checked: true, toggle: true, event: 'agent.goUnavailable', session: 'logout', sessionEnabled: true, picker: true }],
+    ['unavailable', { busy: false, checked: false, toggle: true, event: 'agent.goAvailable', session: 'logout', sessionEnabled: true, picker: true }],
+    ['goingAvailable', { busy: true, checked: false, toggle: false, event: 'agent.goAvailable', session: 'logout', sessionEnabled: false, picker: false }],
+    ['goingUnavailable', { busy: true, checked: true, toggle: false, event: 'agent.goUnavailable', session: 'logout', sessionEnabled: false, picker: false }],
+    ['loggingOut', { busy: true, checked: false, toggle: false, event: 'agent.goAvailable', session: 'logout', sessionEnabled: false, picker: false }],
+  ];
+  it.each(table)('%s', (state, expected) => {
+    const view = agentView(input(state));
+    expect(view.label).toBe(`agent.${state}`);
+    expect(view.icon).not.toBe('');
+    expect(view.busy).toBe(expected.busy);
+    expect(view.toggle).toEqual({ checked: expected.checked, enabled: expected.toggle, event: expected.event });
+    expect(view.session).toEqual({ action: expected.session, enabled: expected.sessionEnabled });
+    expect(view.reasonPicker.enabled).toBe(expected.picker);
+  });
+});
+
+describe('agentView', () => {
+  it('offline, nothing can be asked of Genesys', () => {
+    for (const state of ['loggedOut', 'available', 'unavailable'] as const) {
+      const view = agentView(input(state, { online: false }));
+      expect([view.toggle.enabled, view.session.enabled, view.reasonPicker.enabled]).toEqual([false, false, false]);
+    }
+  });
+
+  it('names a known reason, shows an unknown one as text, and none while available', () => {
+    expect(agentView(input('unavailable', { notReadyReason: 'Lunch' })).reason).toEqual({ label: 'reason.Lunch' });
+    expect(agentView(input('unavailable', { notReadyReason: 'Lunch' })).reasonPicker.value).toBe('Lunch');
+    expect(agentView(input('unavailable', { notReadyReason: 'LINK_DOWN' })).reason).toEqual({ label: 'reason.LINK_DOWN' });
+    expect(agentView(input('unavailable', { notReadyReason: 'LINK_DOWN' })).reasonPicker.value).toBe('');
+    expect(agentView(input('unavailable', { notReadyReason: 'Coaching' })).reason).toEqual({ raw: 'Coaching' });
+    expect(agentView(input('available', { notReadyReason: 'Lunch' })).reason).toBeNull();
+    expect(agentView(input('unavailable')).reason).toBeNull();
+  });
+
+  it('passes the agent error through', () => {
+    expect(agentView(input('unavailable', { error: { code: 'AGENT_TIMEOUT' } })).error).toEqual({ code: 'AGENT_TIMEOUT' });
+  });
+});
+
+describe('selectAgent', () => {
+  it('reads the agent region and whether the socket is open', () => {
+    const driver = createDriver();
+    expect(selectAgent(driver.snapshot())).toEqual({ state: 'loggedOut', online: false, notReadyReason: null, error: null });
+    driver.login();
+    expect(selectAgent(driver.snapshot())).toMatchObject({ state: 'available', online: true });
+    driver.stop();
+  });
+});

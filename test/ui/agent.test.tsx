@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderToolbar } from './render-toolbar';
+
+const agentState = () => screen.getByTestId('agent-state').textContent ?? '';
+const toggle = () => screen.getByTestId('agent-toggle');
+
+describe('agent panel', () => {
+  it('while connecting: logged out, controls disabled', () => {
+    renderToolbar();
+    expect(agentState()).toContain('Logged out');
+    expect(toggle()).toHaveProperty('disabled', true);
+    expect(screen.getByTestId('agent-login')).toHaveProperty('disabled', true);
+    expect(screen.getByTestId('connection-state').textContent).toContain('Connecting');
+  });
+
+  it('shows Available once Genesys registers, with the switch on', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.genesys({ type: 'genesys.connected' }));
+    expect(agentState()).toContain('Logging in');
+    ui.outside((d) => d.genesys({ type: 'genesys.registered' }));
+    expect(agentState()).toContain('Available');
+    expect(toggle().getAttribute('role')).toBe('switch');
+    expect(toggle().getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByTestId('agent-logout')).toHaveProperty('disabled', false);
+  });
+
+  it('the switch asks for Not ready; the state follows Genesys, not the click', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    fireEvent.click(toggle());
+    expect(ui.driver.genesysOf('genesys.cmd.notReady')).toEqual([{ type: 'genesys.cmd.notReady' }]);
+    expect(agentState()).toContain('Going not ready');
+    expect(toggle().getAttribute('aria-checked')).toBe('true');
+    expect(toggle()).toHaveProperty('disabled', true);
+    ui.outside((d) => d.genesys({ type: 'genesys.agentNotReady' }));
+    expect(agentState()).toContain('Not ready');
+    expect(toggle().getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(toggle());
+    expect(ui.driver.genesysOf('genesys.cmd.ready')).toHaveLength(1);
+  });
+
+  it('a not-ready reason sends its code and is shown in words', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    fireEvent.change(screen.getByLabelText('Not ready reason'), { target: { value: 'Lunch' } });
+    expect(ui.driver.genesysOf('genesys.cmd.notReady')).toEqual([{ type: 'genesys.cmd.notReady', reason: 'Lunch' }]);
+    ui.outside((d) => d.genesys({ type: 'genesys.agentNotReady', reason: 'Lunch' }));
+    expect(agentState()).toContain('Reason: Lunch');
+    expect((screen.getByTestId('agent-reason') as HTMLSelectElement).value).toBe('Lunch');
+  });
+
+  it('explains a refused change', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login().genesys({ type: 'genesys.agentNotReady' }));
+    fireEvent.click(toggle());
+    ui.outside((d) => d.genesys({ type: 'genesys.agentNotReady', reason: 'Supervisor' }));
+    expect(screen.getByRole('alert').textContent).toContain('Genesys refused the state change.');
+    expect(agentState()).toContain('Reason: Supervisor');
+  });
+
+  it('logs out and in', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    fireEvent.click(screen.getByTestId('agent-logout'));
+    expect(ui.driver.genesysOf('genesys.cmd.logout')).toHaveLength(1);
+    ui.outside((d) => d.genesys({ type: 'genesys.agentLogout' }));
+    expect(agentState()).toContain('Logged out');
+    fireEvent.click(screen.getByTestId('agent-login'));
+    expect(ui.driver.genesysOf('genesys.cmd.register')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { card, inCard, renderToolbar } from './render-toolbar';
+
+describe('notices', () => {
+  it('shows coded problems in plain words, newest first, and dismisses them', () => {
+    const ui = renderToolbar();
+    ui.outside((d) =>
+      d
+        .login()
+        .genesys({ type: 'genesys.protocolError', code: 'FRAME_INVALID', message: 'EventRinging: ConnID missing' })
+        .genesys({ type: 'genesys.commandFailed', command: 'ready', code: 'REST_HTTP_503', message: 'Service Unavailable' }),
+    );
+    const notices = screen.getAllByTestId('notice');
+    expect(notices.map((notice) => notice.dataset.noticeCode)).toEqual(['REST_HTTP_503', 'FRAME_INVALID']);
+    expect(notices[0]?.textContent).toContain('The Genesys service answered with error 503.');
+    expect(notices[1]?.textContent).toContain('had an unexpected shape');
+    expect(notices[1]?.textContent).toContain('EventRinging: ConnID missing');
+    expect(screen.getByRole('heading', { name: /Notices/ }).textContent).toContain('2 notices');
+    fireEvent.click(within(notices[0] as HTMLElement).getByTestId('notice-dismiss'));
+    expect(screen.getAllByTestId('notice').map((notice) => notice.dataset.noticeCode)).toEqual(['FRAME_INVALID']);
+    expect(ui.driver.snapshot().context.notices).toHaveLength(1);
+  });
+
+  it('an unknown code still says something, with the code', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.genesys({ type: 'genesys.protocolError', code: 'WEIRD_THING', message: 'x' }));
+    expect(screen.getByTestId('notice').textContent).toContain('Something went wrong (code WEIRD_THING).');
+  });
+
+  it('dismiss buttons have names', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.genesys({ type: 'genesys.protocolError', code: 'FRAME_TOO_LARGE', message: 'big' }));
+    expect(screen.getByRole('button', { name: /^Dismiss: A message from Genesys was too large/ })).toBeTruthy();
+  });
+});
+
+describe('dial pad', () => {
+  it('typed number + Call sends agent.dial; Genesys gets makeCall; the field clears', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    const input = screen.getByTestId('dial-input') as HTMLInputElement;
+    expect(input.type).toBe('tel');
+    fireEvent.change(input, { target: { value: ' +1 555 0100 ' } });
+    fireEvent.click(screen.getByTestId('dial-button'));
+    expect(ui.driver.genesysOf('genesys.cmd.makeCall').map((command) => command.number)).toEqual(['+1 555 0100']);
+    expect(input.value).toBe('');
+    const dial = screen.getByTestId('call-card');
+    expect(dial.dataset.callState).toBe('dialing.requested');
+    expect(within(dial).getByTestId('cancel')).toHaveProperty('disabled', true);
+  });
+
+  it('digit keys type; backspace deletes; an invalid number cannot be called', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    for (const key of ['5', 'star', 'hash']) fireEvent.click(screen.getByTestId(`dial-key-${key}`));
+    const input = screen.getByTestId('dial-input') as HTMLInputElement;
+    expect(input.value).toBe('5*#');
+    fireEvent.click(screen.getByTestId('dial-backspace'));
+    expect(input.value).toBe('5*');
+    expect(screen.getByTestId('dial-button')).toHaveProperty('disabled', true);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('dial-hint').textContent).toContain('Enter 2 to 20 digits');
+    fireEvent.change(input, { target: { value: 'abc' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect(ui.driver.genesysOf('genesys.cmd.makeCall')).toHaveLength(0);
+  });
+
+  it('Cancel on a dial that is ringing the far end hangs it up', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    fireEvent.change(screen.getByTestId('dial-input'), { target: { value: '0312345678' } });
+    fireEvent.click(screen.getByTestId('dial-button'));
+    const key = ui.driver.callKeys()[0] ?? '';
+    const eventId = ui.driver.genesysOf('genesys.cmd.makeCall')[0]?.eventId;
+    ui.outside((d) => d.genesys({ type: 'genesys.dialing', connectionId: 'c9', number: '0312345678', ...(eventId ? { eventId } : {}) }));
+    expect(card(key).dataset.callState).toBe('dialing.alerting');
+    expect(inCard(key).getAllByText('Outgoing').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('live-polite').textContent).toBe('Calling 0312345678');
+    fireEvent.click(inCard(key).getByTestId('cancel'));
+    expect(ui.driver.genesysOf('genesys.cmd.hangup')).toEqual([{ type: 'genesys.cmd.hangup', connectionId: 'c9', eventId }]);
+  });
+
+  it('a busy far end ends the dial with a notice in plain words', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login().genesys({ type: 'genesys.dialing', connectionId: 'c9', number: '0312345678' }));
+    ui.outside((d) => d.genesys({ type: 'genesys.destinationBusy', connectionId: 'c9' }));
+    expect(screen.queryAllByTestId('call-card')).toHaveLength(0);
+    expect(screen.getByTestId('notice').textContent).toContain('The number you called is busy.');
+  });
+});

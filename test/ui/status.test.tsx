@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderToolbar } from './render-toolbar';
+
+afterEach(() => vi.useRealTimers());
+
+const connection = () => screen.getByTestId('connection-state').textContent ?? '';
+const fusion = () => screen.getByTestId('fusion-state').textContent ?? '';
+
+describe('Genesys connection', () => {
+  it('connected, then the switch link down', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    expect(connection()).toContain('Genesys: Connected');
+    ui.outside((d) => d.genesys({ type: 'genesys.linkDisconnected' }));
+    expect(connection()).toContain('switch link is down');
+    expect(screen.getByTestId('agent-state').textContent).toContain('Phone system link down');
+  });
+
+  it('reconnecting counts down each second with the attempt number, then retries', () => {
+    vi.useFakeTimers();
+    const ui = renderToolbar();
+    ui.outside((d) => d.login().genesys({ type: 'genesys.disconnected', attempt: 3, retryInMs: 5_000, reason: 'code 1006' }));
+    expect(connection()).toContain('Disconnected');
+    const countdown = screen.getByTestId('reconnect-countdown');
+    expect(countdown.textContent).toContain('retrying in 5 s (attempt 3)');
+    expect(countdown.getAttribute('aria-live')).toBe('off');
+    ui.outside(() => vi.advanceTimersByTime(2_000));
+    expect(screen.getByTestId('reconnect-countdown').textContent).toContain('retrying in 3 s');
+    ui.outside(() => vi.advanceTimersByTime(3_000));
+    expect(screen.getByTestId('reconnect-countdown').textContent).toContain('retrying now (attempt 3)');
+    ui.outside((d) => d.genesys({ type: 'genesys.connected' }));
+    expect(connection()).toContain('Connected');
+    expect(screen.queryByTestId('reconnect-countdown')).toBeNull();
+  });
+});
+
+describe('Fusion', () => {
+  it('ready', () => {
+    renderToolbar();
+    expect(fusion()).toContain('Fusion: Connected');
+  });
+
+  it('initializing, then absent (outside Fusion)', () => {
+    const ui = renderToolbar({ fusionReady: false });
+    expect(fusion()).toContain('Connecting to Fusion');
+    ui.outside((d) => d.fusion({ type: 'fusion.absent', reason: 'no UEF global' }));
+    expect(fusion()).toContain('Not in Fusion');
+  });
+
+  it('failed, explained', () => {
+    const ui = renderToolbar({ fusionReady: false });
+    ui.outside((d) => d.fusion({ type: 'fusion.failed', code: 'UEF_INIT_TIMEOUT', message: 'no answer in 10000 ms' }));
+    expect(fusion()).toContain('Could not connect');
+    const section = screen.getByTestId('fusion-state').parentElement;
+    expect(section?.textContent).toContain('Fusion did not start its connection with the toolbar in time.');
+  });
+});
