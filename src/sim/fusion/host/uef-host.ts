@@ -48,6 +48,13 @@ export const DEFAULT_BEHAVIOUR: SimBehaviour = {
 };
 
 const LOG_LIMIT = 1000;
+
+/** The call a message is about: its eventId, or an onOutgoingEvent's uuid. */
+function idOf(data: JsonValue): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  if (typeof data.eventId === 'string') return data.eventId;
+  return typeof data.uuid === 'string' ? data.uuid : null;
+}
 const TOOLBAR_NAME = 'GenesysToolbarSim';
 
 interface Waiting {
@@ -263,7 +270,7 @@ export class UefHost {
   }
 
   private sendEvent(event: string, commandId: string | null, data: JsonObject): void {
-    const eventId = typeof data.eventId === 'string' ? data.eventId : typeof data.uuid === 'string' ? data.uuid : null;
+    const eventId = idOf(data);
     const name = typeof data.command === 'string' ? `${event}:${data.command}` : event;
     if (!this.clientId) {
       this.record('fusion', 'event', name, eventId, { undelivered: 'no toolbar', ...data });
@@ -283,8 +290,8 @@ export class UefHost {
           : message.type === 'publishError'
             ? message.message
             : message.toolbarName;
-    const eventId = message.type === 'event' || message.type === 'publishResult' ? (typeof message.data.eventId === 'string' ? message.data.eventId : null) : null;
     const data: JsonValue = message.type === 'event' || message.type === 'publishResult' ? message.data : null;
+    const eventId = idOf(data);
     this.record('fusion', message.type, name, eventId, data);
     this.options.post(message);
   }
