@@ -7,7 +7,7 @@ import type { CallSnapshot } from './toolbar.context';
 /** The call's state as a dotted path: 'ringing.alerting', 'established.held', 'ended'… */
 export type CallPhase = string;
 
-export type CallButtonId = 'accept' | 'decline' | 'hangup' | 'hold' | 'resume' | 'cancel';
+export type CallButtonId = 'accept' | 'decline' | 'hangup' | 'hold' | 'resume' | 'cancel-dial';
 export type CallEventType = 'call.accept' | 'call.reject' | 'call.hangup' | 'call.hold' | 'call.retrieve';
 
 export interface CallInput {
@@ -106,7 +106,7 @@ function buttonsFor(input: CallInput, online: boolean, busy: boolean): CallButto
   if (group === 'ringing') {
     return [button('accept', 'call.accept', input.canAccept, SHORTCUTS.accept), button('decline', 'call.reject', input.canReject, SHORTCUTS.decline)];
   }
-  if (group === 'dialing') return [button('cancel', 'call.hangup', input.canHangup, SHORTCUTS.hangup)];
+  if (group === 'dialing') return [button('cancel-dial', 'call.hangup', input.canHangup, SHORTCUTS.hangup)];
   if (group !== 'established') return [];
   const onHold = input.phase === 'established.held' || input.phase === 'established.retrieving';
   return [onHold ? button('resume', 'call.retrieve', input.canRetrieve) : button('hold', 'call.hold', input.canHold), hangup];

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { FatalBoundary } from '../../src/ui/components/FatalBoundary';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { inCard, liveText, renderToolbar } from './render-toolbar';
 
 describe('in Japanese', () => {
@@ -28,24 +27,5 @@ describe('in Japanese', () => {
     expect(screen.getByTestId('notice').textContent).toContain('Genesys から壊れたメッセージが届いたため、無視しました。');
     fireEvent.click(screen.getByTestId('notice-dismiss'));
     expect(screen.queryByTestId('notice')).toBeNull();
-  });
-});
-
-describe('when the statechart fails', () => {
-  function Broken(): never {
-    throw new Error('action threw');
-  }
-
-  it('says so in the configured language instead of leaving a blank frame', () => {
-    // React logs the caught error; keep the test output clean.
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    render(
-      <FatalBoundary lang="ja">
-        <Broken />
-      </FatalBoundary>,
-    );
-    quiet.mockRestore();
-    expect(screen.getByTestId('fatal-error').textContent).toContain('ツールバーが停止しました');
-    expect(screen.getByTestId('fatal-error').textContent).toContain('action threw');
   });
 });

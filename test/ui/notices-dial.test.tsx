@@ -48,7 +48,7 @@ describe('dial pad', () => {
     expect(input.value).toBe('');
     const dial = screen.getByTestId('call-card');
     expect(dial.dataset.callState).toBe('dialing.requested');
-    expect(within(dial).getByTestId('cancel')).toHaveProperty('disabled', true);
+    expect(within(dial).getByTestId('cancel-dial')).toHaveProperty('disabled', true);
   });
 
   it('digit keys type; backspace deletes; an invalid number cannot be called', () => {
@@ -78,7 +78,7 @@ describe('dial pad', () => {
     expect(card(key).dataset.callState).toBe('dialing.alerting');
     expect(inCard(key).getAllByText('Outgoing').length).toBeGreaterThan(0);
     expect(screen.getByTestId('live-polite').textContent).toBe('Calling 0312345678');
-    fireEvent.click(inCard(key).getByTestId('cancel'));
+    fireEvent.click(inCard(key).getByTestId('cancel-dial'));
     expect(ui.driver.genesysOf('genesys.cmd.hangup')).toEqual([{ type: 'genesys.cmd.hangup', connectionId: 'c9', eventId }]);
   });
 

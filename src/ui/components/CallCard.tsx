@@ -71,7 +71,7 @@ const ICONS: Record<CallButtonView['id'], string> = {
   hangup: '✕',
   hold: '⏸',
   resume: '▶',
-  cancel: '✕',
+  'cancel-dial': '✕',
 };
 
 function CallButton({ button, callKey }: { button: CallButtonView; callKey: string }) {

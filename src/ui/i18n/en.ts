@@ -74,7 +74,7 @@ export const en = {
     'button.hangup': 'Hang up',
     'button.hold': 'Hold',
     'button.resume': 'Resume',
-    'button.cancel': 'Cancel call',
+    'button.cancel-dial': 'Cancel call',
     'button.dismiss': 'Dismiss',
     'button.call': 'Call',
     'button.backspace': 'Delete last digit',

@@ -72,7 +72,7 @@ export const ja: Messages = {
     'button.hangup': '切断',
     'button.hold': '保留',
     'button.resume': '保留解除',
-    'button.cancel': '発信取消',
+    'button.cancel-dial': '発信取消',
     'button.dismiss': '閉じる',
     'button.call': '発信',
     'button.backspace': '1 桁削除',
