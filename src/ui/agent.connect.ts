@@ -46,7 +46,7 @@ const LOOK: Record<AgentStateName, { icon: string; tone: Tone }> = {
   loggedOut: { icon: '○', tone: 'off' },
   registering: { icon: '…', tone: 'busy' },
   available: { icon: '✓', tone: 'ok' },
-  unavailable: { icon: '⏸', tone: 'warn' },
+  unavailable: { icon: '‖', tone: 'warn' },
   goingAvailable: { icon: '…', tone: 'busy' },
   goingUnavailable: { icon: '…', tone: 'busy' },
   loggingOut: { icon: '…', tone: 'busy' },

@@ -53,16 +53,16 @@ export const SHORTCUTS = { accept: 'Alt+A', decline: 'Alt+D', hangup: 'Alt+H' } 
 
 /** Phases that rest; anything else (transient states) shows a neutral label. */
 const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean }> = {
-  'ringing.alerting': { label: 'call.ringing.alerting', icon: '🔔', busy: false },
-  'ringing.accepting': { label: 'call.ringing.accepting', icon: '🔔', busy: true },
-  'ringing.rejecting': { label: 'call.ringing.rejecting', icon: '🔔', busy: true },
+  'ringing.alerting': { label: 'call.ringing.alerting', icon: '☏', busy: false },
+  'ringing.accepting': { label: 'call.ringing.accepting', icon: '☏', busy: true },
+  'ringing.rejecting': { label: 'call.ringing.rejecting', icon: '☏', busy: true },
   'dialing.requested': { label: 'call.dialing.requested', icon: '↗', busy: true },
   'dialing.alerting': { label: 'call.dialing.alerting', icon: '↗', busy: false },
   'dialing.canceling': { label: 'call.dialing.canceling', icon: '↗', busy: true },
   'established.talking': { label: 'call.established.talking', icon: '☎', busy: false },
-  'established.holding': { label: 'call.established.holding', icon: '⏸', busy: true },
-  'established.held': { label: 'call.established.held', icon: '⏸', busy: false },
-  'established.retrieving': { label: 'call.established.retrieving', icon: '⏸', busy: true },
+  'established.holding': { label: 'call.established.holding', icon: '‖', busy: true },
+  'established.held': { label: 'call.established.held', icon: '‖', busy: false },
+  'established.retrieving': { label: 'call.established.retrieving', icon: '‖', busy: true },
   'established.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
   ended: { label: 'call.ended', icon: '✕', busy: false },
 };

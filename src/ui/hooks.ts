@@ -3,15 +3,29 @@ import { useEffect, useState } from 'react';
 import { translatorFor, type Translator } from './i18n';
 import { useToolbar } from './toolbar.context';
 
-/** The current time, refreshed every `intervalMs` while `active`; only its caller re-renders. */
-export function useNow(intervalMs = 1000, active = true): number {
+/** Milliseconds until the next whole second counted from `anchor` (in (0, 1000]). */
+export function msToNextSecond(now: number, anchor: number): number {
+  return 1000 - ((((now - anchor) % 1000) + 1000) % 1000);
+}
+
+/**
+ * The current time, refreshed on each whole second counted from `anchor` (a call's `since`, a
+ * reconnect's `retryAt`) while `active`, so a timer turns exactly when its seconds do.
+ * Only the calling component re-renders.
+ */
+export function useSecondTicks(anchor: number, active = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return undefined;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs, active]);
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      const time = Date.now();
+      setNow(time);
+      timer = setTimeout(tick, msToNextSecond(time, anchor));
+    };
+    tick();
+    return () => clearTimeout(timer);
+  }, [anchor, active]);
   return now;
 }
 

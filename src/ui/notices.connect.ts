@@ -5,7 +5,8 @@ import type { ToolbarSnapshot } from './toolbar.context';
 
 export interface NoticesView {
   items: Notice[];
-  summary: Text;
+  /** The count for the heading; null when there is nothing to count. */
+  summary: Text | null;
 }
 
 export function selectNotices(snapshot: ToolbarSnapshot): Notice[] {
@@ -16,6 +17,6 @@ export function noticesView(notices: readonly Notice[]): NoticesView {
   const items = [...notices].sort((a, b) => b.seq - a.seq);
   return {
     items,
-    summary: items.length ? { key: 'notices.count', params: { count: items.length } } : { key: 'notices.none' },
+    summary: items.length ? { key: 'notices.count', params: { count: items.length } } : null,
   };
 }

@@ -74,6 +74,7 @@ describe('when the call is established', () => {
   it('shows the running timer and Hold / Hang up, and announces it', () => {
     vi.useFakeTimers();
     const ui = ringing();
+    ui.outside(() => vi.advanceTimersByTime(400));
     ui.outside((d) => d.established('c1'));
     expect(card().dataset.callState).toBe('established.talking');
     expect(inCard().getByTestId('call-timer').textContent).toBe('00:00');
@@ -81,7 +82,11 @@ describe('when the call is established', () => {
     expect(inCard().getByTestId('hangup')).toHaveProperty('disabled', false);
     expect(inCard().queryByTestId('accept')).toBeNull();
     expect(screen.getByTestId('live-polite').textContent).toBe('Call connected');
-    ui.outside(() => vi.advanceTimersByTime(65_000));
+    ui.outside(() => vi.advanceTimersByTime(999));
+    expect(inCard().getByTestId('call-timer').textContent).toBe('00:00');
+    ui.outside(() => vi.advanceTimersByTime(1));
+    expect(inCard().getByTestId('call-timer').textContent).toBe('00:01');
+    ui.outside(() => vi.advanceTimersByTime(64_000));
     expect(inCard().getByTestId('call-timer').textContent).toBe('01:05');
   });
 

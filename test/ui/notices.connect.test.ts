@@ -8,7 +8,7 @@ const notice = (seq: number, code = 'OFFLINE'): Notice => ({ seq, code, at: 1_00
 
 describe('noticesView', () => {
   it('none', () => {
-    expect(noticesView([])).toEqual({ items: [], summary: { key: 'notices.none' } });
+    expect(noticesView([])).toEqual({ items: [], summary: null });
   });
 
   it('newest first, with the count', () => {

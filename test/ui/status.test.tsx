@@ -46,7 +46,7 @@ describe('Fusion', () => {
     const ui = renderToolbar({ fusionReady: false });
     expect(fusion()).toContain('Connecting to Fusion');
     ui.outside((d) => d.fusion({ type: 'fusion.absent', reason: 'no UEF global' }));
-    expect(fusion()).toContain('Not in Fusion');
+    expect(fusion()).toContain('Fusion: Not connected (opened outside Fusion');
   });
 
   it('failed, explained', () => {

@@ -1,9 +1,9 @@
 /** mm:ss since the call's phase began; its own component so only it re-renders each second. */
-import { useI18n, useNow } from '../hooks';
+import { useI18n, useSecondTicks } from '../hooks';
 
 export function CallTimer({ since }: { since: number }) {
   const i18n = useI18n();
-  const now = useNow(1000);
+  const now = useSecondTicks(since);
   return (
     <span className="timer" role="timer">
       <span className="visually-hidden">{i18n.t('call.duration')} </span>

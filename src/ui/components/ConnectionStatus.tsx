@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { shallowEqual } from '@xstate/react';
 import { connectionView, fusionView, selectConnection, selectFusion } from '../connection.connect';
-import { useI18n, useNow } from '../hooks';
+import { useI18n, useSecondTicks } from '../hooks';
 import { useToolbar } from '../toolbar.context';
 import { ErrorText, StateLine } from './Status';
 
@@ -22,7 +22,7 @@ function GenesysStatus() {
   const i18n = useI18n();
   const input = useToolbar(selectConnection, shallowEqual);
   // Ticks only while a countdown is shown, and only this line re-renders.
-  const now = useNow(1000, input.state === 'reconnecting');
+  const now = useSecondTicks(input.reconnect?.retryAt ?? 0, input.state === 'reconnecting');
   const view = connectionView(input, now);
   return (
     <StateLine testId="connection-state" label={`${i18n.t('connection.label')}: ${i18n.text(view.text)}`} icon={view.icon} tone={view.tone} busy={view.busy}>

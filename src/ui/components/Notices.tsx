@@ -13,7 +13,8 @@ export function Notices() {
   return (
     <section className="panel notices" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {i18n.t('section.notices')} <span className="count">({i18n.text(view.summary)})</span>
+        {i18n.t('section.notices')}
+        {view.summary ? <span className="count"> ({i18n.text(view.summary)})</span> : null}
       </h2>
       {/* Always rendered, so notices added later are announced. */}
       <ul className="notice-list" aria-live="polite" aria-relevant="additions">

@@ -45,7 +45,7 @@ export const en = {
     'fusion.label': 'Fusion',
     'fusion.initializing': 'Connecting to Fusion…',
     'fusion.ready': 'Connected',
-    'fusion.absent': 'Not in Fusion: the toolbar works on its own',
+    'fusion.absent': 'Not connected (opened outside Fusion; the toolbar works on its own)',
     'fusion.failed': 'Could not connect',
 
     'calls.none': 'No calls',
@@ -85,7 +85,6 @@ export const en = {
     'dial.invalid': 'Enter 2 to 20 digits; + ( ) - . * # and spaces are allowed',
 
     'notices.count': '{count} notices',
-    'notices.none': 'No notices',
     'notice.at': 'at {time}',
     'notice.detail': 'Detail: {detail}',
 

@@ -43,7 +43,7 @@ export const ja: Messages = {
     'fusion.label': 'Fusion',
     'fusion.initializing': 'Fusion に接続中…',
     'fusion.ready': '接続済み',
-    'fusion.absent': 'Fusion 外: ツールバー単体で動作中',
+    'fusion.absent': '未接続（Fusion の外で開かれています。ツールバー単体で動作します）',
     'fusion.failed': '接続できません',
 
     'calls.none': '通話はありません',
@@ -83,7 +83,6 @@ export const ja: Messages = {
     'dial.invalid': '2〜20 桁の数字を入力してください（+ ( ) - . * # と空白は使用可）',
 
     'notices.count': 'お知らせ {count} 件',
-    'notices.none': 'お知らせはありません',
     'notice.at': '{time}',
     'notice.detail': '詳細: {detail}',
 
