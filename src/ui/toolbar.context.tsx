@@ -41,10 +41,10 @@ export function useCallKeys(): string[] {
   return useToolbar(selectCallKeys, sameList);
 }
 
-export function selectCallKeys(snapshot: ToolbarSnapshot): string[] {
+function selectCallKeys(snapshot: ToolbarSnapshot): string[] {
   return Object.keys(snapshot.context.calls);
 }
 
-export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }

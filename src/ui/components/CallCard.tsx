@@ -31,7 +31,9 @@ export function CallCard({ callRef, callKey, active }: CallCardProps) {
       aria-current={active ? 'true' : undefined}
       aria-busy={view.busy}
       // Focusing a card's control makes it the call the shortcuts act on.
-      onFocus={() => (active ? undefined : actor.send({ type: 'call.focus', key: callKey }))}
+      onFocus={() => {
+        if (!active) actor.send({ type: 'call.focus', key: callKey });
+      }}
     >
       <h3 id={titleId} className="call-title">
         <span className="icon" aria-hidden="true">

@@ -40,7 +40,7 @@ export function DialPad() {
   return (
     <section className="panel dial" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('section.dial')}</h2>
-      <form onSubmit={submit} aria-labelledby={headingId}>
+      <form onSubmit={submit}>
         <label htmlFor={inputId}>{t('dial.input')}</label>
         <div className="dial-row">
           <input

@@ -31,7 +31,7 @@ export interface Translator {
   t(key: UiKey, params?: Params): string;
   text(text: Text): string;
   explain(error: CodedError): ExplainedError;
-  /** Elapsed time as m:ss (or h:mm:ss), digits formatted for the language. */
+  /** Elapsed time as mm:ss (h:mm:ss from an hour), digits formatted for the language. */
   duration(ms: number): string;
   /** A wall-clock time of day, e.g. for when a notice arrived. */
   time(epochMs: number): string;
