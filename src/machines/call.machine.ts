@@ -111,6 +111,7 @@ export const callMachine = setup({
     recordError: assign({ error: ({ event }) => errorOf(event) }),
     recordTimeout: assign({ error: { code: 'COMMAND_TIMEOUT' } }),
     recordDialTimeout: assign({ error: { code: 'DIAL_TIMEOUT' } }),
+    recordCancelTooLate: assign({ error: { code: 'CANCEL_TOO_LATE' } }),
     recordDialFailure: assign({
       error: ({ event }) => {
         if (event.type === 'genesys.destinationBusy') return { code: 'BUSY' };
@@ -143,6 +144,11 @@ export const callMachine = setup({
       if (context.offered) {
         enqueue.sendParent(
           toFusion({ type: 'fusion.cmd.closeComm', eventId: context.eventId, reason: context.closeReason ?? 'WRAPUP' }),
+        );
+      } else if (context.direction === 'outbound' && context.closeReason === 'CANCELED') {
+        // A click-to-dial cancelled before Fusion was offered the call still needs an answer.
+        enqueue.sendParent(
+          toFusion({ type: 'fusion.cmd.outboundError', eventId: context.eventId, code: 'CANCELED', message: 'The agent cancelled the call' }),
         );
       }
       if (context.fusionRequestId) {
@@ -266,6 +272,21 @@ export const callMachine = setup({
           on: {
             'genesys.dialing': { target: 'alerting', actions: ['bindConnection', 'offerToFusion'] },
             'genesys.commandFailed': { guard: failureOf('makeCall'), target: '#call.failed', actions: 'recordError' },
+            'call.hangup': { target: 'cancelRequested', actions: 'clearError' },
+            'fusion.hangup': { target: 'cancelRequested', actions: ['clearError', 'rememberFusionRequest'] },
+          },
+        },
+        /** The agent cancelled before Genesys named the call: hang it up as soon as it has a ConnID. */
+        cancelRequested: {
+          after: { commandDeadline: { target: '#call.ended', actions: closeAs('CANCELED') } },
+          on: {
+            'genesys.dialing': { target: 'canceling', actions: ['bindConnection', 'sendHangup'] },
+            'genesys.commandFailed': { guard: failureOf('makeCall'), target: '#call.ended', actions: closeAs('CANCELED') },
+            // The far end answered before the cancel could land: the call is real, the cancel failed.
+            'genesys.established': {
+              target: '#call.established',
+              actions: ['bindConnection', 'recordCancelTooLate', settle(false)],
+            },
           },
         },
         /** The far end is being called. */

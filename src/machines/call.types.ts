@@ -44,7 +44,7 @@ export interface CallContext {
   error: CodedError | null;
   /** Whether the call was on hold before a pending hang-up, to roll back to the right state. */
   onHold: boolean;
-  /** Epoch ms when the current phase began (ring, talk, hold); the UI derives its timer from it. */
+  /** Epoch ms when the current phase began (ringing, dialing, established; hold counts as talk time); the UI's timer. */
   since: number;
 }
 

@@ -60,6 +60,13 @@ const fusionCallCommand = [
   { actions: 'refuseUnknownFusionCall' },
 ] as const;
 
+/** Logging out with a live call would strand it: refused until the calls are done. */
+const logoutCommand = [
+  { guard: 'isOffline', actions: 'noteOffline' },
+  { guard: 'hasNoCalls', target: 'loggingOut', actions: 'wantLogout' },
+  { actions: 'noteCallsActive' },
+] as const;
+
 const settleAgent = (ok: boolean) => ({ type: 'settleAgentRequest', params: { ok } }) as const;
 
 function fusionCommand(command: FusionCommand): FusionCommand {
@@ -82,9 +89,10 @@ export const toolbarMachine = setup({
     agentDeadline: 8_000,
   },
   guards: {
-    isOnline: ({ context }) => context.reconnect === null,
+    isOnline: ({ context }) => context.online,
+    hasNoCalls: ({ context }) => Object.keys(context.calls).length === 0,
     hasAgentRequest: ({ context }) => context.agentRequestId !== null,
-    isOffline: ({ context }) => context.reconnect !== null,
+    isOffline: ({ context }) => !context.online,
     isDialable: ({ event }) => 'number' in event && typeof event.number === 'string' && isDialable(event.number),
     wantsLogin: ({ context }) => context.wantsLogin,
     isReadyOnRegister: ({ context }) => context.config.readyOnRegister,
@@ -154,7 +162,7 @@ export const toolbarMachine = setup({
         type: 'fusion.cmd.respond',
         requestId: 'requestId' in event ? event.requestId : '',
         ok: false,
-        message: context.reconnect ? 'OFFLINE: Genesys is not connected' : `NOT_ALLOWED: ${event.type} is not possible now`,
+        message: context.online ? `NOT_ALLOWED: ${event.type} is not possible now` : 'OFFLINE: Genesys is not connected',
       }),
     ),
     agentErrorFromEvent: assign({
@@ -170,12 +178,15 @@ export const toolbarMachine = setup({
     wantLogout: assign({ wantsLogin: false }),
     // ---- connection ----
     rememberReconnect: assign({
+      online: false,
       reconnect: ({ event }) => {
         assertEvent(event, 'genesys.disconnected');
         return { attempt: event.attempt, retryAt: Date.now() + event.retryInMs, reason: event.reason };
       },
     }),
     forgetReconnect: assign({ reconnect: null }),
+    goOnline: assign({ online: true }),
+    goOffline: assign({ online: false }),
     // ---- fusion ----
     rememberFusionError: assign({
       fusionError: ({ event }): CodedError | null => {
@@ -261,7 +272,7 @@ export const toolbarMachine = setup({
     ),
     refuseDial: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'fusion.dial') return;
-      const offline = context.reconnect !== null;
+      const offline = !context.online;
       enqueue.sendTo(
         'fusion',
         fusionCommand({
@@ -274,6 +285,10 @@ export const toolbarMachine = setup({
     }),
     // ---- notices ----
     noteOffline: assign(({ context }) => withNotice(context, { code: 'OFFLINE' }, Date.now())),
+    noteCallsActive: assign(({ context }) => withNotice(context, { code: 'CALLS_ACTIVE' }, Date.now())),
+    noteDuplicateDial: assign(({ context, event }) =>
+      withNotice(context, { code: 'DUPLICATE_DIAL', detail: 'eventId' in event ? String(event.eventId) : '' }, Date.now()),
+    ),
     noteEvent: assign(({ context, event }) => {
       const error: CodedError =
         event.type === 'genesys.protocolError' || event.type === 'fusion.failed' || event.type === 'fusion.publishFailed' || event.type === 'genesys.commandFailed'
@@ -306,6 +321,7 @@ export const toolbarMachine = setup({
     wantsLogin: true,
     agentRequestId: null,
     agentError: null,
+    online: false,
     reconnect: null,
     fusionError: null,
     notices: [],
@@ -329,6 +345,7 @@ export const toolbarMachine = setup({
         // While a change is pending, another Fusion agent command is answered, never left hanging.
         'fusion.makeAvailable': { actions: 'refuseAgentRequest' },
         'fusion.makeUnavailable': { actions: 'refuseAgentRequest' },
+        'agent.dismissError': { actions: 'clearAgentError' },
       },
       states: {
         loggedOut: {
@@ -387,7 +404,7 @@ export const toolbarMachine = setup({
               { actions: 'refuseAgentRequest' },
             ],
             'fusion.makeAvailable': { actions: ['rememberAgentRequest', settleAgent(true)] },
-            'agent.logout': [{ guard: 'isOnline', target: 'loggingOut', actions: 'wantLogout' }, { actions: 'noteOffline' }],
+            'agent.logout': logoutCommand,
             'genesys.agentNotReady': { target: 'unavailable', actions: 'rememberReason' },
           },
         },
@@ -405,7 +422,7 @@ export const toolbarMachine = setup({
               { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberReason' },
               { actions: 'noteOffline' },
             ],
-            'agent.logout': [{ guard: 'isOnline', target: 'loggingOut', actions: 'wantLogout' }, { actions: 'noteOffline' }],
+            'agent.logout': logoutCommand,
             'genesys.agentReady': { target: 'available' },
             'genesys.agentNotReady': { target: 'unavailable', reenter: true, actions: 'rememberReason' },
           },
@@ -473,7 +490,7 @@ export const toolbarMachine = setup({
       states: {
         connecting: {
           on: {
-            'genesys.connected': { target: 'open' },
+            'genesys.connected': { target: 'open', actions: 'goOnline' },
             'genesys.disconnected': { target: 'reconnecting', actions: 'rememberReconnect' },
           },
         },
@@ -488,7 +505,7 @@ export const toolbarMachine = setup({
         },
         reconnecting: {
           on: {
-            'genesys.connected': { target: 'open', actions: 'forgetReconnect' },
+            'genesys.connected': { target: 'open', actions: ['forgetReconnect', 'goOnline'] },
             'genesys.disconnected': { actions: 'rememberReconnect' },
           },
         },
@@ -560,6 +577,8 @@ export const toolbarMachine = setup({
             'fusion.offerTimeout': { guard: 'isKnownCall', actions: 'forwardToCall' },
             'fusion.dial': [
               { guard: 'isOffline', actions: ['noteOffline', 'refuseDial'] },
+              // A second onOutgoingEvent with the same uuid (double click) must not spawn a second call.
+              { guard: 'isKnownCall', actions: 'noteDuplicateDial' },
               { guard: 'isDialable', actions: 'spawnCall' },
               { actions: ['noteEvent', 'refuseDial'] },
             ],

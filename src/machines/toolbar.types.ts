@@ -10,6 +10,7 @@ export type AgentCommand =
   | { type: 'agent.goAvailable' }
   | { type: 'agent.goUnavailable'; reason?: string }
   | { type: 'agent.logout' }
+  | { type: 'agent.dismissError' }
   | { type: 'agent.dial'; number: string }
   | { type: 'call.focus'; key: string }
   | { type: 'notice.dismiss'; seq: number };
@@ -41,6 +42,8 @@ export interface ToolbarContext {
   /** The UEF agent command promise waiting on a pending agent state. */
   agentRequestId: string | null;
   agentError: CodedError | null;
+  /** Whether the Genesys socket is open: commands are refused while it is not. */
+  online: boolean;
   /** Reconnect attempt and when the next try starts (epoch ms), for the countdown. */
   reconnect: { attempt: number; retryAt: number; reason: string } | null;
   fusionError: CodedError | null;

@@ -56,7 +56,9 @@ const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean }> = {
   'ringing.alerting': { label: 'call.ringing.alerting', icon: '☏', busy: false },
   'ringing.accepting': { label: 'call.ringing.accepting', icon: '☏', busy: true },
   'ringing.rejecting': { label: 'call.ringing.rejecting', icon: '☏', busy: true },
-  'dialing.requested': { label: 'call.dialing.requested', icon: '↗', busy: true },
+  // Still placing, but cancellable: the machine hangs up as soon as Genesys names the call.
+  'dialing.requested': { label: 'call.dialing.requested', icon: '↗', busy: false },
+  'dialing.cancelRequested': { label: 'call.dialing.canceling', icon: '↗', busy: true },
   'dialing.alerting': { label: 'call.dialing.alerting', icon: '↗', busy: false },
   'dialing.canceling': { label: 'call.dialing.canceling', icon: '↗', busy: true },
   'established.talking': { label: 'call.established.talking', icon: '☎', busy: false },

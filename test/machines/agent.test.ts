@@ -190,3 +190,28 @@ describe('Fusion readiness', () => {
     expect(d.snapshot().context.notices.at(-1)).toMatchObject({ code: 'UEF_INIT_FAILED' });
   });
 });
+
+describe('agent commands with calls', () => {
+  test('logging out with a live call is refused with CALLS_ACTIVE', () => {
+    const d = createDriver().login().ring('c1');
+    d.send({ type: 'agent.logout' });
+    d.expectState('agent.available');
+    expect(d.snapshot().context.notices.at(-1)?.code).toBe('CALLS_ACTIVE');
+  });
+
+  test('the agent error can be dismissed', () => {
+    const d = createDriver();
+    d.genesys({ type: 'genesys.connected' });
+    d.genesys({ type: 'genesys.commandFailed', command: 'register', code: 'REST_HTTP_500', message: 'x' });
+    d.send({ type: 'agent.dismissError' });
+    expect(d.snapshot().context.agentError).toBeNull();
+  });
+
+  test('before the socket first opens, commands are refused as offline', () => {
+    const d = createDriver();
+    d.send({ type: 'agent.dial', number: '+15551234567' });
+    expect(d.genesysCommands).toEqual([]);
+    expect(d.snapshot().context.notices.at(-1)?.code).toBe('OFFLINE');
+  });
+});
+

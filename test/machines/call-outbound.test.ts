@@ -105,4 +105,32 @@ describe('when dialing', () => {
     d.expectState('call.dialing.alerting', 's1');
     expect(d.fusionOf('fusion.cmd.newComm')[0]).toMatchObject({ direction: 'outbound', number: '+15550001111' });
   });
+
+  test('a double click-to-dial (same uuid) is one call, not two', () => {
+    const d = clickToDial().fusion({ type: 'fusion.dial', number: '+15559870000', eventId: 'uuid-1' });
+    expect(d.callKeys()).toEqual(['dial:uuid-1']);
+    expect(d.genesysOf('genesys.cmd.makeCall')).toHaveLength(1);
+    expect(d.snapshot().context.notices.at(-1)?.code).toBe('DUPLICATE_DIAL');
+  });
+
+  test('cancel before Genesys names the call: hung up as soon as EventDialing arrives, Fusion hears CANCELED', () => {
+    const d = clickToDial().hangUp('dial:uuid-1');
+    d.expectState('call.dialing.cancelRequested', 'dial:uuid-1');
+    d.genesys({ type: 'genesys.dialing', connectionId: 'o1', eventId: 'uuid-1', number: '+15559870000' });
+    expect(d.lastGenesys()).toEqual({ type: 'genesys.cmd.hangup', connectionId: 'o1', eventId: 'uuid-1' });
+    d.released('o1');
+    expect(d.fusionOf('fusion.cmd.newComm')).toEqual([]);
+    expect(d.fusionOf('fusion.cmd.outboundError')).toEqual([
+      { type: 'fusion.cmd.outboundError', eventId: 'uuid-1', code: 'CANCELED', message: 'The agent cancelled the call' },
+    ]);
+    expect(d.callKeys()).toEqual([]);
+  });
+
+  test('a cancel that lands too late (far end answered) leaves a real call with CANCEL_TOO_LATE', () => {
+    const d = clickToDial().hangUp('dial:uuid-1');
+    d.genesys({ type: 'genesys.established', connectionId: 'o1', eventId: 'uuid-1', direction: 'outbound' });
+    d.expectState('call.established.talking', 'dial:uuid-1');
+    expect(d.callSnapshot('dial:uuid-1')?.context.error?.code).toBe('CANCEL_TOO_LATE');
+  });
 });
+

@@ -96,7 +96,8 @@ function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
   if (snapshot.status === 'done') return false;
   // Before Genesys names a dialled call, only events that carry its eventId can be routed to it.
   const correlatedByEventId = ['genesys.dialing', 'genesys.established', 'genesys.commandFailed'];
-  if (snapshot.matches({ dialing: 'requested' }) && event.type.startsWith('genesys.')) return correlatedByEventId.includes(event.type);
+  const unnamed = snapshot.matches({ dialing: 'requested' }) || snapshot.matches({ dialing: 'cancelRequested' });
+  if (unnamed && event.type.startsWith('genesys.')) return correlatedByEventId.includes(event.type);
   if (event.type.startsWith('xstate.after.ringCeiling')) return snapshot.matches({ ringing: 'alerting' });
   // Time passing fires only the timers of active states; a delayed event of another state cannot happen.
   if (event.type.startsWith('xstate.after.')) return activeIds(snapshot).includes(afterStateId(event.type));
@@ -117,6 +118,7 @@ const PENDING_COMMAND: Record<string, string> = {
   '{"established":"holding"}': 'genesys.cmd.hold',
   '{"established":"retrieving"}': 'genesys.cmd.retrieve',
   '{"dialing":"canceling"}': 'genesys.cmd.hangup',
+  '{"dialing":"cancelRequested"}': '',
   '{"dialing":"requested"}': 'genesys.cmd.makeCall',
 };
 
@@ -144,6 +146,7 @@ function expectedFusion(prev: CallSnapshot, next: CallSnapshot): string[] {
     const failed = next.output?.reason === 'REJECT';
     if (failed) types.push('fusion.cmd.outboundError');
   }
+  if (done && !next.context.offered && next.output?.reason === 'CANCELED') types.push('fusion.cmd.outboundError');
   if (done && next.context.offered) types.push('fusion.cmd.closeComm');
   return types;
 }
@@ -203,7 +206,7 @@ for (const start of starts) {
           }
           const entered = JSON.stringify(next.value) !== JSON.stringify(prev.value);
           const pending = entered ? PENDING_COMMAND[JSON.stringify(next.value)] : undefined;
-          expect(d.genesysCommands.slice(genesysBefore).map((c) => c.type), where).toEqual(pending ? [pending] : []);
+          expect(d.genesysCommands.slice(genesysBefore).map((c) => c.type), where).toEqual(pending ? [pending] : []); // '' = waits, sends nothing
           const fusionDelta = d.fusionCommands.slice(fusionBefore).filter((c) => c.type !== 'fusion.cmd.respond' && c.type !== 'fusion.cmd.agentState');
           expect(fusionDelta.map((c) => c.type), where).toEqual(expectedFusion(prev, next));
           const hadRequest = prev.context.fusionRequestId !== null;

@@ -48,7 +48,10 @@ describe('dial pad', () => {
     expect(input.value).toBe('');
     const dial = screen.getByTestId('call-card');
     expect(dial.dataset.callState).toBe('dialing.requested');
-    expect(within(dial).getByTestId('cancel-dial')).toHaveProperty('disabled', true);
+    // Cancellable at once: the machine hangs up as soon as Genesys names the call.
+    fireEvent.click(within(dial).getByTestId('cancel-dial'));
+    expect(screen.getByTestId('call-card').dataset.callState).toBe('dialing.cancelRequested');
+    expect(within(screen.getByTestId('call-card')).getByTestId('cancel-dial')).toHaveProperty('disabled', true);
   });
 
   it('digit keys type; backspace deletes; an invalid number cannot be called', () => {

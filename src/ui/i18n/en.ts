@@ -132,6 +132,22 @@ export const en = {
       what: 'An update arrived for a call the toolbar does not know.',
       fix: 'Nothing to do unless a call is missing: then use your phone.',
     },
+    DUPLICATE_DIAL: {
+      what: 'Fusion asked to dial the same call twice; the second request was ignored.',
+      fix: 'Nothing to do: the first dial goes on.',
+    },
+    CALLS_ACTIVE: {
+      what: 'You cannot log out while a call is still on the toolbar.',
+      fix: 'Finish or hang up your calls, then log out.',
+    },
+    CANCEL_TOO_LATE: {
+      what: 'The other party answered before the cancel reached the phone system.',
+      fix: 'The call is connected: hang up if you do not want it.',
+    },
+    CANCELED: {
+      what: 'You cancelled the call.',
+      fix: 'Nothing to do.',
+    },
     DUPLICATE_RINGING: {
       what: 'The same incoming call was announced twice; the copy was ignored.',
       fix: 'Nothing to do.',
