@@ -2,7 +2,7 @@
  * Test driver for the toolbar statechart: fake Genesys and Fusion actors that record every
  * command and let a test push any event, plus gestures named after what happens on a phone.
  */
-import { createActor, fromCallback, type ActorRefFrom, type AnyEventObject, type InspectionEvent, type SnapshotFrom } from 'xstate';
+import { createActor, fromCallback, type ActorRefFrom, type AnyEventObject, type AnyStateMachine, type InspectionEvent, type SnapshotFrom } from 'xstate';
 import { expect } from 'vitest';
 import { DEFAULT_CONFIG, type ToolbarConfig } from '../../src/config';
 import type { AdapterInput } from '../../src/machines/actors.types';
@@ -17,6 +17,8 @@ export interface DriverOptions {
   /** Send fusion.ready as soon as the Fusion actor starts (default true). */
   fusionReady?: boolean;
   delays?: Partial<{ agentDeadline: number }>;
+  /** Replace the call machine (the root's model tests use an inert recording call). */
+  callLogic?: AnyStateMachine;
   /** Inspection observer (model coverage). */
   inspect?: (event: InspectionEvent) => void;
 }
@@ -42,7 +44,7 @@ export function createDriver(options: DriverOptions = {}) {
 
   const config: ToolbarConfig = { ...DEFAULT_CONFIG, ...options.config };
   const machine = toolbarMachine.provide({
-    actors: { genesys, fusion },
+    actors: { genesys, fusion, ...(options.callLogic ? { call: options.callLogic as never } : {}) },
     ...(options.delays ? { delays: options.delays } : {}),
   });
   const actor = createActor(machine, { input: { config }, ...(options.inspect ? { inspect: options.inspect } : {}) });
