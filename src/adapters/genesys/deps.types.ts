@@ -57,6 +57,11 @@ export interface GenesysAdapterDeps {
   commandTimeoutMs?: number;
   /** Period of the sleep-detection tick (default 5000); a gap over twice this retries at once. */
   sleepCheckMs?: number;
+  /**
+   * While waiting out a backoff, how often to check (HEAD to the REST URL) whether the service is
+   * reachable again, as [min, max] ms; a down→up flip retries at once. `null` turns probing off.
+   */
+  probeMs?: readonly [number, number] | null;
 }
 
 /** The deps with every default filled in. */
@@ -73,4 +78,5 @@ export interface ResolvedDeps {
   backoff: BackoffOptions;
   commandTimeoutMs: number;
   sleepCheckMs: number;
+  probeMs: readonly [number, number] | null;
 }

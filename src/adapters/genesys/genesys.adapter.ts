@@ -47,7 +47,7 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
           emit({ type: 'genesys.protocolError', code: outcome.code, message: outcome.message });
         }
       },
-    });
+    }, config.genesysRest);
 
     receive((command) => {
       if (!link.isOpen) {

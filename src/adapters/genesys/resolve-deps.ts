@@ -21,6 +21,9 @@ function defaultOnlineSource(): OnlineEventSource | null {
   return typeof window === 'undefined' ? null : window;
 }
 
+/** Jittered so many toolbars do not probe (or reconnect) in step when the service returns. */
+export const DEFAULT_PROBE_MS = [500, 900] as const;
+
 /** Fills in defaults; timers and fetch are looked up at call time so fake timers installed later apply. */
 export function resolveDeps(deps: GenesysAdapterDeps): ResolvedDeps {
   return {
@@ -39,5 +42,6 @@ export function resolveDeps(deps: GenesysAdapterDeps): ResolvedDeps {
     backoff: { ...DEFAULT_BACKOFF, ...deps.backoff },
     commandTimeoutMs: deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     sleepCheckMs: deps.sleepCheckMs ?? DEFAULT_SLEEP_CHECK_MS,
+    probeMs: deps.probeMs === undefined ? DEFAULT_PROBE_MS : deps.probeMs,
   };
 }

@@ -1,5 +1,6 @@
 import { createBackoff } from './backoff';
 import type { ResolvedDeps, WebSocketConstructor, WebSocketLike } from './deps.types';
+import { startReachabilityProbe, type ReachabilityProbe } from './reachability';
 
 export interface LinkCallbacks {
   onOpen(): void;
@@ -19,12 +20,15 @@ const noop = (): void => undefined;
  * Keeps one WebSocket open to `url`: reconnects with jittered backoff, retries at once on the
  * browser `online` event or after a wall-clock gap (laptop sleep), and releases everything on stop.
  */
-export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkCallbacks): SocketLink {
+export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkCallbacks, probeUrl?: string): SocketLink {
   const { log } = deps;
   const backoff = createBackoff(deps.backoff, deps.random);
   let socket: WebSocketLike | null = null;
   let openedAt: number | null = null;
   let retryTimer: unknown = null;
+  let probe: ReachabilityProbe | null = null;
+  // A retry the probe triggered that failed again must not re-trigger at once: back to plain backoff.
+  let retryFromProbe = false;
   let tickTimer: unknown = null;
   let lastTick = deps.now();
   let stopped = false;
@@ -34,13 +38,15 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
 
   function connect(): void {
     retryTimer = null;
+    probe?.stop();
+    probe = null;
     let next: WebSocketLike;
     try {
       next = new Ctor(url);
     } catch (error) {
       // A bad URL throws synchronously; treat it like a failed attempt so backoff still applies.
       log('error', 'WS_CONSTRUCT_FAILED', `Cannot open ${url}`, error);
-      scheduleRetry(`cannot open socket: ${(error as Error).message}`);
+      scheduleRetry(`cannot open socket: ${(error as Error).message}`, false);
       return;
     }
     socket = next;
@@ -50,6 +56,7 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
     next.onopen = () => {
       if (socket !== next) return;
       openedAt = deps.now();
+      retryFromProbe = false;
       log('info', 'WS_OPEN', `Connected to ${url}`);
       callbacks.onOpen();
     };
@@ -67,16 +74,24 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
       // A connection that stayed up long enough proves the server healthy: start backoff afresh.
       if (openedAt !== null && deps.now() - openedAt >= deps.backoff.healthyMs) backoff.reset();
       const detail = [`code ${event.code}`, event.reason, lastError].filter(Boolean).join(', ');
-      scheduleRetry(wasOpen ? `connection closed (${detail})` : `connection failed (${detail})`);
+      scheduleRetry(wasOpen ? `connection closed (${detail})` : `connection failed (${detail})`, !wasOpen);
     };
   }
 
-  function scheduleRetry(reason: string): void {
+  function scheduleRetry(reason: string, failedToConnect: boolean): void {
     const retryInMs = backoff.next();
     log('warn', 'WS_DOWN', `${reason}; retry ${backoff.attempt} in ${retryInMs} ms`);
     callbacks.onDown({ attempt: backoff.attempt, retryInMs, reason });
     if (stopped) return;
     retryTimer = deps.setTimeout(connect, retryInMs);
+    if (probeUrl && deps.probeMs !== null && retryInMs > deps.probeMs[0]) {
+      const knownDown = failedToConnect && !retryFromProbe;
+      retryFromProbe = false;
+      probe = startReachabilityProbe(probeUrl, deps, () => {
+        retryFromProbe = true;
+        retryNow('the Genesys service answers again');
+      }, knownDown);
+    }
   }
 
   /** Skip the remaining backoff wait, if we are waiting. */
@@ -112,6 +127,8 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
       if (retryTimer !== null) deps.clearTimeout(retryTimer);
       if (tickTimer !== null) deps.clearTimeout(tickTimer);
       retryTimer = tickTimer = null;
+      probe?.stop();
+      probe = null;
       const current = socket;
       socket = null;
       if (current !== null) {

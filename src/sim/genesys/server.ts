@@ -49,7 +49,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     failRules,
     isDown: () => Date.now() < downUntil,
     restart(downMs) {
-      log('info', `restart: closing every socket, refusing new ones for ${downMs} ms`);
+      log('info', `restart: closing every socket, dropping new connections for ${downMs} ms`);
       hub.closeAll({ code: 1012, reason: 'service restart' });
       downUntil = Date.now() + downMs;
       if (downTimer) clearTimeout(downTimer);
@@ -76,6 +76,12 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
     const cors = corsHeaders(req, allowed);
+    // A restarting service does not answer at all (connection dropped), as a stopped process would;
+    // only the scenario API stays up so demos and tests can steer the outage.
+    if (control.isDown() && !path.startsWith('/sim/')) {
+      req.socket.destroy();
+      return;
+    }
     if (req.method === 'OPTIONS') return answerPreflight(req, res, allowed);
     if (path === REST_PATH) {
       if (req.method !== 'POST') return sendJson(res, fail(405, 'use POST'), { ...cors, Allow: 'POST, OPTIONS' });
@@ -109,7 +115,10 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://sim');
     if (url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found');
-    if (control.isDown()) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    if (control.isDown()) {
+      socket.destroy();
+      return;
+    }
     const origin = req.headers.origin;
     if (typeof origin === 'string' && !originAllowed(origin, allowed)) return refuseUpgrade(socket, 403, 'Forbidden');
     // `token`/`email` (public mock v2) are accepted and ignored; the agent comes from `agent`.
