@@ -4,9 +4,8 @@
  * Genesys and Fusion are injected actors (`provide({ actors: { genesys, fusion } })`).
  */
 import { assertEvent, assign, enqueueActions, sendTo, setup } from 'xstate';
-import type { DoneActorEvent } from 'xstate';
 import { callMachine } from './call.machine';
-import type { CallInput, CallOutput, CodedError } from './call.types';
+import type { CallInput, CodedError } from './call.types';
 import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
 import type { AgentPresence, FusionCommand } from './fusion.types';
 import type { GenesysCommand, GenesysCommandName } from './genesys.types';
@@ -103,10 +102,7 @@ export const toolbarMachine = setup({
     isAgentCommandFailure: ({ event }) => event.type === 'genesys.commandFailed' && AGENT_COMMANDS.includes(event.command),
     isFailureOf: ({ event }, params: { command: GenesysCommandName }) =>
       event.type === 'genesys.commandFailed' && event.command === params.command,
-    isCallDone: ({ context, event }) => {
-      const done = event as unknown as DoneActorEvent<CallOutput>;
-      return typeof done.actorId === 'string' && context.calls[done.actorId] !== undefined;
-    },
+
   },
   actions: {
     // ---- adapters ----
@@ -237,15 +233,15 @@ export const toolbarMachine = setup({
       enqueue.sendTo(key, event);
     }),
     forgetCall: enqueueActions(({ context, event, enqueue }) => {
-      const done = event as unknown as DoneActorEvent<CallOutput>;
-      const key = done.actorId;
+      assertEvent(event, 'call.ended');
+      const { key, output } = event;
       const calls = withoutCall(context.calls, key);
       enqueue.stopChild(key);
       enqueue.assign({
         calls,
         activeCall: context.activeCall === key ? (Object.keys(calls)[0] ?? null) : context.activeCall,
       });
-      if (done.output?.error) enqueue.assign(withNotice(context, done.output.error, Date.now()));
+      if (output.error) enqueue.assign(withNotice(context, output.error, Date.now()));
     }),
     focusCall: assign({
       activeCall: ({ context, event }) => targetKey(context, event) ?? context.activeCall,
@@ -588,7 +584,7 @@ export const toolbarMachine = setup({
               { actions: 'noteEvent' },
             ],
             'notice.dismiss': { actions: 'dismissNotice' },
-            'xstate.done.actor.*': { guard: 'isCallDone', actions: 'forgetCall' },
+            'call.ended': { guard: 'isKnownCall', actions: 'forgetCall' },
           },
         },
       },

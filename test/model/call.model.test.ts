@@ -93,7 +93,7 @@ function stepName(event: CallEvent): string {
 
 /** A ring ceiling cannot pass while a command (8 s) is pending inside ringing: the deadline fires first. */
 function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
-  if (snapshot.status === 'done') return false;
+  if (snapshot.matches('ended')) return false;
   // Before Genesys names a dialled call, only events that carry its eventId can be routed to it.
   const correlatedByEventId = ['genesys.dialing', 'genesys.established', 'genesys.commandFailed'];
   const unnamed = snapshot.matches({ dialing: 'requested' }) || snapshot.matches({ dialing: 'cancelRequested' });
@@ -107,7 +107,7 @@ function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
 /** State + what the next step depends on, plus the edge that led here, so shortest paths cover transitions. */
 function serialize(snapshot: CallSnapshot, event: CallEvent | undefined, prev?: CallSnapshot): string {
   const { offered, started, fusionRequestId, onHold, connectionId } = snapshot.context;
-  const state = JSON.stringify([snapshot.value, snapshot.status, offered, started, fusionRequestId !== null, onHold, connectionId !== null]);
+  const state = JSON.stringify([snapshot.value, offered, started, fusionRequestId !== null, onHold, connectionId !== null]);
   return `${state}|${JSON.stringify(prev?.value ?? null)}|${JSON.stringify(event ?? null)}`;
 }
 
@@ -141,12 +141,12 @@ function expectedFusion(prev: CallSnapshot, next: CallSnapshot): string[] {
   const types: string[] = [];
   if (!prev.context.offered && next.context.offered) types.push('fusion.cmd.newComm');
   if (!prev.context.started && next.context.started) types.push('fusion.cmd.startComm');
-  const done = next.status === 'done';
+  const done = next.matches('ended');
   if (done && prev.matches('dialing')) {
-    const failed = next.output?.reason === 'REJECT';
+    const failed = next.context.closeReason === 'REJECT';
     if (failed) types.push('fusion.cmd.outboundError');
   }
-  if (done && !next.context.offered && next.output?.reason === 'CANCELED') types.push('fusion.cmd.outboundError');
+  if (done && !next.context.offered && next.context.closeReason === 'CANCELED') types.push('fusion.cmd.outboundError');
   if (done && next.context.offered) types.push('fusion.cmd.closeComm');
   return types;
 }
@@ -196,10 +196,10 @@ for (const start of starts) {
           execute(d, step.event);
           const next = step.state;
           const where = `after ${step.event.type}`;
-          if (next.status === 'done') {
+          if (next.matches('ended')) {
             expect(d.callRef(key), where).toBeUndefined();
             if (next.context.offered) {
-              expect(d.fusionOf('fusion.cmd.closeComm').at(-1), where).toEqual({ type: 'fusion.cmd.closeComm', eventId: EVENT_ID, reason: next.output?.reason });
+              expect(d.fusionOf('fusion.cmd.closeComm').at(-1), where).toEqual({ type: 'fusion.cmd.closeComm', eventId: EVENT_ID, reason: next.context.closeReason ?? 'WRAPUP' });
             }
           } else {
             expect(d.callSnapshot(key)?.value, where).toEqual(next.value);
