@@ -1,10 +1,28 @@
 import { defineConfig } from 'vitest/config';
+import { reactToPreact } from './vite.config.js';
 
 export default defineConfig({
+  // Tests render with what ships: Preact behind the same react aliases as the build.
+  resolve: { alias: reactToPreact },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // @testing-library/react and @xstate/react (with its CJS use-sync-external-store) require()
+    // 'react' from CommonJS, which Node would resolve past the aliases to the real React. The
+    // optimizer (used by the jsdom tests) pre-bundles them to ESM and leaves the react* imports
+    // bare (excluded, else the bundle would get its own CJS copy of Preact); inlining the bundles
+    // sends those imports through the aliases to the one Preact instance the components use.
+    deps: {
+      optimizer: {
+        client: {
+          enabled: true,
+          include: ['@testing-library/react', '@xstate/react'],
+          exclude: ['react', 'react-dom', 'react-dom/client', 'react-dom/test-utils'],
+        },
+      },
+    },
+    server: { deps: { inline: [/\/node_modules\/\.vite\/vitest\//] } },
   },
 });

@@ -38,7 +38,7 @@ export type FusionCommand =
       eventId: string;
       direction: CallDirection;
       number: string;
-      /** Extra inData, e.g. the onOutgoingEvent outData for click-to-dial. */
+      /** The Genesys queue the call came through, when known (shown in Fusion's offer). */
       queue?: string;
     }
   | { type: 'fusion.cmd.startComm'; eventId: string; direction: CallDirection }
