@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildProduction } from '../../support/build';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startGenesysSimulator, type SimulatorHandle } from '../../../src/sim/genesys';
 import { launchChromium } from './chromium';
@@ -53,17 +53,6 @@ interface Environment {
   browser: Browser;
 }
 
-/** Vitest sets NODE_ENV=test, which would make Vite build a dev bundle: force production. */
-async function buildToolbar(outDir: string): Promise<void> {
-  const previous = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({ root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env['NODE_ENV'] = previous;
-  }
-}
-
 function slug(name: string): string {
   return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 100) || 'scenario';
 }
@@ -79,7 +68,7 @@ export function useE2eEnvironment() {
     const outDir = mkdtempSync(join(tmpdir(), 'fusion-toolbar-e2e-'));
     const site = staticSite(outDir);
     const [built, sim, browser, hostOrigin, toolbarOrigin] = await Promise.allSettled([
-      buildToolbar(outDir),
+      buildProduction(outDir),
       startGenesysSimulator({
         host: '127.0.0.1',
         port: 0,
