@@ -342,6 +342,8 @@ export const toolbarMachine = setup({
         'fusion.makeAvailable': { actions: 'refuseAgentRequest' },
         'fusion.makeUnavailable': { actions: 'refuseAgentRequest' },
         'agent.dismissError': { actions: 'clearAgentError' },
+        // A failure no pending agent state waits on (late, or for a command since settled) is still shown.
+        'genesys.commandFailed': { guard: 'isAgentCommandFailure', actions: 'noteEvent' },
       },
       states: {
         loggedOut: {
@@ -549,7 +551,8 @@ export const toolbarMachine = setup({
             'genesys.partyChanged': [{ guard: 'isKnownPreviousConnection', actions: 'reindexCall' }, { actions: 'noteEvent' }],
             'genesys.error': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
             'genesys.commandFailed': [
-              { guard: 'isAgentCommandFailure', actions: 'noteEvent' },
+              // The agent region owns failures of agent commands (shown as the agent's error).
+              { guard: 'isAgentCommandFailure' },
               { guard: 'isKnownCall', actions: 'forwardToCall' },
               { actions: 'noteEvent' },
             ],

@@ -70,4 +70,16 @@ describe('agent panel', () => {
     fireEvent.click(screen.getByTestId('agent-login'));
     expect(ui.driver.genesysOf('genesys.cmd.register')).toHaveLength(2);
   });
+
+  it('an agent error is explained and can be dismissed', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.genesys({ type: 'genesys.connected' }));
+    ui.outside((d) => d.genesys({ type: 'genesys.commandFailed', command: 'register', code: 'REST_HTTP_500', message: 'Internal' }));
+    const error = screen.getByTestId('error');
+    expect(error.dataset.errorCode).toBe('REST_HTTP_500');
+    expect(error.getAttribute('role')).toBe('alert');
+    fireEvent.click(screen.getByTestId('error-dismiss'));
+    expect(screen.queryByTestId('error')).toBeNull();
+    expect(ui.driver.snapshot().context.agentError).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import { ErrorText, StateLine } from './Status';
 export function AgentPanel() {
   const { t } = useI18n();
   const view = agentView(useToolbar(selectAgent, shallowEqual));
+  const actor = useToolbarActor();
   const headingId = useId();
   const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
   return (
@@ -22,7 +23,7 @@ export function AgentPanel() {
         <ReasonPicker view={view} />
         <SessionButton view={view} />
       </div>
-      {view.error ? <ErrorText error={view.error} alert /> : null}
+      {view.error ? <ErrorText error={view.error} alert onDismiss={() => actor.send({ type: 'agent.dismissError' })} /> : null}
     </section>
   );
 }

@@ -29,7 +29,7 @@ export function StateLine(props: { testId: string; label: string; icon: string; 
 }
 
 /** A coded error in plain words, what to do, the source's detail (as text) and the code. */
-export function ErrorText({ error, alert = false }: { error: CodedError; alert?: boolean }) {
+export function ErrorText({ error, alert = false, onDismiss }: { error: CodedError; alert?: boolean; onDismiss?: () => void }) {
   const i18n = useI18n();
   const explained = i18n.explain(error);
   return (
@@ -40,6 +40,11 @@ export function ErrorText({ error, alert = false }: { error: CodedError; alert?:
       <span className="what">{explained.what}</span> <span className="fix">{explained.fix}</span>
       {explained.detail ? <span className="detail">{i18n.t('notice.detail', { detail: explained.detail })}</span> : null}
       <code className="code">{explained.code}</code>
+      {onDismiss ? (
+        <button type="button" className="dismiss" data-testid="error-dismiss" aria-label={`${i18n.t('button.dismiss')}: ${explained.what}`} onClick={onDismiss}>
+          <span aria-hidden="true">✕</span> <span className="dismiss-text">{i18n.t('button.dismiss')}</span>
+        </button>
+      ) : null}
     </div>
   );
 }
