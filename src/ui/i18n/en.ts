@@ -140,6 +140,10 @@ export const en = {
       what: 'You cannot log out while a call is still on the toolbar.',
       fix: 'Finish or hang up your calls, then log out.',
     },
+    DECLINE_TOO_LATE: {
+      what: 'The call was answered (on the softphone) before the decline reached the phone system.',
+      fix: 'The call is connected: hang up if you do not want it.',
+    },
     CANCEL_TOO_LATE: {
       what: 'The other party answered before the cancel reached the phone system.',
       fix: 'The call is connected: hang up if you do not want it.',
