@@ -125,6 +125,7 @@ export const callMachine = setup({
     recordTimeout: assign({ error: { code: 'COMMAND_TIMEOUT' } }),
     recordDialTimeout: assign({ error: { code: 'DIAL_TIMEOUT' } }),
     recordCancelTooLate: assign({ error: { code: 'CANCEL_TOO_LATE' } }),
+    recordDeclineTooLate: assign({ error: { code: 'DECLINE_TOO_LATE' } }),
     recordDialFailure: assign({
       error: ({ event }) => {
         if (event.type === 'genesys.destinationBusy') return { code: 'BUSY' };
@@ -177,6 +178,12 @@ export const callMachine = setup({
         message: describe(context.error),
       }),
     ),
+    /** Close Fusion's offer with TIMEOUT; a later answer offers the call again before the screen pop. */
+    withdrawOffer: enqueueActions(({ context, enqueue }) => {
+      if (!context.offered) return;
+      enqueue.sendParent(toFusion({ type: 'fusion.cmd.closeComm', eventId: context.eventId, reason: 'TIMEOUT' }));
+      enqueue.assign({ offered: false });
+    }),
     closeAs: assign({ closeReason: (_, params: { reason: CloseReason }) => params.reason }),
     closeAsRingingEnd: assign({ closeReason: ({ event }) => ringingEndReason(releasedCallState(event)) }),
     /** Outbound: learn the ConnID once Genesys assigns it; PartyChanged: follow the new one. */
@@ -232,13 +239,15 @@ export const callMachine = setup({
     },
     ringing: {
       entry: 'stampPhase',
-      after: { ringCeiling: { target: 'ended', actions: closeAs('TIMEOUT') } },
+      // Past the ceiling (or Fusion's own offer timeout) Fusion's offer closes with TIMEOUT, but the
+      // phone may still ring: the call stays here, answerable and declinable, until Genesys ends it.
+      after: { ringCeiling: { actions: 'withdrawOffer' } },
       on: {
         // The softphone (or our own accept) connected the call.
         'genesys.established': { target: 'established' },
         'genesys.released': { target: 'ended', actions: 'closeAsRingingEnd' },
         'genesys.abandoned': { target: 'ended', actions: closeAs('ABANDONED') },
-        'fusion.offerTimeout': { target: 'ended', actions: closeAs('TIMEOUT') },
+        'fusion.offerTimeout': { actions: 'withdrawOffer' },
       },
       initial: 'alerting',
       states: {
@@ -262,6 +271,8 @@ export const callMachine = setup({
         rejecting: {
           after: { commandDeadline: { target: 'alerting', actions: ['recordTimeout', settle(false)] } },
           on: {
+            // Answered on the softphone before the decline landed: the call is real, the decline failed.
+            'genesys.established': { target: '#call.established', actions: ['recordDeclineTooLate', settle(false)] },
             'genesys.released': { target: '#call.ended', actions: closeAs('REJECT') },
             'genesys.commandFailed': { guard: failureOf('reject'), target: 'alerting', actions: ['recordError', settle(false)] },
             'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
@@ -274,7 +285,11 @@ export const callMachine = setup({
       on: {
         'genesys.established': { target: 'established', actions: 'bindConnection' },
         'genesys.destinationBusy': { target: 'failed', actions: 'recordDialFailure' },
-        'genesys.released': { target: 'failed', actions: 'recordDialFailure' },
+        'genesys.released': [
+          { guard: 'isDialFailure', target: 'failed', actions: 'recordDialFailure' },
+          // A normal release before answer (softphone hang-up): the dial was cancelled, not failed.
+          { target: 'ended', actions: closeAs('CANCELED') },
+        ],
         'genesys.error': { target: 'failed', actions: 'recordError' },
       },
       initial: 'requested',
@@ -314,6 +329,7 @@ export const callMachine = setup({
         canceling: {
           after: { commandDeadline: { target: 'alerting', actions: ['recordTimeout', settle(false)] } },
           on: {
+            'genesys.established': { target: '#call.established', actions: ['bindConnection', 'recordCancelTooLate', settle(false)] },
             'genesys.released': { target: '#call.ended', actions: closeAs('CANCELED') },
             'genesys.commandFailed': { guard: failureOf('hangup'), target: 'alerting', actions: ['recordError', settle(false)] },
             'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
@@ -371,6 +387,9 @@ export const callMachine = setup({
         hangingUp: {
           after: { commandDeadline: { target: 'rollbackHangup', actions: ['recordTimeout', settle(false)] } },
           on: {
+            // The softphone may hold or resume meanwhile; a failed hang-up must return to the truth.
+            'genesys.held': { actions: 'markOnHold' },
+            'genesys.retrieved': { actions: 'markOffHold' },
             'genesys.commandFailed': { guard: failureOf('hangup'), target: 'rollbackHangup', actions: ['recordError', settle(false)] },
             'genesys.error': { target: 'rollbackHangup', actions: ['recordError', settle(false)] },
           },

@@ -9,6 +9,7 @@ import type { CallInput, CodedError } from './call.types';
 import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
 import type { AgentPresence, FusionCommand } from './fusion.types';
 import type { GenesysCommand, GenesysCommandName } from './genesys.types';
+import { newEventId } from './ids';
 import { keyByConnection, keyByEvent, withCall, withConnection, withNotice, withoutCall } from './toolbar.index';
 import type { ToolbarContext, ToolbarEvent, ToolbarInput } from './toolbar.types';
 
@@ -32,17 +33,32 @@ function targetKey(context: ToolbarContext, event: ToolbarEvent): string | undef
   return undefined;
 }
 
-/** A dial the toolbar asked for that Genesys has not named yet, which this dialing/established event answers. */
+/** The eventId Genesys gave, unless a live call already holds it (the public mock reuses stale ones). */
+function freshEventId(context: ToolbarContext, eventId: string | undefined): string {
+  return eventId && keyByEvent(context, eventId) === undefined ? eventId : newEventId();
+}
+
+/** Two renderings of one number: same digits, or one ends with the other (country or trunk prefix). */
+function sameNumber(a: string, b: string): boolean {
+  const x = a.replace(/\D/g, '');
+  const y = b.replace(/\D/g, '');
+  if (x === '' || y === '') return false;
+  return x === y || (Math.min(x.length, y.length) >= 7 && (x.endsWith(y) || y.endsWith(x)));
+}
+
+/**
+ * A dial the toolbar asked for that Genesys has not named yet, which this dialing/established
+ * event answers: by the eventId MakeCall carried, else by the number dialled. Never a guess.
+ */
 function dialRequestKey(context: ToolbarContext, event: ToolbarEvent): string | undefined {
-  const connectionId = eventConnectionId(event);
-  if (connectionId && keyByConnection(context, connectionId)) return undefined;
+  if (event.type !== 'genesys.dialing' && event.type !== 'genesys.established') return undefined;
+  if (keyByConnection(context, event.connectionId)) return undefined;
   const pending = Object.entries(context.calls).filter(([, entry]) => entry.connectionIds.length === 0);
-  if ('eventId' in event && typeof event.eventId === 'string') {
-    const match = pending.find(([, entry]) => entry.eventId === event.eventId);
-    if (match) return match[0];
-  }
-  const outbound = event.type === 'genesys.dialing' || (event.type === 'genesys.established' && event.direction === 'outbound');
-  return outbound ? pending[0]?.[0] : undefined;
+  const byEventId = event.eventId ? pending.find(([, entry]) => entry.eventId === event.eventId) : undefined;
+  if (byEventId) return byEventId[0];
+  const number = event.type === 'genesys.dialing' ? event.number : event.ani;
+  if (!number) return undefined;
+  return pending.find(([, entry]) => entry.dialled !== undefined && sameNumber(entry.dialled, number))?.[0];
 }
 
 /** A phone number the agent can dial: digits with optional + and separators, 2-20 digits. */
@@ -65,6 +81,24 @@ const logoutCommand = [
   { guard: 'hasNoCalls', target: 'loggingOut', actions: 'wantLogout' },
   { actions: 'noteCallsActive' },
 ] as const;
+
+type AgentRollbackAction = ReturnType<typeof settleAgent> | { type: 'agentErrorIs'; params: { code: string } } | 'agentErrorFromEvent' | 'wantLogin';
+
+/** A change Genesys did not confirm in time goes back to where Genesys last said the agent was. */
+function backToSettled(actions: AgentRollbackAction[]) {
+  return [
+    { guard: 'wasUnavailable', target: 'unavailable', actions },
+    { target: 'available', actions },
+  ] as const;
+}
+
+/** The same when the command itself failed (only a failure of that command). */
+function backToSettledOnFailure(command: 'notReady' | 'logout', actions: AgentRollbackAction[]) {
+  return [
+    { guard: { type: 'isFailureWhileUnavailable', params: { command } }, target: 'unavailable', actions },
+    { guard: { type: 'isFailureOf', params: { command } }, target: 'available', actions },
+  ] as const;
+}
 
 const settleAgent = (ok: boolean) => ({ type: 'settleAgentRequest', params: { ok } }) as const;
 
@@ -90,6 +124,8 @@ export const toolbarMachine = setup({
   guards: {
     isOnline: ({ context }) => context.online,
     hasNoCalls: ({ context }) => Object.keys(context.calls).length === 0,
+    isSignedIn: ({ context }) => context.presence !== 'loggedOut',
+    wasUnavailable: ({ context }) => context.presence === 'unavailable',
     hasAgentRequest: ({ context }) => context.agentRequestId !== null,
     isOffline: ({ context }) => !context.online,
     isDialable: ({ event }) => 'number' in event && typeof event.number === 'string' && isDialable(event.number),
@@ -102,6 +138,8 @@ export const toolbarMachine = setup({
     isAgentCommandFailure: ({ event }) => event.type === 'genesys.commandFailed' && AGENT_COMMANDS.includes(event.command),
     isFailureOf: ({ event }, params: { command: GenesysCommandName }) =>
       event.type === 'genesys.commandFailed' && event.command === params.command,
+    isFailureWhileUnavailable: ({ context, event }, params: { command: GenesysCommandName }) =>
+      event.type === 'genesys.commandFailed' && event.command === params.command && context.presence === 'unavailable',
 
   },
   actions: {
@@ -109,7 +147,7 @@ export const toolbarMachine = setup({
     sendRegister: sendTo('genesys', { type: 'genesys.cmd.register' } satisfies GenesysCommand),
     sendReady: sendTo('genesys', { type: 'genesys.cmd.ready' } satisfies GenesysCommand),
     sendNotReady: sendTo('genesys', ({ context }) =>
-      ({ type: 'genesys.cmd.notReady', ...(context.notReadyReason ? { reason: context.notReadyReason } : {}) }) satisfies GenesysCommand,
+      ({ type: 'genesys.cmd.notReady', ...(context.pendingReason ? { reason: context.pendingReason } : {}) }) satisfies GenesysCommand,
     ),
     sendLogout: sendTo('genesys', { type: 'genesys.cmd.logout' } satisfies GenesysCommand),
     forwardToGenesys: sendTo('genesys', ({ event }) => {
@@ -129,13 +167,15 @@ export const toolbarMachine = setup({
     ),
     // ---- agent ----
     settlePresence: assign({ presence: (_, params: { presence: AgentPresence }) => params.presence }),
-    rememberReason: assign({
-      notReadyReason: ({ event, context }) => {
-        if (event.type === 'agent.goUnavailable' || event.type === 'fusion.makeUnavailable' || event.type === 'genesys.agentNotReady') {
-          return event.reason ?? null;
-        }
-        return context.notReadyReason;
-      },
+    /** The reason asked for; it becomes the agent's reason only when Genesys confirms. */
+    rememberPendingReason: assign({
+      pendingReason: ({ event }) =>
+        event.type === 'agent.goUnavailable' || event.type === 'fusion.makeUnavailable' ? (event.reason ?? null) : null,
+    }),
+    commitReason: assign({
+      notReadyReason: ({ event, context }) =>
+        event.type === 'genesys.agentNotReady' ? (event.reason ?? context.pendingReason ?? null) : context.notReadyReason,
+      pendingReason: null,
     }),
     noteLinkDown: assign({ notReadyReason: 'LINK_DOWN' }),
     rememberAgentRequest: assign({
@@ -196,19 +236,20 @@ export const toolbarMachine = setup({
       let input: CallInput;
       const base = { ringCeilingMs: context.config.ringCeilingMs };
       if (event.type === 'genesys.ringing') {
-        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: event.eventId, direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}) };
+        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}) };
       } else if (event.type === 'genesys.dialing') {
-        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: event.eventId ?? crypto.randomUUID(), direction: 'outbound', number: event.number, start: 'dialing' };
+        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'outbound', number: event.number, start: 'dialing' };
       } else if (event.type === 'genesys.established') {
-        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: event.eventId ?? crypto.randomUUID(), direction: event.direction ?? 'inbound', number: event.ani ?? '', start: 'established' };
+        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: event.direction ?? 'inbound', number: event.ani ?? '', start: 'established' };
       } else if (event.type === 'fusion.dial' || event.type === 'agent.dial') {
-        const eventId = event.type === 'fusion.dial' ? event.eventId : crypto.randomUUID();
+        const eventId = event.type === 'fusion.dial' ? event.eventId : newEventId();
         input = { ...base, key: `dial:${eventId}`, connectionId: null, eventId, direction: 'outbound', number: event.number.trim(), start: 'dialRequested' };
       } else {
         return;
       }
+      const dialled = input.start === 'dialRequested' ? { dialled: input.number } : {};
       enqueue.assign({
-        calls: withCall(context.calls, input.key, { connectionIds: input.connectionId ? [input.connectionId] : [], eventId: input.eventId }),
+        calls: withCall(context.calls, input.key, { connectionIds: input.connectionId ? [input.connectionId] : [], eventId: input.eventId, ...dialled }),
         activeCall: context.activeCall ?? input.key,
       });
       enqueue.spawnChild('call', { id: input.key, input });
@@ -314,6 +355,7 @@ export const toolbarMachine = setup({
     activeCall: null,
     presence: 'loggedOut',
     notReadyReason: null,
+    pendingReason: null,
     wantsLogin: true,
     agentRequestId: null,
     agentError: null,
@@ -336,7 +378,8 @@ export const toolbarMachine = setup({
         'genesys.connected': { guard: 'wantsLogin', target: '.registering', actions: settleAgent(false) },
         'genesys.agentLogout': { target: '.loggedOut', actions: settleAgent(false) },
         'genesys.unregistered': { target: '.loggedOut', actions: settleAgent(false) },
-        'genesys.linkDisconnected': { target: '.unavailable', actions: ['noteLinkDown', settleAgent(false)] },
+        // Only a signed-in agent becomes unavailable; a logged-out one stays logged out.
+        'genesys.linkDisconnected': { guard: 'isSignedIn', target: '.unavailable', actions: ['noteLinkDown', settleAgent(false)] },
         'genesys.linkConnected': { guard: 'wantsLogin', target: '.registering', actions: settleAgent(false) },
         // While a change is pending, another Fusion agent command is answered, never left hanging.
         'fusion.makeAvailable': { actions: 'refuseAgentRequest' },
@@ -378,7 +421,7 @@ export const toolbarMachine = setup({
               { target: 'unavailable', actions: settleAgent(true) },
             ],
             'genesys.agentReady': { target: 'available', actions: settleAgent(true) },
-            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', settleAgent(true)] },
+            'genesys.agentNotReady': { target: 'unavailable', actions: ['commitReason', settleAgent(true)] },
             'genesys.commandFailed': {
               guard: { type: 'isFailureOf', params: { command: 'register' } },
               target: 'loggedOut',
@@ -394,16 +437,16 @@ export const toolbarMachine = setup({
           entry: [{ type: 'settlePresence', params: { presence: 'available' } }, 'publishAgentState'],
           on: {
             'agent.goUnavailable': [
-              { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberReason' },
+              { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberPendingReason' },
               { actions: 'noteOffline' },
             ],
             'fusion.makeUnavailable': [
-              { guard: 'isOnline', target: 'goingUnavailable', actions: ['rememberReason', 'rememberAgentRequest'] },
+              { guard: 'isOnline', target: 'goingUnavailable', actions: ['rememberPendingReason', 'rememberAgentRequest'] },
               { actions: 'refuseAgentRequest' },
             ],
             'fusion.makeAvailable': { actions: ['rememberAgentRequest', settleAgent(true)] },
             'agent.logout': logoutCommand,
-            'genesys.agentNotReady': { target: 'unavailable', actions: 'rememberReason' },
+            'genesys.agentNotReady': { target: 'unavailable', actions: 'commitReason' },
           },
         },
         unavailable: {
@@ -417,12 +460,12 @@ export const toolbarMachine = setup({
             'fusion.makeUnavailable': { actions: ['rememberAgentRequest', settleAgent(true)] },
             // A new reason while not ready is a NotReady with that reason.
             'agent.goUnavailable': [
-              { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberReason' },
+              { guard: 'isOnline', target: 'goingUnavailable', actions: 'rememberPendingReason' },
               { actions: 'noteOffline' },
             ],
             'agent.logout': logoutCommand,
             'genesys.agentReady': { target: 'available' },
-            'genesys.agentNotReady': { target: 'unavailable', reenter: true, actions: 'rememberReason' },
+            'genesys.agentNotReady': { target: 'unavailable', reenter: true, actions: 'commitReason' },
           },
         },
         goingAvailable: {
@@ -438,7 +481,7 @@ export const toolbarMachine = setup({
             'genesys.registered': { target: 'available', actions: settleAgent(true) },
             'genesys.agentNotReady': {
               target: 'unavailable',
-              actions: ['rememberReason', { type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, settleAgent(false)],
+              actions: ['commitReason', { type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, settleAgent(false)],
             },
             'genesys.commandFailed': {
               guard: { type: 'isFailureOf', params: { command: 'ready' } },
@@ -450,35 +493,24 @@ export const toolbarMachine = setup({
         goingUnavailable: {
           entry: ['clearAgentError', 'sendNotReady'],
           after: {
-            agentDeadline: {
-              target: 'available',
-              actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, settleAgent(false)],
-            },
+            agentDeadline: backToSettled([{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, settleAgent(false)]),
           },
           on: {
-            'genesys.agentNotReady': { target: 'unavailable', actions: ['rememberReason', settleAgent(true)] },
+            'genesys.agentNotReady': { target: 'unavailable', actions: ['commitReason', settleAgent(true)] },
             'genesys.agentReady': {
               target: 'available',
               actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, settleAgent(false)],
             },
-            'genesys.commandFailed': {
-              guard: { type: 'isFailureOf', params: { command: 'notReady' } },
-              target: 'available',
-              actions: ['agentErrorFromEvent', settleAgent(false)],
-            },
+            'genesys.commandFailed': backToSettledOnFailure('notReady', ['agentErrorFromEvent', settleAgent(false)]),
           },
         },
         loggingOut: {
           entry: ['clearAgentError', 'sendLogout'],
           after: {
-            agentDeadline: { target: 'unavailable', actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, 'wantLogin'] },
+            agentDeadline: backToSettled([{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, 'wantLogin']),
           },
           on: {
-            'genesys.commandFailed': {
-              guard: { type: 'isFailureOf', params: { command: 'logout' } },
-              target: 'unavailable',
-              actions: ['agentErrorFromEvent', 'wantLogin'],
-            },
+            'genesys.commandFailed': backToSettledOnFailure('logout', ['agentErrorFromEvent', 'wantLogin']),
           },
         },
       },

@@ -21,6 +21,8 @@ export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallComma
 export interface CallEntry {
   connectionIds: string[];
   eventId: string;
+  /** For a dial the toolbar placed: the number, to match Genesys' answer when it echoes no eventId. */
+  dialled?: string;
 }
 
 /** A coded problem, kept (bounded) for the UI and the log. */
@@ -37,6 +39,8 @@ export interface ToolbarContext {
   /** Last settled presence, republished when Fusion becomes ready. */
   presence: AgentPresence;
   notReadyReason: string | null;
+  /** The not-ready reason asked for and not yet confirmed by Genesys. */
+  pendingReason: string | null;
   /** Whether the agent wants to be logged in: false after an explicit logout, so a reconnect does not log in. */
   wantsLogin: boolean;
   /** The UEF agent command promise waiting on a pending agent state. */

@@ -215,3 +215,32 @@ describe('agent commands with calls', () => {
   });
 });
 
+describe('when an agent change is not confirmed', () => {
+  test('a failed NotReady while not ready (new reason) stays not ready with the old reason', () => {
+    const d = createDriver().login();
+    d.genesys({ type: 'genesys.agentNotReady', reason: 'Lunch' });
+    d.send({ type: 'agent.goUnavailable', reason: 'Break' });
+    expect(d.lastGenesys()).toEqual({ type: 'genesys.cmd.notReady', reason: 'Break' });
+    expect(d.snapshot().context.notReadyReason).toBe('Lunch');
+    d.genesys({ type: 'genesys.commandFailed', command: 'notReady', code: 'REST_HTTP_500', message: 'x' });
+    d.expectState('agent.unavailable');
+    expect(d.snapshot().context.notReadyReason).toBe('Lunch');
+    expect(d.fusionOf('fusion.cmd.agentState').at(-1)).toMatchObject({ presence: 'unavailable', reason: 'Lunch' });
+  });
+
+  test('a logout that times out goes back to where the agent was (available), not unavailable', () => {
+    const d = createDriver().login();
+    d.send({ type: 'agent.logout' });
+    vi.advanceTimersByTime(8_000);
+    d.expectState('agent.available');
+    expect(d.snapshot().context.wantsLogin).toBe(true);
+  });
+
+  test('EventLinkDisconnected does not sign in a logged-out agent', () => {
+    const d = createDriver().login();
+    d.send({ type: 'agent.logout' }).genesys({ type: 'genesys.agentLogout' });
+    d.genesys({ type: 'genesys.linkDisconnected' });
+    d.expectState('agent.loggedOut');
+  });
+});
+

@@ -83,4 +83,12 @@ describe('when established', () => {
     d.fusion({ type: 'fusion.accept', eventId: 'ev1', requestId: 'z' });
     expect(d.fusionOf('fusion.cmd.respond').at(-1)).toMatchObject({ requestId: 'z', ok: false });
   });
+
+  test('held on the softphone while a hang-up is pending: a failed hang-up returns to held', () => {
+    const d = talking().hangUp();
+    d.genesys({ type: 'genesys.held', connectionId: 'c1' });
+    d.genesys({ type: 'genesys.commandFailed', command: 'hangup', connectionId: 'c1', code: 'REST_HTTP_500', message: '' });
+    d.expectState('call.established.held');
+  });
 });
+

@@ -131,13 +131,39 @@ describe('when ringing', () => {
     expect(d.fusionOf('fusion.cmd.respond')).toEqual([expect.objectContaining({ requestId: 'q1', ok: false })]);
   });
 
-  test('past the ring ceiling the offer closes with TIMEOUT, a ring that never stops', () => {
+  test("past the ring ceiling Fusion's offer closes with TIMEOUT, but the ringing call stays until Genesys ends it", () => {
     const d = ringing();
     vi.advanceTimersByTime(29_999);
-    d.expectState('call.ringing.alerting');
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'ev1', reason: 'TIMEOUT' }]);
+    d.expectState('call.ringing.alerting');
+    // Still declinable from the toolbar; the caller leaving later publishes nothing more.
+    d.released('c1', 'Abandoned');
+    expect(d.fusionOf('fusion.cmd.closeComm')).toHaveLength(1);
     expect(d.callKeys()).toEqual([]);
+    expect(d.snapshot().context.notices.map((n) => n.code)).not.toContain('UNKNOWN_CALL');
+  });
+
+  test('answered after the offer timed out: Fusion is offered the call again, then the screen pop', () => {
+    const d = ringing();
+    d.fusion({ type: 'fusion.offerTimeout', eventId: 'ev1' });
+    d.established('c1');
+    expect(d.fusionCommands.filter((c) => c.type !== 'fusion.cmd.agentState').map((c) => c.type)).toEqual([
+      'fusion.cmd.newComm',
+      'fusion.cmd.closeComm',
+      'fusion.cmd.newComm',
+      'fusion.cmd.startComm',
+    ]);
+  });
+
+  test('answered on the softphone while a Fusion decline is pending: the decline fails, the call is connected', () => {
+    const d = ringing();
+    d.fusion({ type: 'fusion.reject', eventId: 'ev1', requestId: 'q9' });
+    d.established('c1');
+    d.expectState('call.established.talking');
+    expect(d.callSnapshot()?.context.error?.code).toBe('DECLINE_TOO_LATE');
+    expect(d.fusionOf('fusion.cmd.respond')).toEqual([expect.objectContaining({ requestId: 'q9', ok: false })]);
   });
 
   test('a failed accept does not restart the ring ceiling', () => {
@@ -149,10 +175,11 @@ describe('when ringing', () => {
     expect(d.fusionOf('fusion.cmd.closeComm').at(-1)?.reason).toBe('TIMEOUT');
   });
 
-  test("Fusion's offer timeout (onDataUpdated OFFER_TIMEOUT) closes with TIMEOUT", () => {
+  test("Fusion's offer timeout (onDataUpdated OFFER_TIMEOUT) closes its offer with TIMEOUT", () => {
     const d = ringing();
     d.fusion({ type: 'fusion.offerTimeout', eventId: 'ev1' });
     expect(d.fusionOf('fusion.cmd.closeComm').at(-1)?.reason).toBe('TIMEOUT');
+    d.expectState('call.ringing.alerting');
   });
 
   test('a Fusion command for an unknown eventId is refused at once', () => {

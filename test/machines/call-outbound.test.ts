@@ -132,5 +132,53 @@ describe('when dialing', () => {
     d.expectState('call.established.talking', 'dial:uuid-1');
     expect(d.callSnapshot('dial:uuid-1')?.context.error?.code).toBe('CANCEL_TOO_LATE');
   });
+
+  test('matched by number when Genesys echoes no eventId (public mock), never by guess', () => {
+    const d = createDriver().login().fusion({ type: 'fusion.dial', number: '+1 555 987 0000', eventId: 'B' });
+    // A late answer to another, forgotten dial: different eventId and number, so a call of its own.
+    d.genesys({ type: 'genesys.dialing', connectionId: 'cA', eventId: 'A', number: '+15559999999' });
+    expect(d.snapshot().context.calls['dial:B']?.connectionIds).toEqual([]);
+    expect(d.callKeys()).toEqual(['dial:B', 'cA']);
+    // The mock v2 reports our dial as established, "inbound", with eventId = connectionId.
+    d.genesys({ type: 'genesys.established', connectionId: 'cB', eventId: 'cB', ani: '15559870000', direction: 'inbound' });
+    expect(d.snapshot().context.calls['dial:B']?.connectionIds).toEqual(['cB']);
+    d.expectState('call.established.talking', 'dial:B');
+  });
+
+  test('a normal release before answer (softphone hang-up) is a cancel, not a failed dial', () => {
+    const d = clickToDial();
+    d.genesys({ type: 'genesys.dialing', connectionId: 'o1', eventId: 'uuid-1', number: '+15559870000' });
+    d.released('o1', 'Ok');
+    expect(d.fusionOf('fusion.cmd.outboundError')).toEqual([]);
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'uuid-1', reason: 'CANCELED' }]);
+  });
+
+  test('the far end answers while a Fusion cancel is pending: the cancel fails, the call is connected', () => {
+    const d = clickToDial();
+    d.genesys({ type: 'genesys.dialing', connectionId: 'o1', eventId: 'uuid-1', number: '+15559870000' });
+    d.fusion({ type: 'fusion.hangup', eventId: 'uuid-1', requestId: 'h' });
+    d.genesys({ type: 'genesys.established', connectionId: 'o1' });
+    d.expectState('call.established.talking', 'dial:uuid-1');
+    expect(d.fusionOf('fusion.cmd.respond')).toEqual([expect.objectContaining({ requestId: 'h', ok: false })]);
+  });
+
+  test('a stale eventId reused by the microservice gets a fresh one (one Fusion engagement per call)', () => {
+    const d = createDriver().login().ring('c1', '+1', 'same').ring('c2', '+2', 'same');
+    const ids = d.fusionOf('fusion.cmd.newComm').map((c) => c.eventId);
+    expect(ids[0]).toBe('same');
+    expect(ids[1]).not.toBe('same');
+  });
+
+  test('outside a secure context (no crypto.randomUUID) the dial pad still dials', () => {
+    const randomUUID = globalThis.crypto.randomUUID;
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const d = createDriver().login().send({ type: 'agent.dial', number: '0312345678' });
+      expect(d.errors).toEqual([]);
+      expect(d.genesysOf('genesys.cmd.makeCall')[0]?.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
+  });
 });
 

@@ -98,7 +98,8 @@ function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
   const correlatedByEventId = ['genesys.dialing', 'genesys.established', 'genesys.commandFailed'];
   const unnamed = snapshot.matches({ dialing: 'requested' }) || snapshot.matches({ dialing: 'cancelRequested' });
   if (unnamed && event.type.startsWith('genesys.')) return correlatedByEventId.includes(event.type);
-  if (event.type.startsWith('xstate.after.ringCeiling')) return snapshot.matches({ ringing: 'alerting' });
+  // The ceiling timer fires once, and only matters while Fusion still holds the offer.
+  if (event.type.startsWith('xstate.after.ringCeiling')) return snapshot.matches({ ringing: 'alerting' }) && snapshot.context.offered;
   // Time passing fires only the timers of active states; a delayed event of another state cannot happen.
   if (event.type.startsWith('xstate.after.')) return activeIds(snapshot).includes(afterStateId(event.type));
   return true;
@@ -140,6 +141,8 @@ function execute(d: Driver, event: CallEvent) {
 function expectedFusion(prev: CallSnapshot, next: CallSnapshot): string[] {
   const types: string[] = [];
   if (!prev.context.offered && next.context.offered) types.push('fusion.cmd.newComm');
+  // An offer withdrawn at the ring ceiling or on Fusion's offer timeout is closed with TIMEOUT.
+  if (prev.context.offered && !next.context.offered && !next.matches('ended')) types.push('fusion.cmd.closeComm');
   if (!prev.context.started && next.context.started) types.push('fusion.cmd.startComm');
   const done = next.matches('ended');
   if (done && prev.matches('dialing')) {
