@@ -145,6 +145,22 @@ describe('adapter reconnect timing (fake timers, fake socket)', () => {
     expect(FakeWebSocket.instances.length).toBe(count + 1);
   });
 
+  it('after a wall-clock jump, an open socket (maybe half-open) is dropped and reopened', () => {
+    start();
+    const first = FakeWebSocket.last;
+    first.open();
+    vi.setSystemTime(Date.now() + 120_000);
+    vi.advanceTimersByTime(5000);
+    expect(first.closedWith).toEqual({ code: 4000, reason: 'reopening after sleep' });
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(downs().at(-1)).toMatchObject({ retryInMs: 0 });
+    FakeWebSocket.last.open();
+    expect(h.events.filter((e) => e.type === 'genesys.connected')).toHaveLength(2);
+    // The old socket is silent from now on.
+    first.receive(JSON.stringify({ eventName: 'EventRegistered' }));
+    expect(h.events.at(-1)).toEqual({ type: 'genesys.connected' });
+  });
+
   it('cleans up on stop: socket closed, timers cancelled, listener removed, nothing sent after', () => {
     const remove = vi.spyOn(online, 'removeEventListener');
     start();

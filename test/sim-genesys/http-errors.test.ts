@@ -129,6 +129,15 @@ describe('CORS', () => {
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('refuses a simple (unpreflighted) request from a foreign page before acting on it', async () => {
+    const before = sim.state().calls.length;
+    const ring = await fetch(`${sim.url}/sim/ring`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(ring.status).toBe(403);
+    const logout = await fetch(sim.restUrl, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: '{"type":"Logout"}' });
+    expect(logout.status).toBe(403);
+    expect(sim.state().calls.length).toBe(before);
+  });
+
   it('uses a configured list instead of loopback when given', async () => {
     const custom = await startGenesysSimulator({ port: 0, log: () => undefined, allowedOrigins: ['https://fusion.example.com'] });
     try {

@@ -104,10 +104,34 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
 
   const onOnline = (): void => retryNow('browser is online again');
 
+  /**
+   * After sleep a socket can look open while the server dropped it long ago (half-open TCP): no
+   * events would ever arrive. Drop it and connect afresh, which also registers again.
+   */
+  function reopen(why: string): void {
+    const current = socket;
+    if (current === null || stopped) return;
+    socket = null;
+    openedAt = null;
+    current.onopen = current.onmessage = current.onclose = current.onerror = noop;
+    try {
+      current.close(4000, 'reopening after sleep');
+    } catch (error) {
+      log('debug', 'WS_CLOSE_FAILED', 'Closing the socket threw', error);
+    }
+    log('warn', 'WS_REOPEN', `Reopening the socket: ${why}`);
+    callbacks.onDown({ attempt: 0, retryInMs: 0, reason: why });
+    connect();
+  }
+
   function tick(): void {
     const now = deps.now();
     // Timers freeze while a laptop sleeps; a wall-clock jump well past the period means we woke up.
-    if (now - lastTick > 2 * deps.sleepCheckMs) retryNow(`clock jumped ${now - lastTick} ms (sleep or suspended tab)`);
+    if (now - lastTick > 2 * deps.sleepCheckMs) {
+      const why = `clock jumped ${now - lastTick} ms (sleep or suspended tab)`;
+      if (retryTimer !== null) retryNow(why);
+      else reopen(why);
+    }
     lastTick = now;
     tickTimer = deps.setTimeout(tick, deps.sleepCheckMs);
   }

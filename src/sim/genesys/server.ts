@@ -83,6 +83,9 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
       return;
     }
     if (req.method === 'OPTIONS') return answerPreflight(req, res, allowed);
+    // A simple (unpreflighted) POST from a foreign page would still run: refuse it before any handler.
+    const origin = req.headers.origin;
+    if (typeof origin === 'string' && !originAllowed(origin, allowed)) return sendJson(res, fail(403, `origin ${origin} is not allowed`));
     if (path === REST_PATH) {
       if (req.method !== 'POST') return sendJson(res, fail(405, 'use POST'), { ...cors, Allow: 'POST, OPTIONS' });
       return handleRest(req, res, control, pending, cors, log);
