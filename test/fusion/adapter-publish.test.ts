@@ -92,6 +92,8 @@ describe('inbound call: newCommEvent → startCommEvent → closeCommEvent', () 
     h.send({ type: 'fusion.cmd.closeComm', eventId: 'e1', reason: 'WRAPUP' });
     await published(uef, 2);
     expect(uef.publishes[1]?.inData).toEqual(CONTACT_OUT);
+    // start/close go out under the id Fusion chose (protocol.md §5.2).
+    expect(uef.publishes[1]?.fields['eventId']).toBe('fusion-77');
     uef.dataUpdated('WRAPUP_CLOSED', 'fusion-77');
     expect(await h.next('fusion.wrapupClosed')).toEqual({ type: 'fusion.wrapupClosed', eventId: 'e1' });
     h.stop();

@@ -11,6 +11,8 @@ export interface Engagement {
   direction: CallDirection;
   number: string;
   started: boolean;
+  /** The eventId Fusion answered newCommEvent with, when it differs from ours (protocol.md §5.2). */
+  fusionEventId?: string;
 }
 
 /** More open calls than this means closes were lost; the oldest are dropped. */
@@ -61,7 +63,14 @@ export class CallStore {
     if (fusionEventId && fusionEventId !== eventId) {
       this.outData.set(fusionEventId, data);
       setBounded(this.aliases, fusionEventId, eventId, MAX_ALIASES);
+      const engagement = this.engagements.get(eventId);
+      if (engagement) engagement.fusionEventId = fusionEventId;
     }
+  }
+
+  /** The eventId to put on the wire for start/close: Fusion's own, if it chose one. */
+  wireEventId(eventId: string): string {
+    return this.engagements.get(eventId)?.fusionEventId ?? eventId;
   }
 
   hasOutData(eventId: string): boolean {

@@ -83,8 +83,9 @@ async function publishStartComm(session: Session, eventId: string, direction: Ca
   if (!conn) return;
   session.calls.markStarted(eventId);
   const inData = storedInData(session, eventId, direction);
+  const wire = session.calls.wireEventId(eventId);
   await publishWith(session, conn, 'startCommEvent', eventId, (request) =>
-    fillComm(request, 'startCommEvent', [], eventId, inData),
+    fillComm(request, 'startCommEvent', [], wire, inData),
   );
 }
 
@@ -94,7 +95,7 @@ async function publishCloseComm(session: Session, eventId: string, reason: strin
   const inData = storedInData(session, eventId, session.calls.direction(eventId));
   try {
     await publishWith(session, conn, 'closeCommEvent', eventId, (request) =>
-      fillComm<UefCloseCommRequest>(request, 'closeCommEvent', ['setReason'], eventId, inData).setReason(reason),
+      fillComm<UefCloseCommRequest>(request, 'closeCommEvent', ['setReason'], session.calls.wireEventId(eventId), inData).setReason(reason),
     );
   } finally {
     session.calls.forget(eventId);
