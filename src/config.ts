@@ -37,6 +37,64 @@ export interface ToolbarConfig {
 export const DEFAULT_UEF_SCRIPT =
   'https://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js';
 
+declare global {
+  interface ImportMetaEnv {
+    /** Build time: more origins `uefScript` may name, comma-separated (`https://cdn.example.com,…`). */
+    readonly VITE_UEF_SCRIPT_ORIGINS?: string;
+  }
+}
+
+/** Oracle's CDN, where the default UEF client comes from. */
+export const ORACLE_CDN_ORIGIN = new URL(DEFAULT_UEF_SCRIPT).origin;
+
+/**
+ * Origins a `uefScript` may be loaded from, besides loopback hosts (always allowed: the simulators
+ * and browser tests serve the simulated client from one): Oracle's CDN, then the build's
+ * `VITE_UEF_SCRIPT_ORIGINS`. The only place that reads `import.meta.env`; optional chaining
+ * because Node scripts (tsx) import this module without Vite.
+ */
+export const UEF_SCRIPT_ORIGINS: readonly string[] = [
+  ORACLE_CDN_ORIGIN,
+  ...splitList(import.meta.env?.VITE_UEF_SCRIPT_ORIGINS),
+];
+
+function splitList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `https://host[:port]` of an allow-list entry (a trailing `/` is allowed), or undefined if it is no origin. */
+export function originOf(entry: string): string | undefined {
+  try {
+    const url = new URL(entry);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * May the toolbar load a UEF client from `url`? Only http(s), only from a loopback host
+ * (localhost, 127.0.0.1, [::1], any port) or an origin in `origins` (normalised with `originOf`).
+ */
+export function isAllowedUefScript(url: string, origins: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  if (LOOPBACK_HOSTS.has(parsed.hostname)) return true;
+  return origins.some((entry) => originOf(entry) === parsed.origin);
+}
+
 export const DEFAULT_COMMAND_TYPES: CommandTypeNames = {
   register: 'initialize',
   accept: 'Accept',
@@ -86,8 +144,32 @@ function pickLang(raw: string | null, browserLanguage: string): Lang {
   return source.startsWith('ja') ? 'ja' : 'en';
 }
 
-/** Parse a query string (`?genesysWs=…&lang=ja`) into a validated configuration. */
-export function parseConfig(search: string, browserLanguage = 'en', isDev = false): ConfigResult {
+/**
+ * `uefScript` if it is an http(s) URL from an allowed origin; anything else would let the page
+ * that frames the toolbar run its own script in the toolbar's origin.
+ */
+function parseUefScript(raw: string | null, origins: readonly string[], warnings: string[]): string | undefined {
+  for (const entry of origins) {
+    if (originOf(entry) === undefined) warnings.push(`UEF script origins: "${entry}" is not an http(s) origin; ignored`);
+  }
+  const url = parseUrl(raw, ['http:', 'https:'], 'uefScript', warnings);
+  if (url === undefined || isAllowedUefScript(url, origins)) return url;
+  const allowed = [...origins.filter((entry) => originOf(entry) !== undefined), 'loopback hosts'].join(', ');
+  warnings.push(`uefScript: "${raw}" is not from an allowed origin (${allowed}); using the default`);
+  return undefined;
+}
+
+/**
+ * Parse a query string (`?genesysWs=…&lang=ja`) into a validated configuration.
+ * @param uefScriptOrigins origins `uefScript` may come from besides loopback hosts; the build's
+ *   list (`UEF_SCRIPT_ORIGINS`) unless a test passes its own
+ */
+export function parseConfig(
+  search: string,
+  browserLanguage = 'en',
+  isDev = false,
+  uefScriptOrigins: readonly string[] = UEF_SCRIPT_ORIGINS,
+): ConfigResult {
   const params = new URLSearchParams(search);
   const warnings: string[] = [];
   const commandTypes = { ...DEFAULT_COMMAND_TYPES };
@@ -102,7 +184,7 @@ export function parseConfig(search: string, browserLanguage = 'en', isDev = fals
     genesysWs: parseUrl(params.get('genesysWs'), ['ws:', 'wss:'], 'genesysWs', warnings) ?? DEFAULT_CONFIG.genesysWs,
     genesysRest:
       parseUrl(params.get('genesysRest'), ['http:', 'https:'], 'genesysRest', warnings) ?? DEFAULT_CONFIG.genesysRest,
-    uefScript: parseUrl(params.get('uefScript'), ['http:', 'https:'], 'uefScript', warnings) ?? DEFAULT_CONFIG.uefScript,
+    uefScript: parseUefScript(params.get('uefScript'), uefScriptOrigins, warnings) ?? DEFAULT_CONFIG.uefScript,
     agentId: params.get('agentId') ?? '',
     dn: params.get('dn') ?? '',
     lang: pickLang(params.get('lang'), browserLanguage),

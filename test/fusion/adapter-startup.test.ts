@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_UEF_SCRIPT, parseConfig } from '../../src/config';
 import { FakeUef } from './fake-uef';
 import { framedWindow, settle, startAdapter } from './harness';
 
@@ -140,11 +141,34 @@ describe('when the UEF global is missing', () => {
     const loadScript = vi.fn(async () => {
       win.CX_SVC_UI_EVENTS_FRAMEWORK = uef.global;
     });
-    const h = startAdapter({ window: win, loadScript }, { uefScript: 'https://host.test/uef-client.js' });
+    const h = startAdapter({ window: win, loadScript }, { uefScript: 'http://127.0.0.1:4000/sim/uef-client.js' });
     h.send({ type: 'fusion.cmd.agentState', presence: 'available' });
     await h.next('fusion.ready');
-    expect(loadScript).toHaveBeenCalledWith('https://host.test/uef-client.js', 10_000);
+    expect(loadScript).toHaveBeenCalledWith('http://127.0.0.1:4000/sim/uef-client.js', 10_000);
     await vi.waitFor(() => expect(uef.published('agentStateEventOperation')).toHaveLength(1));
+    h.stop();
+  });
+
+  it('never loads a script from an origin outside the allow-list, even if the config names one', async () => {
+    const loadScript = vi.fn(async () => undefined);
+    const h = startAdapter({ window: framedWindow(), loadScript }, { uefScript: 'https://attacker.test/uef.js' });
+    const absent = await h.next('fusion.absent');
+    expect(absent.reason).toMatch(/not from an allowed origin/);
+    expect(loadScript).not.toHaveBeenCalled();
+    h.stop();
+  });
+
+  it('a framing page\'s ?uefScript= from another origin is refused: only the default is loaded', async () => {
+    const { config, warnings } = parseConfig('?uefScript=https://attacker.test/uef.js');
+    expect(warnings).toEqual([expect.stringMatching(/^uefScript: .*not from an allowed origin/)]);
+    const uef = new FakeUef();
+    const win = framedWindow();
+    const loadScript = vi.fn(async () => {
+      win.CX_SVC_UI_EVENTS_FRAMEWORK = uef.global;
+    });
+    const h = startAdapter({ window: win, loadScript }, config);
+    await h.next('fusion.ready');
+    expect(loadScript.mock.calls).toEqual([[DEFAULT_UEF_SCRIPT, 10_000]]);
     h.stop();
   });
 

@@ -1,7 +1,9 @@
 /**
  * Finding the UEF global: use it if the page already has one, else load the client script,
- * but only inside a frame (outside Fusion there is no host to talk to).
+ * but only inside a frame (outside Fusion there is no host to talk to), and only from an allowed
+ * origin (the page that frames the toolbar must not choose what runs in the toolbar's origin).
  */
+import { isAllowedUefScript, UEF_SCRIPT_ORIGINS } from '../../config';
 import { isObject } from './responses';
 import type { UefGlobal } from './uef.types';
 
@@ -46,11 +48,24 @@ export type UefLookup = { uef: UefGlobal } | { absent: string };
 // One load per window, even if several actors start while it is under way.
 const loads = new WeakMap<FusionWindow, Promise<UefLookup>>();
 
-export function findUef(win: FusionWindow, scriptUrl: string, loadScript: LoadScript | undefined): Promise<UefLookup> {
+/**
+ * @param scriptUrl the UEF client to load when framed without a global; `parseConfig` has already
+ *   refused other origins, and this checks again so no other path can load one
+ * @param allowedOrigins origins besides loopback hosts (see `isAllowedUefScript`)
+ */
+export function findUef(
+  win: FusionWindow,
+  scriptUrl: string,
+  loadScript: LoadScript | undefined,
+  allowedOrigins: readonly string[] = UEF_SCRIPT_ORIGINS,
+): Promise<UefLookup> {
   const present = win.CX_SVC_UI_EVENTS_FRAMEWORK;
   if (isUefGlobal(present)) return Promise.resolve({ uef: present });
   if (win.parent === undefined || win.parent === win) {
     return Promise.resolve({ absent: 'not inside a Fusion frame' });
+  }
+  if (!isAllowedUefScript(scriptUrl, allowedOrigins)) {
+    return Promise.resolve({ absent: `UEF script ${scriptUrl} is not from an allowed origin; not loaded` });
   }
   const cached = loads.get(win);
   if (cached) return cached;

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  DEFAULT_UEF_SCRIPT,
+  isAllowedUefScript,
+  ORACLE_CDN_ORIGIN,
+  originOf,
+  parseConfig,
+  UEF_SCRIPT_ORIGINS,
+} from '../src/config';
+
+const ORACLE_ONLY = [ORACLE_CDN_ORIGIN];
+const uefScriptOf = (search: string, origins: readonly string[] = ORACLE_ONLY) => parseConfig(search, 'en', false, origins);
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+describe('parseConfig: uefScript and its allow-list', () => {
+  it("defaults to Oracle's CDN client, whose origin is the first allowed one", () => {
+    expect(ORACLE_CDN_ORIGIN).toBe('https://static.oracle.com');
+    expect(UEF_SCRIPT_ORIGINS[0]).toBe(ORACLE_CDN_ORIGIN);
+    expect(parseConfig('')).toEqual({ config: expect.objectContaining({ uefScript: DEFAULT_UEF_SCRIPT }), warnings: [] });
+  });
+
+  it("accepts another script on Oracle's CDN", () => {
+    const url = 'https://static.oracle.com/cdn/ui-events-framework/libs/v2/ui-events-framework-client.js';
+    expect(uefScriptOf(`?uefScript=${encodeURIComponent(url)}`)).toEqual({ config: expect.objectContaining({ uefScript: url }), warnings: [] });
+  });
+
+  it.each([
+    'http://localhost:5173/src/sim/fusion/uef-client.ts',
+    'https://localhost/uef.js',
+    'http://127.0.0.1:4000/sim/uef-client.js',
+    'http://[::1]:4000/sim/uef-client.js',
+  ])('accepts a loopback host on any port: %s', (url) => {
+    const { config, warnings } = uefScriptOf(`?uefScript=${encodeURIComponent(url)}`);
+    expect(warnings).toEqual([]);
+    expect(config.uefScript).toBe(url);
+  });
+
+  it.each([
+    'https://attacker.test/uef.js',
+    'http://static.oracle.com/cdn/ui-events-framework/libs/ui-events-framework-client.js',
+    'https://static.oracle.com:8443/uef.js',
+    'https://static.oracle.com.attacker.test/uef.js',
+    'https://evil.static.oracle.com/uef.js',
+    'https://localhost.attacker.test/uef.js',
+    'https://127.0.0.2/uef.js',
+  ])('refuses %s with a warning and keeps the default', (url) => {
+    const { config, warnings } = uefScriptOf(`?uefScript=${encodeURIComponent(url)}`);
+    expect(config.uefScript).toBe(DEFAULT_UEF_SCRIPT);
+    expect(warnings).toEqual([
+      `uefScript: "${url}" is not from an allowed origin (https://static.oracle.com, loopback hosts); using the default`,
+    ]);
+  });
+
+  it('still refuses what is no http(s) URL', () => {
+    const { config, warnings } = uefScriptOf('?uefScript=javascript:alert(1)');
+    expect(config.uefScript).toBe(DEFAULT_UEF_SCRIPT);
+    expect(warnings).toEqual(['uefScript: "javascript:alert(1)" is not a http: or https: URL; using the default']);
+  });
+
+  it('accepts the origins passed in (the build adds them), normalised', () => {
+    const origins = [ORACLE_CDN_ORIGIN, 'https://CDN.Example.com/', 'https://uef.example.org:8443'];
+    expect(uefScriptOf('?uefScript=https://cdn.example.com/uef/client.js', origins).config.uefScript).toBe('https://cdn.example.com/uef/client.js');
+    expect(uefScriptOf('?uefScript=https://uef.example.org:8443/client.js', origins).config.uefScript).toBe('https://uef.example.org:8443/client.js');
+    expect(uefScriptOf('?uefScript=https://uef.example.org/client.js', origins).config.uefScript).toBe(DEFAULT_UEF_SCRIPT);
+  });
+
+  it('ignores, with a warning, allow-list entries that are not origins', () => {
+    const origins = [ORACLE_CDN_ORIGIN, 'https://cdn.example.com/libs/', 'cdn.example.com', 'ftp://cdn.example.com'];
+    const { config, warnings } = uefScriptOf('?uefScript=https://cdn.example.com/libs/uef.js', origins);
+    expect(config.uefScript).toBe(DEFAULT_UEF_SCRIPT);
+    expect(warnings).toEqual([
+      'UEF script origins: "https://cdn.example.com/libs/" is not an http(s) origin; ignored',
+      'UEF script origins: "cdn.example.com" is not an http(s) origin; ignored',
+      'UEF script origins: "ftp://cdn.example.com" is not an http(s) origin; ignored',
+      'uefScript: "https://cdn.example.com/libs/uef.js" is not from an allowed origin (https://static.oracle.com, loopback hosts); using the default',
+    ]);
+  });
+
+  it('reads extra origins from VITE_UEF_SCRIPT_ORIGINS (comma-separated) at build time', async () => {
+    vi.stubEnv('VITE_UEF_SCRIPT_ORIGINS', ' https://cdn.example.com , https://uef.example.org:8443,');
+    vi.resetModules();
+    const fresh = await import('../src/config');
+    expect(fresh.UEF_SCRIPT_ORIGINS).toEqual(['https://static.oracle.com', 'https://cdn.example.com', 'https://uef.example.org:8443']);
+    expect(fresh.parseConfig('?uefScript=https://cdn.example.com/uef.js').config.uefScript).toBe('https://cdn.example.com/uef.js');
+    expect(fresh.parseConfig('?uefScript=https://attacker.test/uef.js').config.uefScript).toBe(DEFAULT_UEF_SCRIPT);
+  });
+});
+
+describe('originOf and isAllowedUefScript', () => {
+  it('normalises an origin and rejects paths, credentials and other schemes', () => {
+    expect(originOf('https://Static.Oracle.com/')).toBe('https://static.oracle.com');
+    expect(originOf('https://cdn.example.com:443')).toBe('https://cdn.example.com');
+    expect(originOf('https://cdn.example.com/path')).toBeUndefined();
+    expect(originOf('https://user@cdn.example.com')).toBeUndefined();
+    expect(originOf('ws://cdn.example.com')).toBeUndefined();
+    expect(originOf('*')).toBeUndefined();
+  });
+
+  it('allows loopback hosts whatever the list, and nothing but http(s)', () => {
+    expect(isAllowedUefScript('http://localhost:1/x.js', [])).toBe(true);
+    expect(isAllowedUefScript(DEFAULT_UEF_SCRIPT, [])).toBe(false);
+    expect(isAllowedUefScript('file:///etc/uef.js', ['file://'])).toBe(false);
+    expect(isAllowedUefScript('blob:https://static.oracle.com/1234', ORACLE_ONLY)).toBe(false);
+  });
+});
+
+describe('parseConfig: the other parameters', () => {
+  it('takes valid values and falls back, with a warning, on invalid ones', () => {
+    const { config, warnings } = parseConfig('?genesysWs=wss://ms.example.com/ws&genesysRest=ftp://x&lang=ja&ringCeilingSec=3&inspect', 'en', false);
+    expect(config.genesysWs).toBe('wss://ms.example.com/ws');
+    expect(config.genesysRest).toBe('http://localhost:8087/genesys/events');
+    expect(config.lang).toBe('ja');
+    expect(config.inspect).toBe(false);
+    expect(config.ringCeilingMs).toBe(60_000);
+    expect(warnings).toHaveLength(2);
+  });
+});
