@@ -24,16 +24,17 @@ const onHold = (phase: CallPhase | undefined) => phase === 'established.held' ||
 /** What to announce when a call goes from `prev` to `next`; undefined means unknown / gone. */
 export function announce(prev: CallSummary | undefined, next: CallSummary | undefined): Announcement | null {
   const before = groupOf(prev?.phase);
-  if (!next) return prev && prev.phase !== 'ended' ? { text: { key: 'live.ended' }, urgency: 'polite' } : null;
-  const after = groupOf(next.phase);
   const polite = (text: Text): Announcement => ({ text, urgency: 'polite' });
-  if (after === 'ended') return before === 'ended' ? null : polite({ key: 'live.ended' });
+  // With several calls, "ended" or "connected" alone would not say which.
+  if (!next) return prev && prev.phase !== 'ended' ? polite({ key: 'live.ended', params: { number: prev.number } }) : null;
+  const after = groupOf(next.phase);
+  if (after === 'ended') return before === 'ended' ? null : polite({ key: 'live.ended', params: { number: next.number } });
   if (after === 'ringing' && before !== 'ringing') {
     return { text: { key: 'live.incoming', params: { number: next.number } }, urgency: 'assertive' };
   }
   if (after === 'dialing' && before !== 'dialing') return polite({ key: 'live.dialing', params: { number: next.number } });
   if (after !== 'established') return null;
-  if (before !== 'established') return polite({ key: 'live.connected' });
+  if (before !== 'established') return polite({ key: 'live.connected', params: { number: next.number } });
   if (next.phase === 'established.held' && !onHold(prev?.phase)) return polite({ key: 'live.held' });
   if (next.phase === 'established.talking' && onHold(prev?.phase)) return polite({ key: 'live.resumed' });
   return null;

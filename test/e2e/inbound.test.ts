@@ -49,7 +49,7 @@ describe('when a call rings', () => {
     expect(await engagement.getByTestId('engagement-contact').textContent()).toBe('Ada Lovelace');
     await expect.poll(() => host.offer(eventId).count(), POLL).toBe(0);
     expect((await sim.call(connectionId))?.status).toBe('established');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call connected');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with +15551230000 connected');
 
     // Hang up in the toolbar: Genesys releases the call, Fusion opens Wrap Up.
     await toolbar.hangUp(connectionId);
@@ -57,7 +57,7 @@ describe('when a call rings', () => {
     await toolbar.callCard(connectionId).waitFor({ state: 'detached' });
     expect(await toolbar.frame.locator('.calls .empty').textContent()).toBe('No calls');
     expect((await sim.call(connectionId))?.status).toBe('released');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call ended');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with +15551230000 ended');
 
     const log = await host.uefLog();
     expect(published(log, eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
@@ -101,7 +101,7 @@ describe('when a call rings', () => {
     expect(await host.closedItem(eventId).getAttribute('data-reason')).toBe('ABANDONED');
     expect(await host.offer(eventId).count()).toBe(0);
     expect((await sim.call(connectionId))?.callState).toBe('Abandoned');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call ended');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with +442079460000 ended');
 
     const log = await host.uefLog();
     expect(published(log, eventId)).toEqual(['newCommEvent', 'closeCommEvent:ABANDONED']);

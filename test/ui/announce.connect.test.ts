@@ -33,6 +33,18 @@ describe('announce', () => {
     expect(said('established.holding', 'established.talking')).toBeNull();
   });
 
+  it('connected and ended name the number, so several calls are told apart', () => {
+    expect(announce(at('ringing.accepting'), at('established.talking'))).toEqual({
+      text: { key: 'live.connected', params: { number: '+15551230000' } },
+      urgency: 'polite',
+    });
+    expect(announce(at('established.talking', '+15559990000'), at('ended', '+15559990000'))?.text).toEqual({
+      key: 'live.ended',
+      params: { number: '+15559990000' },
+    });
+    expect(announce(at('established.held', '0312345678'), undefined)?.text).toEqual({ key: 'live.ended', params: { number: '0312345678' } });
+  });
+
   it('ended once, whether seen as a state or as the card going away', () => {
     expect(said('established.talking', 'ended')).toBe('polite: live.ended');
     expect(said('ended', undefined)).toBeNull();

@@ -81,7 +81,7 @@ describe('when the call is established', () => {
     expect(inCard().getByTestId('hold')).toHaveProperty('disabled', false);
     expect(inCard().getByTestId('hangup')).toHaveProperty('disabled', false);
     expect(inCard().queryByTestId('accept')).toBeNull();
-    expect(screen.getByTestId('live-polite').textContent).toBe('Call connected');
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call with +15551230000 connected');
     ui.outside(() => vi.advanceTimersByTime(999));
     expect(inCard().getByTestId('call-timer').textContent).toBe('00:00');
     ui.outside(() => vi.advanceTimersByTime(1));
@@ -114,7 +114,7 @@ describe('when the call is established', () => {
     ui.outside((d) => d.released('c1'));
     expect(screen.queryAllByTestId('call-card')).toHaveLength(0);
     expect(screen.getByText('No calls')).toBeTruthy();
-    expect(screen.getByTestId('live-polite').textContent).toBe('Call ended');
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call with +15551230000 ended');
   });
 });
 

@@ -90,10 +90,10 @@ export const en = {
 
     'live.incoming': 'Incoming call from {number}',
     'live.dialing': 'Calling {number}',
-    'live.connected': 'Call connected',
+    'live.connected': 'Call with {number} connected',
     'live.held': 'Call on hold',
     'live.resumed': 'Call resumed',
-    'live.ended': 'Call ended',
+    'live.ended': 'Call with {number} ended',
 
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',

@@ -88,10 +88,10 @@ export const ja: Messages = {
 
     'live.incoming': '{number} から着信',
     'live.dialing': '{number} に発信中',
-    'live.connected': '通話がつながりました',
+    'live.connected': '{number} との通話がつながりました',
     'live.held': '通話を保留にしました',
     'live.resumed': '保留を解除しました',
-    'live.ended': '通話が終了しました',
+    'live.ended': '{number} との通話が終了しました',
 
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
