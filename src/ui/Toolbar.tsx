@@ -1,5 +1,5 @@
 /** The toolbar page: status, agent, calls, dial pad, notices and the live region. */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { AgentPanel } from './components/AgentPanel';
 import { CallList } from './components/CallList';
 import { ConnectionStatus } from './components/ConnectionStatus';
@@ -14,6 +14,7 @@ import { useCallShortcuts } from './useCallShortcuts';
 export function Toolbar() {
   const i18n = useI18n();
   const titleId = useId();
+  const dialInput = useRef<HTMLInputElement>(null);
   useCallShortcuts();
   return (
     <div className="toolbar" lang={i18n.lang}>
@@ -23,8 +24,8 @@ export function Toolbar() {
         </h1>
         <ConnectionStatus />
         <AgentPanel />
-        <CallList />
-        <DialPad />
+        <CallList fallbackFocus={dialInput} />
+        <DialPad inputRef={dialInput} />
         <Notices />
       </main>
       <LiveRegion />

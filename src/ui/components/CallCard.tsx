@@ -1,5 +1,5 @@
 /** One call: number, direction, state, running timer, its error, and the buttons its state allows. */
-import { useId } from 'react';
+import { useId, useLayoutEffect } from 'react';
 import { shallowEqual, useSelector } from '@xstate/react';
 import { callView, selectCall, type CallButtonView } from '../call.connect';
 import { useI18n } from '../hooks';
@@ -11,9 +11,14 @@ interface CallCardProps {
   callRef: CallRef;
   callKey: string;
   active: boolean;
+  /**
+   * Called after each render and after the card goes: the buttons follow the call's state, so the
+   * one with focus may have been removed or disabled, and focus must not fall to <body>.
+   */
+  restoreFocus?: () => void;
 }
 
-export function CallCard({ callRef, callKey, active }: CallCardProps) {
+export function CallCard({ callRef, callKey, active, restoreFocus }: CallCardProps) {
   const { t } = useI18n();
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
@@ -21,6 +26,14 @@ export function CallCard({ callRef, callKey, active }: CallCardProps) {
   const titleId = useId();
   // Genesys may send no ANI; the number is caller data, so it is only ever rendered as text.
   const number = view.number || t('call.unknownNumber');
+  useLayoutEffect(() => {
+    restoreFocus?.();
+  });
+  // The list restores focus when it drops the card; this covers a card that goes on its own.
+  useLayoutEffect(() => {
+    if (!restoreFocus) return undefined;
+    return () => queueMicrotask(restoreFocus);
+  }, [restoreFocus]);
   return (
     <article
       className={`call-card${active ? ' active' : ''}`}
@@ -35,7 +48,8 @@ export function CallCard({ callRef, callKey, active }: CallCardProps) {
         if (!active) actor.send({ type: 'call.focus', key: callKey });
       }}
     >
-      <h3 id={titleId} className="call-title">
+      {/* Focus lands here when the control that had it goes (tabIndex -1: not a Tab stop). */}
+      <h3 id={titleId} className="call-title" data-call-title="" tabIndex={-1}>
         <span className="icon" aria-hidden="true">
           {view.directionIcon}
         </span>

@@ -1,5 +1,5 @@
 /** Number field, digit keys and Call: sends agent.dial; the typed text is the only local state. */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type Ref } from 'react';
 import { isDialable } from '../../machines/toolbar.machine';
 import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor } from '../toolbar.context';
@@ -19,7 +19,8 @@ const KEYS = [
   ['#', 'hash'],
 ] as const;
 
-export function DialPad() {
+/** @param inputRef the number field, where focus goes when the last call card that had it goes */
+export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   const { t } = useI18n();
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
@@ -44,6 +45,7 @@ export function DialPad() {
         <label htmlFor={inputId}>{t('dial.input')}</label>
         <div className="dial-row">
           <input
+            ref={inputRef}
             id={inputId}
             type="tel"
             inputMode="tel"
