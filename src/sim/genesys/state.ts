@@ -26,17 +26,8 @@ export interface Agent {
   queue: string[];
 }
 
-export interface Call {
-  connectionId: string;
-  agent: string;
-  status: CallStatus;
-  direction: Direction;
-  /** Caller (inbound) or dialled number (outbound): sent as ANI like the public mock does. */
-  ani: string;
-  eventId?: string;
-  queue?: string;
-  callState?: string;
-}
+/** A live call; `GET /sim/state` shows the same shape. */
+export type Call = CallSnapshot;
 
 /** A T-Server ConnID: 16 lowercase hex digits. */
 export function newConnId(): string {

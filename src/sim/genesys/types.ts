@@ -44,6 +44,7 @@ export interface CallSnapshot {
   agent: string;
   status: CallStatus;
   direction: Direction;
+  /** Caller (inbound) or dialled number (outbound): sent as ANI like the public mock does. */
   ani: string;
   eventId?: string;
   queue?: string;
