@@ -1,7 +1,8 @@
 /** Keyboard-only use of the toolbar inside Fusion: shortcuts, and Tab reaching every control with a visible focus ring. */
 import { describe, expect, test } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { failures, published } from './support/fusion-host-page';
+import { published } from './support/fusion-host-page';
+import { expectWrappedUp } from './support/expectations';
 import { useE2eEnvironment } from './support/environment';
 
 const e2e = useE2eEnvironment();
@@ -74,13 +75,7 @@ describe('when the agent uses only the keyboard', () => {
     await page.keyboard.press('Shift+Tab');
     expect((await focused(frame))?.id).toBe(expected[expected.length - 1]);
     await page.keyboard.press('Alt+KeyH');
-    await toolbar.callCard(connectionId).waitFor({ state: 'detached' });
-    await host.wrapUp(eventId).waitFor();
-    expect((await sim.call(connectionId))?.status).toBe('released');
-
-    const log = await host.uefLog();
-    expect(published(log, eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
-    expect(failures(log)).toEqual([]);
+    await expectWrappedUp({ host, toolbar, sim }, connectionId, eventId);
   });
 
   test('Alt+D declines a ringing call', async () => {

@@ -1,6 +1,6 @@
 /** The Genesys socket drops mid-call: the toolbar says so, reconnects, registers again, keeps the call. */
 import { describe, expect, test } from 'vitest';
-import { failures, published } from './support/fusion-host-page';
+import { expectWrappedUp } from './support/expectations';
 import { useE2eEnvironment } from './support/environment';
 import type { ToolbarPage } from './support/toolbar-page';
 
@@ -54,12 +54,6 @@ describe('when the Genesys socket drops during a call', () => {
     expect((await sim.call(connectionId))?.status).toBe('established');
     expect(await host.engagement(eventId).getAttribute('data-phase')).toBe('active');
     await toolbar.hangUp(connectionId);
-    await toolbar.callCard(connectionId).waitFor({ state: 'detached' });
-    await host.wrapUp(eventId).waitFor();
-    expect((await sim.call(connectionId))?.status).toBe('released');
-
-    const log = await host.uefLog();
-    expect(published(log, eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
-    expect(failures(log)).toEqual([]);
+    await expectWrappedUp({ host, toolbar, sim }, connectionId, eventId);
   });
 });

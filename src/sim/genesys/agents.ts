@@ -28,7 +28,7 @@ export function ready(model: SimModel, agentId: string): Reply {
   const agent = model.agent(agentId);
   agent.status = 'ready';
   delete agent.reason;
-  model.emit(agentId, model.agentFrame(agent, 'EventAgentReady'));
+  emitAgentState(model, agentId);
   return ok({ agent: agentId });
 }
 
@@ -37,7 +37,7 @@ export function notReady(model: SimModel, agentId: string, reason: string | unde
   agent.status = 'notReady';
   if (reason) agent.reason = reason;
   else delete agent.reason;
-  model.emit(agentId, model.agentFrame(agent, 'EventAgentNotReady', { reason }));
+  emitAgentState(model, agentId);
   return ok({ agent: agentId });
 }
 
@@ -45,6 +45,6 @@ export function logout(model: SimModel, agentId: string): Reply {
   const agent = model.agent(agentId);
   agent.status = 'loggedOut';
   delete agent.reason;
-  model.emit(agentId, model.agentFrame(agent, 'EventAgentLogout'));
+  emitAgentState(model, agentId);
   return ok({ agent: agentId });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AgentStatus, CallSnapshot, CallStatus, Direction, Frame, SimConfig, SimLog, SimSnapshot } from './types';
+import type { AgentStatus, CallSnapshot, Frame, SimConfig, SimLog, SimSnapshot } from './types';
 
 /** Events kept for an agent without a socket; older ones are dropped past this. */
 export const QUEUE_LIMIT = 500;
