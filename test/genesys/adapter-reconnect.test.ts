@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BACKOFF } from '../../src/adapters/genesys';
 import { startGenesysSimulator, type SimulatorHandle } from '../../src/sim/genesys';
 import { scenario } from '../sim-genesys/client';
 import { startHarness, type Harness } from './harness';
@@ -77,6 +78,27 @@ describe('when the socket drops mid-call', () => {
       eventId: 'e1',
     });
     await h.next('genesys.registered', undefined, 5000);
+  });
+
+  it('a link that drops every few hundred ms after register is registered again within 1 s each time', async () => {
+    // Production backoff: the reset after a successful register is what keeps each gap short.
+    const h = startHarness({
+      config: { genesysWs: sim.wsUrl, genesysRest: sim.restUrl, agentId: 'flap-1' },
+      deps: { backoff: DEFAULT_BACKOFF },
+      autoRegister: true,
+    });
+    open.push(h);
+    await h.next('genesys.registered');
+    const gaps: number[] = [];
+    for (let flap = 0; flap < 4; flap += 1) {
+      await scenario(sim, 'dropSocket', { agent: 'flap-1' });
+      const down = await h.next('genesys.disconnected');
+      const droppedAt = Date.now();
+      expect(down.attempt).toBe(1);
+      await h.next('genesys.registered', undefined, 2000);
+      gaps.push(Date.now() - droppedAt);
+    }
+    expect(Math.max(...gaps)).toBeLessThan(1000);
   });
 
   it('stopping the actor closes its socket', async () => {

@@ -107,6 +107,34 @@ describe('adapter reconnect timing (fake timers, fake socket)', () => {
     expect(downs().at(-1)).toMatchObject({ attempt: 1, retryInMs: 500 });
   });
 
+  it('a drop after a successful register retries within the first delay, however often it flaps', () => {
+    start();
+    for (let flap = 0; flap < 6; flap += 1) {
+      FakeWebSocket.last.open();
+      FakeWebSocket.last.receive(JSON.stringify({ eventName: 'EventRegistered' }));
+      elapse(2000); // a link that drops every 2 s
+      FakeWebSocket.last.fail();
+      expect(downs().at(-1)).toMatchObject({ attempt: 1, retryInMs: 500 });
+      elapse(500);
+    }
+    // Connecting now fails: only then does the backoff grow.
+    FakeWebSocket.last.fail();
+    expect(downs().at(-1)).toMatchObject({ attempt: 2, retryInMs: 1000 });
+    elapse(1000);
+    FakeWebSocket.last.fail();
+    expect(downs().at(-1)).toMatchObject({ attempt: 3, retryInMs: 2000 });
+  });
+
+  it('a socket that opens but never registers keeps growing the backoff', () => {
+    start();
+    for (const expected of [500, 1000, 2000, 4000]) {
+      FakeWebSocket.last.open();
+      FakeWebSocket.last.fail();
+      expect(downs().at(-1)?.retryInMs).toBe(expected);
+      elapse(expected);
+    }
+  });
+
   it('retries at once when the browser comes back online', () => {
     start();
     for (let i = 0; i < 7; i += 1) {

@@ -39,6 +39,7 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
         const outcome = decodeFrame(data, resolved.newId);
         if (outcome.kind === 'event') {
           log('debug', 'FRAME', outcome.name, outcome.event);
+          if (outcome.event.type === 'genesys.registered') link.markRegistered();
           emit(outcome.event);
         } else if (outcome.kind === 'ignored') {
           log('debug', 'FRAME_IGNORED', `${outcome.name} carries nothing the toolbar uses`);

@@ -10,6 +10,11 @@ export interface LinkCallbacks {
 
 export interface SocketLink {
   readonly isOpen: boolean;
+  /**
+   * The service registered the agent on the current socket: the link works, so a later drop is
+   * a flap, not an outage. Backoff starts afresh and grows again only while connecting fails.
+   */
+  markRegistered(): void;
   stop(): void;
 }
 
@@ -25,6 +30,8 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
   const backoff = createBackoff(deps.backoff, deps.random);
   let socket: WebSocketLike | null = null;
   let openedAt: number | null = null;
+  // Whether the current socket got as far as a successful register.
+  let registered = false;
   let retryTimer: unknown = null;
   let probe: ReachabilityProbe | null = null;
   // A retry the probe triggered that failed again must not re-trigger at once: back to plain backoff.
@@ -51,6 +58,7 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
     }
     socket = next;
     openedAt = null;
+    registered = false;
     let lastError = '';
     next.binaryType = 'arraybuffer';
     next.onopen = () => {
@@ -71,8 +79,9 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
       if (socket !== next) return;
       socket = null;
       const wasOpen = openedAt !== null;
-      // A connection that stayed up long enough proves the server healthy: start backoff afresh.
-      if (openedAt !== null && deps.now() - openedAt >= deps.backoff.healthyMs) backoff.reset();
+      // A register that succeeded, or a connection that stayed up long enough, proves the service
+      // healthy: start backoff afresh, so a flapping link is back within the first (≤ base) delay.
+      if (registered || (openedAt !== null && deps.now() - openedAt >= deps.backoff.healthyMs)) backoff.reset();
       const detail = [`code ${event.code}`, event.reason, lastError].filter(Boolean).join(', ');
       scheduleRetry(wasOpen ? `connection closed (${detail})` : `connection failed (${detail})`, !wasOpen);
     };
@@ -113,6 +122,7 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
     if (current === null || stopped) return;
     socket = null;
     openedAt = null;
+    registered = false;
     current.onopen = current.onmessage = current.onclose = current.onerror = noop;
     try {
       current.close(4000, 'reopening after sleep');
@@ -143,6 +153,9 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
   return {
     get isOpen() {
       return socket !== null && openedAt !== null && socket.readyState === OPEN;
+    },
+    markRegistered() {
+      if (socket !== null && openedAt !== null) registered = true;
     },
     stop() {
       if (stopped) return;
