@@ -3,6 +3,8 @@
  * The only module that reads `location`; everything else receives a `ToolbarConfig`.
  */
 
+import { CAPABILITIES, PROFILES, isCapability, isProfile, type Capability, type Profile } from './capabilities';
+
 export type Lang = 'ja' | 'en';
 
 /** REST `type` strings; the docs and the public mock differ in case (protocol.md 3.3). */
@@ -17,7 +19,24 @@ export interface CommandTypeNames {
   ready: string;
   notReady: string;
   logout: string;
+  singleStepTransfer: string;
+  initiateTransfer: string;
+  initiateConference: string;
+  completeTransfer: string;
+  completeConference: string;
+  reconnectCall: string;
+  alternateCall: string;
+  sendDtmf: string;
 }
+
+/** A not-ready reason the agent can pick: the code Genesys receives, the words people read. */
+export interface ReasonOption {
+  code: string;
+  label: Record<Lang, string>;
+}
+
+/** closeCommEvent reason for the customer's engagement when the agent transferred the call away. */
+export type TransferCloseReason = 'WRAPUP' | 'ENDCOMMUNICATION';
 
 export interface ToolbarConfig {
   genesysWs: string;
@@ -32,6 +51,16 @@ export interface ToolbarConfig {
   /** Toolbar's own ring ceiling in ms; past it the offer closes with TIMEOUT. */
   ringCeilingMs: number;
   commandTypes: CommandTypeNames;
+  /** `full` unless `profile=tutorial`; the capabilities follow it unless `capabilities` is given. */
+  profile: Profile;
+  /** What the microservice can confirm; controls for anything else are hidden. */
+  capabilities: readonly Capability[];
+  /** After-call work when a connected call ends (on by default). */
+  afterCallWork: boolean;
+  /** Longest wrap-up in ms before the agent returns on its own (Fusion's SVCMCA_WRAPUP_TIMEOUT wins). */
+  wrapUpLimitMs: number;
+  notReadyReasons: readonly ReasonOption[];
+  transferCloseReason: TransferCloseReason;
 }
 
 export const DEFAULT_UEF_SCRIPT =
@@ -106,7 +135,26 @@ export const DEFAULT_COMMAND_TYPES: CommandTypeNames = {
   ready: 'Ready',
   notReady: 'NotReady',
   logout: 'Logout',
+  singleStepTransfer: 'SingleStepTransfer',
+  initiateTransfer: 'InitiateTransfer',
+  initiateConference: 'InitiateConference',
+  completeTransfer: 'CompleteTransfer',
+  completeConference: 'CompleteConference',
+  reconnectCall: 'ReconnectCall',
+  alternateCall: 'AlternateCall',
+  sendDtmf: 'SendDTMF',
 };
+
+export const DEFAULT_REASONS: readonly ReasonOption[] = [
+  { code: 'Break', label: { en: 'Break', ja: '休憩' } },
+  { code: 'Lunch', label: { en: 'Lunch', ja: '昼休み' } },
+  { code: 'Training', label: { en: 'Training', ja: '研修' } },
+  { code: 'Meeting', label: { en: 'Meeting', ja: '会議' } },
+];
+
+/** At most this many reasons, each code and label at most 60 characters: a picker, not a database. */
+const MAX_REASONS = 30;
+const MAX_REASON_TEXT = 60;
 
 export const DEFAULT_CONFIG: ToolbarConfig = {
   genesysWs: 'ws://localhost:8087/genesysWs',
@@ -119,6 +167,12 @@ export const DEFAULT_CONFIG: ToolbarConfig = {
   readyOnRegister: true,
   ringCeilingMs: 60_000,
   commandTypes: DEFAULT_COMMAND_TYPES,
+  profile: 'full',
+  capabilities: CAPABILITIES,
+  afterCallWork: true,
+  wrapUpLimitMs: 120_000,
+  notReadyReasons: DEFAULT_REASONS,
+  transferCloseReason: 'WRAPUP',
 };
 
 export interface ConfigResult {
@@ -159,6 +213,51 @@ function parseUefScript(raw: string | null, origins: readonly string[], warnings
   return undefined;
 }
 
+/** `code|English|日本語` entries separated by commas; English defaults to the code, Japanese to English. */
+export function parseReasons(raw: string, warnings: string[]): ReasonOption[] | undefined {
+  const reasons: ReasonOption[] = [];
+  for (const entry of raw.split(',')) {
+    if (entry.trim() === '') continue;
+    const [code = '', en = '', ja = ''] = entry.split('|').map((part) => part.trim());
+    const texts = [code, en, ja];
+    if (code === '' || texts.some((text) => text.length > MAX_REASON_TEXT || /[\u0000-\u001f]/.test(text))) {
+      warnings.push(`reasons: "${entry.slice(0, 80)}" is not code|English|日本語 (each at most ${MAX_REASON_TEXT} characters); ignored`);
+      continue;
+    }
+    if (reasons.some((reason) => reason.code === code)) {
+      warnings.push(`reasons: "${code}" given twice; the first is kept`);
+      continue;
+    }
+    const english = en || code;
+    reasons.push({ code, label: { en: english, ja: ja || english } });
+  }
+  if (reasons.length > MAX_REASONS) warnings.push(`reasons: only the first ${MAX_REASONS} are kept`);
+  if (reasons.length === 0) {
+    warnings.push('reasons: no usable reason; using the defaults');
+    return undefined;
+  }
+  return reasons.slice(0, MAX_REASONS);
+}
+
+function parseCapabilities(raw: string | null, profile: Profile, warnings: string[]): readonly Capability[] {
+  if (raw === null) return PROFILES[profile];
+  const picked: Capability[] = [];
+  for (const name of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+    if (isCapability(name)) {
+      if (!picked.includes(name)) picked.push(name);
+    } else warnings.push(`capabilities: "${name.slice(0, 40)}" is not one of ${CAPABILITIES.join(', ')}; ignored`);
+  }
+  return picked;
+}
+
+function parseSeconds(raw: string | null, name: string, min: number, max: number, warnings: string[]): number | undefined {
+  if (raw === null) return undefined;
+  const value = Number(raw);
+  if (raw.trim() !== '' && Number.isFinite(value) && value >= min && value <= max) return value * 1000;
+  warnings.push(`${name}: "${raw}" must be ${min}-${max}`);
+  return undefined;
+}
+
 /**
  * Parse a query string (`?genesysWs=…&lang=ja`) into a validated configuration.
  * @param uefScriptOrigins origins `uefScript` may come from besides loopback hosts; the build's
@@ -180,6 +279,16 @@ export function parseConfig(
   const ring = params.get('ringCeilingSec');
   const ringSec = ring === null ? NaN : Number(ring);
   if (ring !== null && !(ringSec >= 5 && ringSec <= 600)) warnings.push(`ringCeilingSec: "${ring}" must be 5-600`);
+  const rawProfile = params.get('profile');
+  if (rawProfile !== null && !isProfile(rawProfile)) warnings.push(`profile: "${rawProfile}" is not full or tutorial; using full`);
+  const profile: Profile = rawProfile !== null && isProfile(rawProfile) ? rawProfile : 'full';
+  const wrapUp = params.get('wrapUp');
+  if (wrapUp !== null && wrapUp !== 'on' && wrapUp !== 'off') warnings.push(`wrapUp: "${wrapUp}" is not on or off`);
+  const rawReasons = params.get('reasons');
+  const closeReason = params.get('transferCloseReason');
+  if (closeReason !== null && closeReason !== 'WRAPUP' && closeReason !== 'ENDCOMMUNICATION') {
+    warnings.push(`transferCloseReason: "${closeReason}" is not WRAPUP or ENDCOMMUNICATION`);
+  }
   const config: ToolbarConfig = {
     genesysWs: parseUrl(params.get('genesysWs'), ['ws:', 'wss:'], 'genesysWs', warnings) ?? DEFAULT_CONFIG.genesysWs,
     genesysRest:
@@ -192,6 +301,12 @@ export function parseConfig(
     readyOnRegister: params.get('readyOnRegister') !== 'false',
     ringCeilingMs: ringSec >= 5 && ringSec <= 600 ? ringSec * 1000 : DEFAULT_CONFIG.ringCeilingMs,
     commandTypes,
+    profile,
+    capabilities: parseCapabilities(params.get('capabilities'), profile, warnings),
+    afterCallWork: wrapUp !== 'off',
+    wrapUpLimitMs: parseSeconds(params.get('wrapUpSec'), 'wrapUpSec', 5, 3600, warnings) ?? DEFAULT_CONFIG.wrapUpLimitMs,
+    notReadyReasons: (rawReasons === null ? undefined : parseReasons(rawReasons, warnings)) ?? DEFAULT_REASONS,
+    transferCloseReason: closeReason === 'ENDCOMMUNICATION' ? 'ENDCOMMUNICATION' : 'WRAPUP',
   };
   return { config, warnings };
 }

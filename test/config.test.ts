@@ -119,3 +119,48 @@ describe('parseConfig: the other parameters', () => {
     expect(warnings).toHaveLength(2);
   });
 });
+
+describe('parseConfig: capabilities, after-call work and reasons', () => {
+  it('defaults to the full profile, wrap-up on for 120 s, the default reasons and WRAPUP on transfer', () => {
+    const { config, warnings } = parseConfig('');
+    expect(warnings).toEqual([]);
+    expect(config.profile).toBe('full');
+    expect(config.capabilities).toContain('agentEvents');
+    expect(config.capabilities).toContain('consult');
+    expect([config.afterCallWork, config.wrapUpLimitMs, config.transferCloseReason]).toEqual([true, 120_000, 'WRAPUP']);
+    expect(config.notReadyReasons.map((r) => r.code)).toEqual(['Break', 'Lunch', 'Training', 'Meeting']);
+  });
+
+  it('profile=tutorial offers only calls in and out; capabilities= overrides any profile', () => {
+    expect(parseConfig('?profile=tutorial').config.capabilities).toEqual(['outbound']);
+    expect(parseConfig('?profile=tutorial&capabilities=hold,outbound,hold').config.capabilities).toEqual(['hold', 'outbound']);
+    expect(parseConfig('?capabilities=').config.capabilities).toEqual([]);
+    const bad = parseConfig('?profile=lite&capabilities=hold,teleport');
+    expect(bad.config.profile).toBe('full');
+    expect(bad.config.capabilities).toEqual(['hold']);
+    expect(bad.warnings).toHaveLength(2);
+  });
+
+  it('reads code|English|日本語 reasons, defaulting missing words, refusing junk', () => {
+    const { config, warnings } = parseConfig(`?reasons=${encodeURIComponent('COACH|Coaching|コーチング,BIO,COACH|again,|x')}`);
+    expect(config.notReadyReasons).toEqual([
+      { code: 'COACH', label: { en: 'Coaching', ja: 'コーチング' } },
+      { code: 'BIO', label: { en: 'BIO', ja: 'BIO' } },
+    ]);
+    expect(warnings).toHaveLength(2);
+    expect(parseConfig('?reasons=,,').config.notReadyReasons.map((r) => r.code)).toEqual(['Break', 'Lunch', 'Training', 'Meeting']);
+  });
+
+  it('wrapUp=off, wrapUpSec within 5-3600, transferCloseReason WRAPUP or ENDCOMMUNICATION', () => {
+    const { config } = parseConfig('?wrapUp=off&wrapUpSec=30&transferCloseReason=ENDCOMMUNICATION');
+    expect([config.afterCallWork, config.wrapUpLimitMs, config.transferCloseReason]).toEqual([false, 30_000, 'ENDCOMMUNICATION']);
+    const bad = parseConfig('?wrapUp=maybe&wrapUpSec=2&transferCloseReason=REJECT');
+    expect([bad.config.afterCallWork, bad.config.wrapUpLimitMs, bad.config.transferCloseReason]).toEqual([true, 120_000, 'WRAPUP']);
+    expect(bad.warnings).toHaveLength(3);
+  });
+
+  it('names every new REST type configurable as type.*', () => {
+    const { config } = parseConfig('?type.singleStepTransfer=BlindTransfer&type.sendDtmf=Dtmf');
+    expect(config.commandTypes).toMatchObject({ singleStepTransfer: 'BlindTransfer', sendDtmf: 'Dtmf', initiateTransfer: 'InitiateTransfer', alternateCall: 'AlternateCall' });
+  });
+});

@@ -44,6 +44,7 @@ export type FusionCommand =
   | { type: 'fusion.cmd.startComm'; eventId: string; direction: CallDirection }
   | { type: 'fusion.cmd.closeComm'; eventId: string; reason: CloseReason }
   | { type: 'fusion.cmd.outboundError'; eventId: string; code: string; message: string }
-  | { type: 'fusion.cmd.agentState'; presence: AgentPresence; reason?: string }
+  /** `reasonLabel`: the reason's words in the toolbar's language (Fusion's stateDisplayString). */
+  | { type: 'fusion.cmd.agentState'; presence: AgentPresence; reason?: string; reasonLabel?: string }
   /** Settle the promise of a Fusion command; ok only once Genesys confirmed the outcome. */
   | { type: 'fusion.cmd.respond'; requestId: string; ok: boolean; message?: string };

@@ -20,7 +20,18 @@ export type GenesysCommandName =
   | 'hangup'
   | 'hold'
   | 'retrieve'
-  | 'makeCall';
+  | 'makeCall'
+  | 'singleStepTransfer'
+  | 'initiateTransfer'
+  | 'initiateConference'
+  | 'completeTransfer'
+  | 'completeConference'
+  | 'reconnectCall'
+  | 'alternateCall'
+  | 'sendDtmf';
+
+/** Agent work mode Genesys reports with EventAgentNotReady (PSDK AgentWorkMode); ACW is wrap-up. */
+export type AgentWorkMode = 'AfterCallWork' | 'AuxWork';
 
 export type GenesysEvent =
   // socket life (connection region)
@@ -30,7 +41,7 @@ export type GenesysEvent =
   | { type: 'genesys.registered' }
   | { type: 'genesys.unregistered' }
   | { type: 'genesys.agentReady' }
-  | { type: 'genesys.agentNotReady'; reason?: string }
+  | { type: 'genesys.agentNotReady'; reason?: string; workMode?: string }
   | { type: 'genesys.agentLogout' }
   | { type: 'genesys.linkDisconnected' }
   | { type: 'genesys.linkConnected' }
@@ -44,7 +55,15 @@ export type GenesysEvent =
       queue?: string;
       callType?: string;
     }
-  | { type: 'genesys.dialing'; connectionId: string; eventId?: string; number: string }
+  | {
+      type: 'genesys.dialing';
+      connectionId: string;
+      eventId?: string;
+      number: string;
+      callType?: string;
+      /** The held call a consult leg belongs to (PSDK PreviousConnID / TransferConnID). */
+      previousConnectionId?: string;
+    }
   | { type: 'genesys.networkReached'; connectionId: string }
   | {
       type: 'genesys.established';
@@ -59,6 +78,10 @@ export type GenesysEvent =
   | { type: 'genesys.abandoned'; connectionId: string }
   | { type: 'genesys.destinationBusy'; connectionId: string }
   | { type: 'genesys.partyChanged'; connectionId: string; previousConnectionId: string }
+  /** A party joined the call (conference): `party` is its number when Genesys names it. */
+  | { type: 'genesys.partyAdded'; connectionId: string; party?: string }
+  | { type: 'genesys.partyDeleted'; connectionId: string; party?: string }
+  | { type: 'genesys.dtmfSent'; connectionId: string; digits?: string }
   /** T-Server EventError, with the call it concerns when the microservice says so. */
   | { type: 'genesys.error'; code: string; message: string; connectionId?: string }
   /** A frame the adapter could not accept (malformed JSON, wrong shape, unknown event, too big). */
@@ -71,19 +94,34 @@ export type GenesysEvent =
       eventId?: string;
       code: string;
       message: string;
-    };
+    }
+  /** A POST answered 2xx with status Success: for a service without agent events, the confirmation. */
+  | { type: 'genesys.commandAccepted'; command: GenesysCommandName; connectionId?: string; eventId?: string };
+
+/** Call commands that name one connection and the call's Fusion eventId. */
+type OnCall = { connectionId: string; eventId: string };
 
 export type GenesysCommand =
   | { type: 'genesys.cmd.register' }
   | { type: 'genesys.cmd.ready' }
-  | { type: 'genesys.cmd.notReady'; reason?: string }
+  | { type: 'genesys.cmd.notReady'; reason?: string; workMode?: AgentWorkMode }
   | { type: 'genesys.cmd.logout' }
   | { type: 'genesys.cmd.accept'; connectionId: string; eventId: string }
   | { type: 'genesys.cmd.reject'; connectionId: string; eventId: string }
   | { type: 'genesys.cmd.hangup'; connectionId: string; eventId: string }
   | { type: 'genesys.cmd.hold'; connectionId: string; eventId: string }
   | { type: 'genesys.cmd.retrieve'; connectionId: string; eventId: string }
-  | { type: 'genesys.cmd.makeCall'; number: string; eventId: string };
+  | { type: 'genesys.cmd.makeCall'; number: string; eventId: string }
+  | ({ type: 'genesys.cmd.singleStepTransfer'; destination: string } & OnCall)
+  | ({ type: 'genesys.cmd.initiateTransfer'; destination: string } & OnCall)
+  | ({ type: 'genesys.cmd.initiateConference'; destination: string } & OnCall)
+  | ({ type: 'genesys.cmd.completeTransfer'; consultConnectionId: string } & OnCall)
+  | ({ type: 'genesys.cmd.completeConference'; consultConnectionId: string } & OnCall)
+  /** connectionId: the consult leg to drop; heldConnectionId: the call to take back. */
+  | ({ type: 'genesys.cmd.reconnectCall'; heldConnectionId: string } & OnCall)
+  /** connectionId: the leg talking now (to hold); heldConnectionId: the one to retrieve. */
+  | ({ type: 'genesys.cmd.alternateCall'; heldConnectionId: string } & OnCall)
+  | ({ type: 'genesys.cmd.sendDtmf'; digits: string } & OnCall);
 
 /** Events that concern one call and carry its connectionId. */
 export type GenesysCallEvent = Extract<GenesysEvent, { connectionId: string }>;

@@ -10,6 +10,8 @@ import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
 import type { AgentPresence, FusionCommand } from './fusion.types';
 import type { GenesysCommand, GenesysCommandName } from './genesys.types';
 import { newEventId } from './ids';
+import { reasonLabel } from './reasons';
+import { hasCapability, type Capability } from '../capabilities';
 import { keyByConnection, keyByEvent, withCall, withConnection, withNotice, withoutCall } from './toolbar.index';
 import type { ToolbarContext, ToolbarEvent, ToolbarInput } from './toolbar.types';
 
@@ -140,6 +142,10 @@ export const toolbarMachine = setup({
       event.type === 'genesys.commandFailed' && event.command === params.command,
     isFailureWhileUnavailable: ({ context, event }, params: { command: GenesysCommandName }) =>
       event.type === 'genesys.commandFailed' && event.command === params.command && context.presence === 'unavailable',
+    /** A service that sends no agent events confirms Ready/NotReady/Logout by answering 2xx. */
+    isConfirmedByAnswer: ({ context, event }, params: { command: GenesysCommandName }) =>
+      event.type === 'genesys.commandAccepted' && event.command === params.command && !hasCapability(context.config, 'agentEvents'),
+    lacks: ({ context }, params: { capability: Capability }) => !hasCapability(context.config, params.capability),
 
   },
   actions: {
@@ -158,13 +164,16 @@ export const toolbarMachine = setup({
       assertEvent(event, 'call.sendFusion');
       return event.command;
     }),
-    publishAgentState: sendTo('fusion', ({ context }) =>
-      fusionCommand({
+    publishAgentState: sendTo('fusion', ({ context }) => {
+      const reason = context.presence === 'unavailable' ? context.notReadyReason : null;
+      const label = reason ? reasonLabel(context.config, reason) : undefined;
+      return fusionCommand({
         type: 'fusion.cmd.agentState',
         presence: context.presence,
-        ...(context.presence === 'unavailable' && context.notReadyReason ? { reason: context.notReadyReason } : {}),
-      }),
-    ),
+        ...(reason ? { reason } : {}),
+        ...(label ? { reasonLabel: label } : {}),
+      });
+    }),
     // ---- agent ----
     settlePresence: assign({ presence: (_, params: { presence: AgentPresence }) => params.presence }),
     /** The reason asked for; it becomes the agent's reason only when Genesys confirms. */
@@ -173,8 +182,11 @@ export const toolbarMachine = setup({
         event.type === 'agent.goUnavailable' || event.type === 'fusion.makeUnavailable' ? (event.reason ?? null) : null,
     }),
     commitReason: assign({
-      notReadyReason: ({ event, context }) =>
-        event.type === 'genesys.agentNotReady' ? (event.reason ?? context.pendingReason ?? null) : context.notReadyReason,
+      notReadyReason: ({ event, context }) => {
+        if (event.type === 'genesys.agentNotReady') return event.reason ?? context.pendingReason ?? null;
+        // Confirmed by the 2xx answer alone: the reason is the one asked for.
+        return event.type === 'genesys.commandAccepted' ? context.pendingReason : context.notReadyReason;
+      },
       pendingReason: null,
     }),
     noteLinkDown: assign({ notReadyReason: 'LINK_DOWN' }),
@@ -315,14 +327,20 @@ export const toolbarMachine = setup({
         fusionCommand({
           type: 'fusion.cmd.outboundError',
           eventId: event.eventId,
-          code: offline ? 'OFFLINE' : 'INVALID_NUMBER',
-          message: offline ? 'Genesys is not connected' : `Not a dialable number: ${event.number}`,
+          code: offline ? 'OFFLINE' : !hasCapability(context.config, 'outbound') ? 'NOT_SUPPORTED' : 'INVALID_NUMBER',
+          message: offline
+            ? 'Genesys is not connected'
+            : !hasCapability(context.config, 'outbound')
+              ? 'The Genesys service cannot place calls'
+              : `Not a dialable number: ${event.number}`,
         }),
       );
     }),
     // ---- notices ----
     noteOffline: assign(({ context }) => withNotice(context, { code: 'OFFLINE' }, Date.now())),
     noteCallsActive: assign(({ context }) => withNotice(context, { code: 'CALLS_ACTIVE' }, Date.now())),
+    /** A control the configured microservice cannot confirm (README: capabilities). */
+    noteUnsupported: assign(({ context, event }) => withNotice(context, { code: 'NOT_SUPPORTED', detail: event.type }, Date.now())),
     noteDuplicateDial: assign(({ context, event }) =>
       withNotice(context, { code: 'DUPLICATE_DIAL', detail: 'eventId' in event ? String(event.eventId) : '' }, Date.now()),
     ),
@@ -479,6 +497,7 @@ export const toolbarMachine = setup({
           on: {
             'genesys.agentReady': { target: 'available', actions: settleAgent(true) },
             'genesys.registered': { target: 'available', actions: settleAgent(true) },
+            'genesys.commandAccepted': { guard: { type: 'isConfirmedByAnswer', params: { command: 'ready' } }, target: 'available', actions: settleAgent(true) },
             'genesys.agentNotReady': {
               target: 'unavailable',
               actions: ['commitReason', { type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, settleAgent(false)],
@@ -497,6 +516,11 @@ export const toolbarMachine = setup({
           },
           on: {
             'genesys.agentNotReady': { target: 'unavailable', actions: ['commitReason', settleAgent(true)] },
+            'genesys.commandAccepted': {
+              guard: { type: 'isConfirmedByAnswer', params: { command: 'notReady' } },
+              target: 'unavailable',
+              actions: ['commitReason', settleAgent(true)],
+            },
             'genesys.agentReady': {
               target: 'available',
               actions: [{ type: 'agentErrorIs', params: { code: 'AGENT_REFUSED' } }, settleAgent(false)],
@@ -510,6 +534,7 @@ export const toolbarMachine = setup({
             agentDeadline: backToSettled([{ type: 'agentErrorIs', params: { code: 'AGENT_TIMEOUT' } }, 'wantLogin']),
           },
           on: {
+            'genesys.commandAccepted': { guard: { type: 'isConfirmedByAnswer', params: { command: 'logout' } }, target: 'loggedOut' },
             'genesys.commandFailed': backToSettledOnFailure('logout', ['agentErrorFromEvent', 'wantLogin']),
           },
         },
@@ -595,8 +620,16 @@ export const toolbarMachine = setup({
             'call.accept': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
             'call.reject': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
             'call.hangup': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
-            'call.hold': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
-            'call.retrieve': [{ guard: 'isOnline', actions: 'forwardToCall' }, { actions: 'noteOffline' }],
+            'call.hold': [
+              { guard: { type: 'lacks', params: { capability: 'hold' } }, actions: 'noteUnsupported' },
+              { guard: 'isOnline', actions: 'forwardToCall' },
+              { actions: 'noteOffline' },
+            ],
+            'call.retrieve': [
+              { guard: { type: 'lacks', params: { capability: 'hold' } }, actions: 'noteUnsupported' },
+              { guard: 'isOnline', actions: 'forwardToCall' },
+              { actions: 'noteOffline' },
+            ],
             'call.focus': { actions: 'focusCall' },
             'fusion.accept': fusionCallCommand,
             'fusion.reject': fusionCallCommand,
@@ -608,6 +641,7 @@ export const toolbarMachine = setup({
             'fusion.offerTimeout': { guard: 'isKnownCall', actions: 'forwardToCall' },
             'fusion.dial': [
               { guard: 'isOffline', actions: ['noteOffline', 'refuseDial'] },
+              { guard: { type: 'lacks', params: { capability: 'outbound' } }, actions: ['noteUnsupported', 'refuseDial'] },
               // A second onOutgoingEvent with the same uuid (double click) must not spawn a second call.
               { guard: 'isKnownCall', actions: 'noteDuplicateDial' },
               { guard: 'isDialable', actions: 'spawnCall' },
@@ -615,6 +649,7 @@ export const toolbarMachine = setup({
             ],
             'agent.dial': [
               { guard: 'isOffline', actions: 'noteOffline' },
+              { guard: { type: 'lacks', params: { capability: 'outbound' } }, actions: 'noteUnsupported' },
               { guard: 'isDialable', actions: 'spawnCall' },
               { actions: 'noteEvent' },
             ],

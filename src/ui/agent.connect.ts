@@ -1,20 +1,13 @@
 /** Agent region → what the agent panel shows and which of its controls work. */
+import { DEFAULT_REASONS, type Lang, type ReasonOption } from '../config';
 import type { CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
 import type { ToolbarSnapshot } from './toolbar.context';
 
 export type AgentStateName = ToolbarSnapshot['value']['agent'];
 
-/** Not-ready reasons the agent can pick; the code is what Genesys and Fusion receive. */
-export const NOT_READY_REASONS = ['Break', 'Lunch', 'Training', 'Meeting', 'AfterCallWork'] as const;
-export type NotReadyReason = (typeof NOT_READY_REASONS)[number];
-
-/** Reasons with their own words: the pickable ones and the machine's LINK_DOWN. */
+/** Reasons the toolbar itself sets, with their own words; the pickable ones come from configuration. */
 const REASON_LABELS: Record<string, UiKey> = {
-  Break: 'reason.Break',
-  Lunch: 'reason.Lunch',
-  Training: 'reason.Training',
-  Meeting: 'reason.Meeting',
   AfterCallWork: 'reason.AfterCallWork',
   LINK_DOWN: 'reason.LINK_DOWN',
 };
@@ -25,6 +18,15 @@ export interface AgentInput {
   online: boolean;
   notReadyReason: string | null;
   error: CodedError | null;
+  /** The configured not-ready reasons (code + words per language). */
+  reasons?: readonly ReasonOption[];
+  lang?: Lang;
+}
+
+/** One choice of the reason picker: the code Genesys receives and the words shown. */
+export interface ReasonChoice {
+  code: string;
+  text: string;
 }
 
 export type Tone = 'ok' | 'warn' | 'off' | 'busy' | 'error';
@@ -37,7 +39,7 @@ export interface AgentView {
   /** The reason to show beside the state: its words when known, else the raw code as text. */
   reason: { label: UiKey } | { raw: string } | null;
   toggle: { checked: boolean; enabled: boolean; event: 'agent.goAvailable' | 'agent.goUnavailable' };
-  reasonPicker: { enabled: boolean; value: NotReadyReason | '' };
+  reasonPicker: { enabled: boolean; value: string; options: ReasonChoice[] };
   session: { action: 'login' | 'logout'; enabled: boolean };
   error: CodedError | null;
 }
@@ -63,16 +65,21 @@ export function selectAgent(snapshot: ToolbarSnapshot): AgentInput {
     online: snapshot.matches({ connection: 'open' }),
     notReadyReason: snapshot.context.notReadyReason,
     error: snapshot.context.agentError,
+    reasons: snapshot.context.config.notReadyReasons,
+    lang: snapshot.context.config.lang,
   };
 }
 
-function isPickable(reason: string | null): reason is NotReadyReason {
-  return (NOT_READY_REASONS as readonly string[]).includes(reason ?? '');
+function choicesOf(input: AgentInput): ReasonChoice[] {
+  const lang = input.lang ?? 'en';
+  return (input.reasons ?? DEFAULT_REASONS).map((reason) => ({ code: reason.code, text: reason.label[lang] }));
 }
 
-function reasonOf(input: AgentInput): AgentView['reason'] {
+function reasonOf(input: AgentInput, choices: ReasonChoice[]): AgentView['reason'] {
   if (!NOT_READY_STATES.includes(input.state) || !input.notReadyReason) return null;
-  const label = REASON_LABELS[input.notReadyReason];
+  const chosen = choices.find((choice) => choice.code === input.notReadyReason);
+  if (chosen) return { raw: chosen.text };
+  const label = Object.hasOwn(REASON_LABELS, input.notReadyReason) ? REASON_LABELS[input.notReadyReason] : undefined;
   return label ? { label } : { raw: input.notReadyReason };
 }
 
@@ -81,11 +88,13 @@ export function agentView(input: AgentInput): AgentView {
   const settled = state === 'available' || state === 'unavailable';
   const available = COUNTS_AS_AVAILABLE.includes(state);
   const signedIn = state !== 'loggedOut' && state !== 'registering';
+  const choices = choicesOf(input);
+  const picked = NOT_READY_STATES.includes(state) && choices.some((choice) => choice.code === input.notReadyReason);
   return {
     label: `agent.${state}`,
     ...LOOK[state],
     busy: PENDING.includes(state),
-    reason: reasonOf(input),
+    reason: reasonOf(input, choices),
     toggle: {
       checked: available,
       enabled: online && (settled || state === 'loggedOut'),
@@ -93,7 +102,8 @@ export function agentView(input: AgentInput): AgentView {
     },
     reasonPicker: {
       enabled: online && settled,
-      value: NOT_READY_STATES.includes(state) && isPickable(input.notReadyReason) ? input.notReadyReason : '',
+      value: picked ? (input.notReadyReason ?? '') : '',
+      options: choices,
     },
     session: signedIn ? { action: 'logout', enabled: online && settled } : { action: 'login', enabled: online && state === 'loggedOut' },
     error: input.error,

@@ -1,4 +1,5 @@
 /** One call's snapshot → its card: state words, icon, timer, and the buttons its state allows. */
+import { CAPABILITIES, type Capability } from '../capabilities';
 import type { CallDirection } from '../machines/genesys.types';
 import type { CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
@@ -95,7 +96,7 @@ export function selectCall(snapshot: CallSnapshot): CallInput {
   };
 }
 
-function buttonsFor(input: CallInput, online: boolean, busy: boolean): CallButtonView[] {
+function buttonsFor(input: CallInput, online: boolean, busy: boolean, capabilities: readonly Capability[]): CallButtonView[] {
   const button = (id: CallButtonId, event: CallEventType, can: boolean, shortcut?: string): CallButtonView => ({
     id,
     event,
@@ -111,11 +112,16 @@ function buttonsFor(input: CallInput, online: boolean, busy: boolean): CallButto
   if (group === 'dialing') return [button('cancel-dial', 'call.hangup', input.canHangup, SHORTCUTS.hangup)];
   if (group !== 'established') return [];
   const onHold = input.phase === 'established.held' || input.phase === 'established.retrieving';
+  // A service that sends no EventHeld could never confirm a hold: no Hold button at all.
+  if (!capabilities.includes('hold')) return [hangup];
   return [onHold ? button('resume', 'call.retrieve', input.canRetrieve) : button('hold', 'call.hold', input.canHold), hangup];
 }
 
-/** `online`: the Genesys socket is open; without it the machine would only answer OFFLINE. */
-export function callView(input: CallInput, online: boolean): CallView {
+/**
+ * `online`: the Genesys socket is open; without it the machine would only answer OFFLINE.
+ * `capabilities`: what the microservice can confirm; other controls are not shown.
+ */
+export function callView(input: CallInput, online: boolean, capabilities: readonly Capability[] = CAPABILITIES): CallView {
   const look = LOOK[input.phase] ?? OTHER;
   const inbound = input.direction === 'inbound';
   return {
@@ -127,7 +133,7 @@ export function callView(input: CallInput, online: boolean): CallView {
     queue: input.queue,
     since: input.since,
     showTimer: input.phase !== 'ended',
-    buttons: buttonsFor(input, online, look.busy),
+    buttons: buttonsFor(input, online, look.busy, capabilities),
     error: input.error,
   };
 }

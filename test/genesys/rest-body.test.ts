@@ -48,7 +48,7 @@ describe('command POST bodies', () => {
     [{ type: 'genesys.cmd.hangup', connectionId: 'c1', eventId: 'e1' }, { type: 'Hangup', connectionId: 'c1', eventId: 'e1' }],
     [{ type: 'genesys.cmd.hold', connectionId: 'c1', eventId: 'e1' }, { type: 'Hold', connectionId: 'c1', eventId: 'e1' }],
     [{ type: 'genesys.cmd.retrieve', connectionId: 'c1', eventId: 'e1' }, { type: 'Retrieve', connectionId: 'c1', eventId: 'e1' }],
-    [{ type: 'genesys.cmd.makeCall', number: '+1555', eventId: 'u1' }, { type: 'MakeCall', toNumber: '+1555', eventId: 'u1' }],
+    [{ type: 'genesys.cmd.makeCall', number: '+1555', eventId: 'u1' }, { type: 'MakeCall', toNumber: '+1555', connectionId: 'u1', eventId: 'u1' }],
   ])('%j → %j plus agentId and dn', async (command, expected) => {
     start();
     h.send(command);
@@ -69,7 +69,7 @@ describe('command POST bodies', () => {
     FakeWebSocket.last.open();
     h.send({ type: 'genesys.cmd.makeCall', number: '1', eventId: 'u' });
     await expect.poll(() => sent.length).toBe(1);
-    expect(sent[0]!.body).toEqual({ type: 'makeCall', toNumber: '1', eventId: 'u' });
+    expect(sent[0]!.body).toEqual({ type: 'makeCall', toNumber: '1', connectionId: 'u', eventId: 'u' });
   });
 });
 

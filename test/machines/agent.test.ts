@@ -60,7 +60,7 @@ describe('when available', () => {
     expect(d.fusionOf('fusion.cmd.agentState').at(-1)?.presence).toBe('available');
     d.genesys({ type: 'genesys.agentNotReady', reason: 'Break' });
     d.expectState('agent.unavailable');
-    expect(d.fusionOf('fusion.cmd.agentState').at(-1)).toEqual({ type: 'fusion.cmd.agentState', presence: 'unavailable', reason: 'Break' });
+    expect(d.fusionOf('fusion.cmd.agentState').at(-1)).toEqual({ type: 'fusion.cmd.agentState', presence: 'unavailable', reason: 'Break', reasonLabel: 'Break' });
   });
 
   test('a NotReady without answer rolls back to available with AGENT_TIMEOUT', () => {

@@ -40,13 +40,23 @@ describe('agentView', () => {
   });
 
   it('names a known reason, shows an unknown one as text, and none while available', () => {
-    expect(agentView(input('unavailable', { notReadyReason: 'Lunch' })).reason).toEqual({ label: 'reason.Lunch' });
+    expect(agentView(input('unavailable', { notReadyReason: 'Lunch' })).reason).toEqual({ raw: 'Lunch' });
     expect(agentView(input('unavailable', { notReadyReason: 'Lunch' })).reasonPicker.value).toBe('Lunch');
     expect(agentView(input('unavailable', { notReadyReason: 'LINK_DOWN' })).reason).toEqual({ label: 'reason.LINK_DOWN' });
     expect(agentView(input('unavailable', { notReadyReason: 'LINK_DOWN' })).reasonPicker.value).toBe('');
     expect(agentView(input('unavailable', { notReadyReason: 'Coaching' })).reason).toEqual({ raw: 'Coaching' });
     expect(agentView(input('available', { notReadyReason: 'Lunch' })).reason).toBeNull();
     expect(agentView(input('unavailable')).reason).toBeNull();
+  });
+
+  it('offers the configured reasons in the agent\'s language and names the chosen one in it', () => {
+    const reasons = [{ code: 'COACH', label: { en: 'Coaching', ja: 'コーチング' } }];
+    const view = agentView(input('unavailable', { notReadyReason: 'COACH', reasons, lang: 'ja' }));
+    expect(view.reasonPicker.options).toEqual([{ code: 'COACH', text: 'コーチング' }]);
+    expect(view.reasonPicker.value).toBe('COACH');
+    expect(view.reason).toEqual({ raw: 'コーチング' });
+    // A default reason that is not configured any more is shown as its code, not picked.
+    expect(agentView(input('unavailable', { notReadyReason: 'Lunch', reasons })).reasonPicker.value).toBe('');
   });
 
   it('passes the agent error through', () => {
@@ -57,7 +67,7 @@ describe('agentView', () => {
 describe('selectAgent', () => {
   it('reads the agent region and whether the socket is open', () => {
     const driver = createDriver();
-    expect(selectAgent(driver.snapshot())).toEqual({ state: 'loggedOut', online: false, notReadyReason: null, error: null });
+    expect(selectAgent(driver.snapshot())).toMatchObject({ state: 'loggedOut', online: false, notReadyReason: null, error: null, lang: 'en' });
     driver.login();
     expect(selectAgent(driver.snapshot())).toMatchObject({ state: 'available', online: true });
     driver.stop();

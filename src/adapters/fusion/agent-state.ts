@@ -19,7 +19,8 @@ const TEXT: Record<Lang, Record<AgentPresence | 'defaultReason', string>> = {
   ja: { available: '受付可', unavailable: '受付不可', loggedOut: 'ログアウト', defaultReason: '休憩中' },
 };
 
-export function agentStateFields(presence: AgentPresence, lang: Lang, reason?: string): AgentStateFields {
+/** `reasonLabel`: the reason's translated words; without them the code is shown as its own text. */
+export function agentStateFields(presence: AgentPresence, lang: Lang, reason?: string, reasonLabel?: string): AgentStateFields {
   const text = TEXT[lang];
   switch (presence) {
     case 'available':
@@ -33,7 +34,7 @@ export function agentStateFields(presence: AgentPresence, lang: Lang, reason?: s
       };
     case 'unavailable': {
       // The reason code is shown as its own text; without one Fusion shows the default break text.
-      const reasonText = reason ?? text.defaultReason;
+      const reasonText = reasonLabel ?? reason ?? text.defaultReason;
       return {
         isAvailable: false,
         isLoggedIn: true,

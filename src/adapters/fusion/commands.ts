@@ -67,7 +67,7 @@ export function onAgentCommand(session: Session, response: unknown): unknown {
     case 'getCurrentAgentState': {
       // Before any agentStateEventOperation the agent is not logged in as far as Fusion knows.
       const last = session.lastAgentState ?? { presence: 'loggedOut' as const };
-      const fields = agentStateFields(last.presence, lang, last.reason);
+      const fields = agentStateFields(last.presence, lang, last.reason, last.reasonLabel);
       return Promise.resolve(cmd.reply(true, undefined, { ...fields }));
     }
     case 'getActiveEngagements':

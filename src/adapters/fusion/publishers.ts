@@ -118,7 +118,7 @@ type AgentState = Extract<FusionCommand, { type: 'fusion.cmd.agentState' }>;
 async function publishAgentState(session: Session, cmd: AgentState, lang: 'ja' | 'en'): Promise<void> {
   const conn = await session.ready;
   if (!conn) return;
-  const fields = agentStateFields(cmd.presence, lang, cmd.reason);
+  const fields = agentStateFields(cmd.presence, lang, cmd.reason, cmd.reasonLabel);
   await publishWith(session, conn, 'agentStateEventOperation', undefined, (request) => {
     const req = asRequest<UefAgentStateRequest>(request, 'agentStateEventOperation', [
       'setEventId',
@@ -157,7 +157,7 @@ export function dispatch(session: Session, cmd: FusionCommand, lang: 'ja' | 'en'
       return;
     case 'fusion.cmd.agentState':
       // Remembered now, so getCurrentAgentState answers with what the machine last decided.
-      session.lastAgentState = { presence: cmd.presence, reason: cmd.reason };
+      session.lastAgentState = { presence: cmd.presence, reason: cmd.reason, reasonLabel: cmd.reasonLabel };
       void queue.enqueue(AGENT_QUEUE, () => publishAgentState(session, cmd, lang));
       return;
     case 'fusion.cmd.respond':

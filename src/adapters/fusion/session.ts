@@ -44,7 +44,7 @@ export interface Session {
   readonly calls: CallStore;
   readonly pending: PendingCommands;
   readonly queue: KeyedQueue;
-  lastAgentState?: { presence: AgentPresence; reason?: string };
+  lastAgentState?: { presence: AgentPresence; reason?: string; reasonLabel?: string };
 }
 
 export function emit(session: Session, event: FusionEvent): void {

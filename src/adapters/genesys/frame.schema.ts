@@ -11,7 +11,9 @@
  * - release cause: `CallState` or `callState` (string or PSDK enum number);
  * - party change: `PreviousConnID` or `previousConnectionId`;
  * - error: `ErrorCode`/`errorCode` (string or number), `ErrorMessage`/`errorMessage`;
- * - not-ready reason: `reason` or `Reason`.
+ * - not-ready reason: `reason` or `Reason`; work mode: `workMode` or `AgentWorkMode`;
+ * - consult leg: `CallType` plus `previousConnectionId`, `PreviousConnID` or `TransferConnID`;
+ * - party added/deleted: `party`, `OtherDN` or `ThirdPartyDN`; DTMF: `digits` or `DTMFDigits`.
  */
 import * as v from 'valibot';
 import type { CallDirection, GenesysEvent } from '../../machines/genesys.types';
@@ -35,7 +37,20 @@ const RingingSchema = v.object({
   ThisQueue: OptText,
   CallType: OptText,
 });
-const DialingSchema = v.object({ ...ConnFields, eventId: OptText, toNumber: OptText, OtherDN: OptText, ANI: OptText, DNIS: OptText });
+const DialingSchema = v.object({
+  ...ConnFields,
+  eventId: OptText,
+  toNumber: OptText,
+  OtherDN: OptText,
+  ANI: OptText,
+  DNIS: OptText,
+  CallType: OptText,
+  previousConnectionId: OptText,
+  PreviousConnID: OptText,
+  TransferConnID: OptText,
+});
+const PartySchema = v.object({ ...ConnFields, party: OptText, OtherDN: OptText, ThirdPartyDN: OptText });
+const DtmfSchema = v.object({ ...ConnFields, digits: OptText, DTMFDigits: OptText });
 const EstablishedSchema = v.object({ ...ConnFields, eventId: OptText, ANI: OptText, direction: OptText, CallType: OptText });
 const ReleasedSchema = v.object({ ...ConnFields, CallState: OptCode, callState: OptCode });
 const PartyChangedSchema = v.object({ ...ConnFields, PreviousConnID: OptText, previousConnectionId: OptText });
@@ -46,7 +61,7 @@ const ErrorSchema = v.object({
   ErrorMessage: OptText,
   errorMessage: OptText,
 });
-const NotReadySchema = v.object({ reason: OptText, Reason: OptText });
+const NotReadySchema = v.object({ reason: OptText, Reason: OptText, workMode: OptCode, AgentWorkMode: OptCode });
 const EmptySchema = v.object({});
 
 /** Result of mapping a schema-valid frame: the event, or why the frame still cannot be used. */
@@ -93,7 +108,9 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
   EventRegistered: rule(EmptySchema, () => ({ type: 'genesys.registered' })),
   EventUnregistered: rule(EmptySchema, () => ({ type: 'genesys.unregistered' })),
   EventAgentReady: rule(EmptySchema, () => ({ type: 'genesys.agentReady' })),
-  EventAgentNotReady: rule(NotReadySchema, (f) => compact({ type: 'genesys.agentNotReady', reason: nonEmpty(f.reason, f.Reason) })),
+  EventAgentNotReady: rule(NotReadySchema, (f) =>
+    compact({ type: 'genesys.agentNotReady', reason: nonEmpty(f.reason, f.Reason), workMode: nonEmpty(f.workMode, f.AgentWorkMode) }),
+  ),
   EventAgentLogout: rule(EmptySchema, () => ({ type: 'genesys.agentLogout' })),
   EventLinkDisconnected: rule(EmptySchema, () => ({ type: 'genesys.linkDisconnected' })),
   EventLinkConnected: rule(EmptySchema, () => ({ type: 'genesys.linkConnected' })),
@@ -118,6 +135,8 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
         connectionId,
         eventId: nonEmpty(f.eventId),
         number: nonEmpty(f.toNumber, f.OtherDN, f.ANI, f.DNIS) ?? '',
+        callType: nonEmpty(f.CallType),
+        previousConnectionId: nonEmpty(f.previousConnectionId, f.PreviousConnID, f.TransferConnID),
       }),
     ),
   ),
@@ -150,6 +169,15 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
         : { type: 'genesys.partyChanged', connectionId, previousConnectionId };
     }),
   ),
+  EventPartyAdded: rule(PartySchema, (f) =>
+    withConn(f, (connectionId) => compact({ type: 'genesys.partyAdded', connectionId, party: nonEmpty(f.party, f.ThirdPartyDN, f.OtherDN) })),
+  ),
+  EventPartyDeleted: rule(PartySchema, (f) =>
+    withConn(f, (connectionId) => compact({ type: 'genesys.partyDeleted', connectionId, party: nonEmpty(f.party, f.ThirdPartyDN, f.OtherDN) })),
+  ),
+  EventDtmfSent: rule(DtmfSchema, (f) =>
+    withConn(f, (connectionId) => compact({ type: 'genesys.dtmfSent', connectionId, digits: nonEmpty(f.digits, f.DTMFDigits) })),
+  ),
   EventError: rule(ErrorSchema, (f) =>
     compact({
       type: 'genesys.error',
@@ -163,8 +191,6 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
 /** Events a real T-Server/microservice sends that carry nothing the toolbar acts on. */
 export const HARMLESS_EVENTS: ReadonlySet<string> = new Set([
   'EventAttachedDataChanged',
-  'EventPartyAdded',
-  'EventPartyDeleted',
   'EventQueued',
   'EventDiverted',
   'EventAgentLogin',

@@ -4,7 +4,7 @@ import type { GenesysCommand, GenesysEvent } from '../../machines/genesys.types'
 import type { GenesysAdapterDeps } from './deps.types';
 import { decodeFrame } from './frame-decoder';
 import { resolveDeps } from './resolve-deps';
-import { createRestClient, failure } from './rest-client';
+import { accepted, createRestClient, failure } from './rest-client';
 import { openSocketLink } from './socket-link';
 
 /** The WebSocket URL with `agent=<agentId>` added when the toolbar knows its agent. */
@@ -60,7 +60,10 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
       }
       log('debug', 'REST_POST', command.type, command);
       void rest.post(command).then((outcome) => {
-        if (outcome === undefined) return;
+        if (outcome === undefined) {
+          emit(accepted(command));
+          return;
+        }
         log('warn', outcome.code, outcome.message);
         emit(outcome);
       });

@@ -13,6 +13,11 @@ export interface CommandBody {
   eventId?: string;
   toNumber?: string;
   reason?: string;
+  workMode?: string;
+  destination?: string;
+  consultConnectionId?: string;
+  heldConnectionId?: string;
+  digits?: string;
 }
 
 export function commandName(command: GenesysCommand): GenesysCommandName {
@@ -26,10 +31,37 @@ export function buildBody(command: GenesysCommand, config: ToolbarConfig): Comma
   switch (command.type) {
     case 'genesys.cmd.makeCall':
       body.toNumber = command.number;
+      // A service that echoes only the connectionId it is given (the public mock) still correlates.
+      body.connectionId = command.eventId;
       body.eventId = command.eventId;
       break;
     case 'genesys.cmd.notReady':
       if (command.reason) body.reason = command.reason;
+      if (command.workMode) body.workMode = command.workMode;
+      break;
+    case 'genesys.cmd.singleStepTransfer':
+    case 'genesys.cmd.initiateTransfer':
+    case 'genesys.cmd.initiateConference':
+      body.connectionId = command.connectionId;
+      body.destination = command.destination;
+      body.eventId = command.eventId;
+      break;
+    case 'genesys.cmd.completeTransfer':
+    case 'genesys.cmd.completeConference':
+      body.connectionId = command.connectionId;
+      body.consultConnectionId = command.consultConnectionId;
+      body.eventId = command.eventId;
+      break;
+    case 'genesys.cmd.reconnectCall':
+    case 'genesys.cmd.alternateCall':
+      body.connectionId = command.connectionId;
+      body.heldConnectionId = command.heldConnectionId;
+      body.eventId = command.eventId;
+      break;
+    case 'genesys.cmd.sendDtmf':
+      body.connectionId = command.connectionId;
+      body.digits = command.digits;
+      body.eventId = command.eventId;
       break;
     case 'genesys.cmd.accept':
     case 'genesys.cmd.reject':
@@ -43,6 +75,14 @@ export function buildBody(command: GenesysCommand, config: ToolbarConfig): Comma
       break;
   }
   return body;
+}
+
+/** The 2xx confirmation, with the same correlation fields as a failure. */
+export function accepted(command: GenesysCommand): Extract<GenesysEvent, { type: 'genesys.commandAccepted' }> {
+  const event: Extract<GenesysEvent, { type: 'genesys.commandAccepted' }> = { type: 'genesys.commandAccepted', command: commandName(command) };
+  if ('connectionId' in command) event.connectionId = command.connectionId;
+  if ('eventId' in command) event.eventId = command.eventId;
+  return event;
 }
 
 /** The correlation fields a failure carries back to the machine. */

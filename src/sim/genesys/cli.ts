@@ -6,11 +6,11 @@ import { parseArgs } from 'node:util';
 import { startGenesysSimulator } from './server';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run sim -- [--host 127.0.0.1] [--port 8087] [--origins a,b|*] [--dial-delay ms]`);
+  console.error(`${message}\nusage: npm run sim -- [--host 127.0.0.1] [--port 8087] [--origins a,b|*] [--dial-delay ms] [--mode full|mock]`);
   process.exit(2);
 }
 
-function parseCli(argv: string[]): { host: string; port: number; allowedOrigins?: string[]; dialDelayMs?: number } {
+function parseCli(argv: string[]): { host: string; port: number; allowedOrigins?: string[]; dialDelayMs?: number; mode?: 'full' | 'mock' } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -20,6 +20,7 @@ function parseCli(argv: string[]): { host: string; port: number; allowedOrigins?
         port: { type: 'string', default: '8087' },
         origins: { type: 'string' },
         'dial-delay': { type: 'string' },
+        mode: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -31,12 +32,14 @@ function parseCli(argv: string[]): { host: string; port: number; allowedOrigins?
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port: "${values.port}" is not a port`);
   const dialDelay = values['dial-delay'] === undefined ? undefined : Number(values['dial-delay']);
   if (dialDelay !== undefined && !(dialDelay >= 0)) usage(`--dial-delay: "${values['dial-delay']}" is not a delay in ms`);
+  if (values.mode !== undefined && values.mode !== 'full' && values.mode !== 'mock') usage(`--mode: "${values.mode}" is not full or mock`);
   const origins = values.origins?.split(',').map((item) => item.trim()).filter(Boolean);
   return {
     host: values.host,
     port,
     ...(origins === undefined ? {} : { allowedOrigins: origins }),
     ...(dialDelay === undefined ? {} : { dialDelayMs: dialDelay }),
+    ...(values.mode === 'mock' || values.mode === 'full' ? { mode: values.mode } : {}),
   };
 }
 

@@ -45,6 +45,7 @@ export async function handleRest(
   const parsed = parseJsonObject(read.text);
   if (!parsed.ok) return reply(fail(400, parsed.message));
   const body = parsed.value;
+  if (control.model.config.mode === 'mock') return reply(control.mock.handle(body));
   if (typeof body['type'] !== 'string' || body['type'] === '') return reply(fail(400, 'body needs a string "type"'));
   const command = normalizeCommand(body['type']);
   if (command === undefined) return reply(fail(400, `unknown type ${body['type'].slice(0, 80)}`));

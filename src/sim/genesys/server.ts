@@ -5,6 +5,7 @@ import { FailRules } from './fail-rules';
 import { answerPreflight, corsHeaders, originAllowed, readBody, parseJsonObject, sendJson } from './http';
 import { handleRest, type Pending } from './rest-route';
 import { SIM_ROUTES, type SimControl } from './sim-routes';
+import { PublicMock } from './public-mock';
 import { SocketHub } from './sockets';
 import { DEFAULT_BUSY_NUMBERS, DEFAULT_DIAL_DELAY_MS, SimModel } from './state';
 import { fail, type SimLog, type SimOptions, type SimulatorHandle } from './types';
@@ -35,6 +36,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   const allowed = options.allowedOrigins;
   const hub = new SocketHub();
   const model = new SimModel(hub, log, {
+    mode: options.mode ?? 'full',
     dialDelayMs: options.dialDelayMs ?? DEFAULT_DIAL_DELAY_MS,
     busyNumbers: options.busyNumbers ?? DEFAULT_BUSY_NUMBERS,
   });
@@ -46,6 +48,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   const control: SimControl = {
     model,
     hub,
+    mock: new PublicMock(hub, () => model.currentAgent),
     failRules,
     isDown: () => Date.now() < downUntil,
     restart(downMs) {

@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import * as calls from './calls';
 import { parseFailRule, type FailRules } from './fail-rules';
+import type { PublicMock } from './public-mock';
 import type { SocketHub } from './sockets';
-import type { Call, SimModel } from './state';
+import { newConnId, type Call, type SimModel } from './state';
 import { fail, ok, type CallStatus, type Reply } from './types';
 
 /** What the scenario endpoints may touch. */
 export interface SimControl {
   model: SimModel;
   hub: SocketHub;
+  /** The public mock's behaviour, used for REST (and /sim/ring) while `mode` is `mock`. */
+  mock: PublicMock;
   failRules: FailRules;
   restart(downMs: number): void;
   isDown(): boolean;
@@ -23,10 +27,20 @@ function onCall(control: SimControl, body: Body, allowed: readonly CallStatus[],
   return calls.isReply(found) ? found : run(found);
 }
 
+/** The mock's own `ring` trigger, with the ids filled in and answered so tests can follow the call. */
+function mockRing(mock: PublicMock, body: Body): Reply {
+  const connectionId = text(body['connectionId']) ?? newConnId();
+  const eventId = text(body['eventId']) ?? randomUUID();
+  mock.handle({ type: 'ring', ANI: text(body['ani']) ?? '+15551230000', eventId, connectionId, queueName: text(body['queue']) ?? 'Sales' });
+  return ok({ connectionId, eventId });
+}
+
 /** `POST /sim/<name>` handlers; names are used by the Fusion host page and demo buttons. */
 export const SIM_ROUTES: Readonly<Record<string, Route>> = {
-  ring: ({ model }, body) =>
-    calls.ring(model, {
+  ring: ({ model, mock }, body) =>
+    model.config.mode === 'mock'
+      ? mockRing(mock, body)
+      : calls.ring(model, {
       agent: model.resolveAgent(body['agent']),
       ani: text(body['ani']),
       queue: text(body['queue']),
@@ -57,13 +71,18 @@ export const SIM_ROUTES: Readonly<Record<string, Route>> = {
     control.restart(downMs);
     return ok({ downMs });
   },
-  reset: ({ model, failRules }) => {
+  reset: ({ model, failRules, mock }) => {
     model.reset();
+    mock.reset();
     failRules.clear();
     return ok();
   },
   config: ({ model }, body) => {
-    const { dialDelayMs, busyNumbers } = body;
+    const { dialDelayMs, busyNumbers, mode } = body;
+    if (mode !== undefined) {
+      if (mode !== 'full' && mode !== 'mock') return fail(400, 'mode must be full or mock');
+      model.config.mode = mode;
+    }
     if (dialDelayMs !== undefined) {
       if (typeof dialDelayMs !== 'number' || !(dialDelayMs >= 0 && dialDelayMs <= 600_000)) return fail(400, 'dialDelayMs must be 0-600000');
       model.config.dialDelayMs = dialDelayMs;

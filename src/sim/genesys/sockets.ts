@@ -44,6 +44,15 @@ export class SocketHub implements FrameSink {
     return sent;
   }
 
+  /** The agent's most recently connected open socket only (the public mock's single client). */
+  sendToLatest(agentId: string, data: string): number {
+    const open = [...(this.byAgent.get(agentId) ?? [])].filter((socket) => socket.readyState === OPEN);
+    const latest = open.at(-1);
+    if (latest === undefined) return 0;
+    latest.send(data);
+    return 1;
+  }
+
   /** Abrupt loss (no close handshake), like a dropped network. */
   terminate(agentId: string): number {
     const set = this.byAgent.get(agentId) ?? new Set<WebSocket>();

@@ -10,7 +10,11 @@ export type Direction = 'inbound' | 'outbound';
 /** A WebSocket frame as sent: `eventName` plus T-Server-style attributes. */
 export type Frame = { eventName: string } & Record<string, string | number | undefined>;
 
+/** `full`: the contract in README.md; `mock`: the public mock's behaviour (public-mock.ts). */
+export type SimMode = 'full' | 'mock';
+
 export interface SimConfig {
+  mode: SimMode;
   /** Delay between EventDialing and the far end's answer (or busy) for MakeCall. */
   dialDelayMs: number;
   /** Numbers that answer busy; any number ending in 486 is busy too. */
@@ -25,6 +29,7 @@ export interface SimOptions {
   allowedOrigins?: string[];
   dialDelayMs?: number;
   busyNumbers?: string[];
+  mode?: SimMode;
   log?: SimLog;
 }
 

@@ -1,7 +1,7 @@
 /** The agent's state, the Available switch, the not-ready reason and log in/out. */
 import { useId, type ChangeEvent } from 'react';
 import { shallowEqual } from '@xstate/react';
-import { agentView, NOT_READY_REASONS, selectAgent, type AgentView } from '../agent.connect';
+import { agentView, selectAgent, type AgentView } from '../agent.connect';
 import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor } from '../toolbar.context';
 import { ErrorText, StateLine } from './Status';
@@ -64,9 +64,9 @@ function ReasonPicker({ view }: { view: AgentView }) {
         <option value="" disabled>
           {t('agent.reasonChoose')}
         </option>
-        {NOT_READY_REASONS.map((code) => (
-          <option key={code} value={code}>
-            {t(`reason.${code}`)}
+        {view.reasonPicker.options.map((choice) => (
+          <option key={choice.code} value={choice.code}>
+            {choice.text}
           </option>
         ))}
       </select>

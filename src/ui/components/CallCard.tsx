@@ -22,7 +22,8 @@ export function CallCard({ callRef, callKey, active, restoreFocus }: CallCardPro
   const { t } = useI18n();
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
-  const view = callView(useSelector(callRef, selectCall, shallowEqual), online);
+  const capabilities = useToolbar((snapshot) => snapshot.context.config.capabilities);
+  const view = callView(useSelector(callRef, selectCall, shallowEqual), online, capabilities);
   const titleId = useId();
   // Genesys may send no ANI; the number is caller data, so it is only ever rendered as text.
   const number = view.number || t('call.unknownNumber');

@@ -24,6 +24,7 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   const { t } = useI18n();
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
+  const canDial = useToolbar((snapshot) => snapshot.context.config.capabilities.includes('outbound'));
   const [number, setNumber] = useState('');
   const headingId = useId();
   const inputId = useId();
@@ -38,6 +39,8 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
     setNumber('');
   };
 
+  // A service that cannot place calls gets no dial pad (README: capabilities).
+  if (!canDial) return null;
   return (
     <section className="panel dial" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('section.dial')}</h2>

@@ -228,6 +228,10 @@ export const en = {
       what: 'A message from Genesys was too large and was ignored.',
       fix: 'If your state or calls look wrong, reload the toolbar.',
     },
+    NOT_SUPPORTED: {
+      what: 'The Genesys service this toolbar is connected to cannot do that.',
+      fix: 'Use your phone for it, or ask your administrator to enable it.',
+    },
     LINK_DOWN: {
       what: 'The phone system lost its link to the switch.',
       fix: 'Wait: you will be logged in again when the link is back.',

@@ -42,6 +42,10 @@ export interface E2eSession {
 
 export interface OpenOptions {
   lang?: 'en' | 'ja';
+  /** More query parameters of the toolbar page (profile, capabilities, wrapUp, type.*…). */
+  toolbarParams?: Record<string, string>;
+  /** `mock`: the simulator behaves like the public mock of the microservice. */
+  simMode?: 'full' | 'mock';
 }
 
 interface Environment {
@@ -133,6 +137,7 @@ export function useE2eEnvironment() {
       const agentId = `e2e-agent-${process.pid}-${++agents}`;
       const sim = new GenesysSim(env.sim.url, agentId);
       await sim.reset();
+      if (options.simMode) await sim.config({ mode: options.simMode });
       simLines.length = 0;
 
       const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 } });
@@ -161,7 +166,9 @@ export function useE2eEnvironment() {
 
       const url = new URL('/fusion-host.html', env.hostOrigin);
       url.searchParams.set('genesys', env.sim.url);
-      url.searchParams.set('toolbar', `${env.toolbarOrigin}/index.html`);
+      const toolbarUrl = new URL('/index.html', env.toolbarOrigin);
+      for (const [name, value] of Object.entries(options.toolbarParams ?? {})) toolbarUrl.searchParams.set(name, value);
+      url.searchParams.set('toolbar', toolbarUrl.toString());
       url.searchParams.set('agentId', agentId);
       url.searchParams.set('lang', options.lang ?? 'en');
       await session.host.goto(url.toString());

@@ -55,7 +55,7 @@ export class GenesysSim {
     await this.post('failNext', { agent: this.agent, ...rule });
   }
 
-  async config(config: { dialDelayMs?: number; busyNumbers?: string[] }): Promise<void> {
+  async config(config: { dialDelayMs?: number; busyNumbers?: string[]; mode?: 'full' | 'mock'; consultDelayMs?: number }): Promise<void> {
     await this.post('config', config);
   }
 
