@@ -27,6 +27,8 @@ export interface CommandTypeNames {
   reconnectCall: string;
   alternateCall: string;
   sendDtmf: string;
+  /** [INFER] our contract extension: ask for an EventSnapshot. */
+  snapshot: string;
 }
 
 /** A not-ready reason the agent can pick: the code Genesys receives, the words people read. */
@@ -143,6 +145,7 @@ export const DEFAULT_COMMAND_TYPES: CommandTypeNames = {
   reconnectCall: 'ReconnectCall',
   alternateCall: 'AlternateCall',
   sendDtmf: 'SendDTMF',
+  snapshot: 'snapshot',
 };
 
 export const DEFAULT_REASONS: readonly ReasonOption[] = [

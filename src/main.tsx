@@ -25,6 +25,9 @@ const actor = createActor(machine, { input: { config }, ...(inspect ? { inspect 
 // Without an error observer xstate rethrows asynchronously; the UI shows it via FatalBoundary.
 actor.subscribe({ error: (error) => console.error('[toolbar] the statechart stopped', error) });
 logNewNotices(actor, (message, notice) => console.warn(message, notice));
+// Snapshot corrections are synthetic: not heard from Genesys, so the log says so.
+actor.on('resync.corrected', (event) => console.info(`[resync] synthetic correction of ${event.key}: ${event.correction}`));
+actor.on('resync.unavailable', (event) => console.info(`[resync] unavailable: ${event.reason}`));
 actor.start();
 
 const root = document.getElementById('root');

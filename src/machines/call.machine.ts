@@ -4,7 +4,7 @@
  * machine knows no adapter and its graph can be walked alone.
  */
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
-import type { GenesysCommand } from './genesys.types';
+import type { GenesysCommand, SnapshotCallState } from './genesys.types';
 import type { CloseReason, FusionCommand } from './fusion.types';
 import type { CallContext, CallEvent, CallInput, CallOutput, CallStart, CodedError } from './call.types';
 import { dialErrorCode, isDialFailure, ringingEndReason } from './call-state';
@@ -14,7 +14,9 @@ export type CallToParentEvent =
   | { type: 'call.sendGenesys'; command: GenesysCommand }
   | { type: 'call.sendFusion'; command: FusionCommand }
   /** The call is over; the parent stops and forgets it. */
-  | { type: 'call.ended'; key: string; output: CallOutput };
+  | { type: 'call.ended'; key: string; output: CallOutput }
+  /** A snapshot corrected this call (a synthetic transition): the root logs it. */
+  | { type: 'call.corrected'; key: string; correction: string };
 
 type CallVerb = 'accept' | 'reject' | 'hangup' | 'hold' | 'retrieve';
 
@@ -81,6 +83,9 @@ const REQUESTED_ENDS: CloseReason[] = ['REJECT', 'WRAPUP', 'CANCELED'];
 const failureOf = (command: string) => ({ type: 'isFailureOf', params: { command } }) as const;
 const closeAs = (reason: CloseReason) => ({ type: 'closeAs', params: { reason } }) as const;
 const settle = (ok: boolean) => ({ type: 'settleFusionRequest', params: { ok } }) as const;
+const snapshotSays = (state: SnapshotCallState) => ({ type: 'snapshotSays', params: { state } }) as const;
+const noSuchCall = (command: string) => ({ type: 'isNoSuchCall', params: { command } }) as const;
+const corrected = (correction: string) => ({ type: 'reportCorrection', params: { correction } }) as const;
 
 export const callMachine = setup({
   types: {
@@ -100,9 +105,19 @@ export const callMachine = setup({
       event.type === 'genesys.error' || (event.type === 'genesys.commandFailed' && event.command === params.command),
     isDialFailure: ({ event }) => isDialFailure(releasedCallState(event)),
     isOnHold: ({ context }) => context.onHold,
+    snapshotSays: ({ event }, params: { state: SnapshotCallState }) => event.type === 'resync.present' && event.state === params.state,
+    /** The microservice answered 404: it has no such call (restarted, or the call ended unseen). */
+    isNoSuchCall: ({ event }, params: { command: string }) =>
+      event.type === 'genesys.commandFailed' && event.command === params.command && event.code === 'REST_HTTP_404',
   },
   actions: {
-    stampPhase: assign({ since: () => Date.now() }),
+    stampPhase: assign({ since: ({ context }) => context.restoredSince ?? Date.now(), restoredSince: null }),
+    reportCorrection: sendParent(({ context }, params: { correction: string }): CallToParentEvent => ({
+      type: 'call.corrected',
+      key: context.key,
+      correction: params.correction,
+    })),
+    recordNoSuchCall: assign({ error: ({ event }) => ({ code: 'CALL_GONE', detail: event.type === 'genesys.commandFailed' ? event.message : '' }) }),
     rememberFusionRequest: assign({
       fusionRequestId: ({ event }) => ('requestId' in event ? event.requestId : null),
     }),
@@ -150,6 +165,8 @@ export const callMachine = setup({
     }),
     /** Screen pop; an outbound call never offered (no EventDialing seen) is offered first. */
     startInFusion: enqueueActions(({ context, enqueue }) => {
+      // A restored call Fusion already started is not started (or offered) again.
+      if (context.started) return;
       if (!context.offered) enqueue.sendParent(newCommOf(context));
       enqueue.sendParent(toFusion({ type: 'fusion.cmd.startComm', eventId: context.eventId, direction: context.direction }));
       enqueue.assign({ offered: true, started: true });
@@ -208,13 +225,14 @@ export const callMachine = setup({
     number: input.number,
     ...(input.queue ? { queue: input.queue } : {}),
     ringCeilingMs: input.ringCeilingMs,
-    offered: false,
-    started: false,
+    offered: input.restored?.offered ?? false,
+    started: input.restored?.started ?? false,
     fusionRequestId: null,
     closeReason: null,
     error: null,
     onHold: false,
-    since: Date.now(),
+    restoredSince: input.restored?.since ?? null,
+    since: input.restored?.since ?? Date.now(),
   }),
   initial: 'starting',
   on: {
@@ -248,6 +266,12 @@ export const callMachine = setup({
         'genesys.released': { target: 'ended', actions: 'closeAsRingingEnd' },
         'genesys.abandoned': { target: 'ended', actions: closeAs('ABANDONED') },
         'fusion.offerTimeout': { actions: 'withdrawOffer' },
+        // Snapshot corrections: the events the toolbar missed, as transitions it already has.
+        'resync.present': [
+          { guard: snapshotSays('Established'), target: 'established', actions: corrected('ringing → established') },
+          { guard: snapshotSays('Held'), target: 'established.held', actions: corrected('ringing → held') },
+        ],
+        'resync.gone': { target: 'ended', actions: [closeAs('MISSED'), corrected('ringing → ended (MISSED)')] },
       },
       initial: 'alerting',
       states: {
@@ -274,6 +298,8 @@ export const callMachine = setup({
             // Answered on the softphone before the decline landed: the call is real, the decline failed.
             'genesys.established': { target: '#call.established', actions: ['recordDeclineTooLate', settle(false)] },
             'genesys.released': { target: '#call.ended', actions: closeAs('REJECT') },
+            // The decline landed while the toolbar was away.
+            'resync.gone': { target: '#call.ended', actions: [closeAs('REJECT'), corrected('rejecting → ended (REJECT)')] },
             'genesys.commandFailed': { guard: failureOf('reject'), target: 'alerting', actions: ['recordError', settle(false)] },
             'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
           },
@@ -291,6 +317,11 @@ export const callMachine = setup({
           { target: 'ended', actions: closeAs('CANCELED') },
         ],
         'genesys.error': { target: 'failed', actions: 'recordError' },
+        'resync.present': [
+          { guard: snapshotSays('Established'), target: 'established', actions: corrected('dialing → established') },
+          { guard: snapshotSays('Held'), target: 'established.held', actions: corrected('dialing → held') },
+        ],
+        'resync.gone': { target: 'ended', actions: [closeAs('MISSED'), corrected('dialing → ended (MISSED)')] },
       },
       initial: 'requested',
       states: {
@@ -331,6 +362,7 @@ export const callMachine = setup({
           on: {
             'genesys.established': { target: '#call.established', actions: ['bindConnection', 'recordCancelTooLate', settle(false)] },
             'genesys.released': { target: '#call.ended', actions: closeAs('CANCELED') },
+            'resync.gone': { target: '#call.ended', actions: [closeAs('CANCELED'), corrected('canceling → ended (CANCELED)')] },
             'genesys.commandFailed': { guard: failureOf('hangup'), target: 'alerting', actions: ['recordError', settle(false)] },
             'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
           },
@@ -347,6 +379,7 @@ export const callMachine = setup({
       on: {
         'genesys.released': { target: 'ended', actions: closeAs('WRAPUP') },
         'genesys.abandoned': { target: 'ended', actions: closeAs('WRAPUP') },
+        'resync.gone': { target: 'ended', actions: [closeAs('WRAPUP'), corrected('established → ended (WRAPUP)')] },
       },
       initial: 'talking',
       states: {
@@ -355,6 +388,7 @@ export const callMachine = setup({
           on: {
             'call.hold': { target: 'holding', actions: ['clearError', 'sendHold'] },
             'genesys.held': { target: 'held' },
+            'resync.present': { guard: snapshotSays('Held'), target: 'held', actions: corrected('talking → held') },
             'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },
             'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
           },
@@ -363,7 +397,12 @@ export const callMachine = setup({
           after: { commandDeadline: { target: 'talking', actions: 'recordTimeout' } },
           on: {
             'genesys.held': { target: 'held' },
-            'genesys.commandFailed': { guard: failureOf('hold'), target: 'talking', actions: 'recordError' },
+            'resync.present': { guard: snapshotSays('Held'), target: 'held', actions: corrected('holding → held') },
+            // Nothing to hold: the microservice no longer has the call.
+            'genesys.commandFailed': [
+              { guard: noSuchCall('hold'), target: '#call.ended', actions: ['recordNoSuchCall', closeAs('WRAPUP')] },
+              { guard: failureOf('hold'), target: 'talking', actions: 'recordError' },
+            ],
             'genesys.error': { target: 'talking', actions: 'recordError' },
           },
         },
@@ -372,6 +411,7 @@ export const callMachine = setup({
           on: {
             'call.retrieve': { target: 'retrieving', actions: ['clearError', 'sendRetrieve'] },
             'genesys.retrieved': { target: 'talking' },
+            'resync.present': { guard: snapshotSays('Established'), target: 'talking', actions: corrected('held → talking') },
             'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },
             'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
           },
@@ -380,7 +420,11 @@ export const callMachine = setup({
           after: { commandDeadline: { target: 'held', actions: 'recordTimeout' } },
           on: {
             'genesys.retrieved': { target: 'talking' },
-            'genesys.commandFailed': { guard: failureOf('retrieve'), target: 'held', actions: 'recordError' },
+            'resync.present': { guard: snapshotSays('Established'), target: 'talking', actions: corrected('retrieving → talking') },
+            'genesys.commandFailed': [
+              { guard: noSuchCall('retrieve'), target: '#call.ended', actions: ['recordNoSuchCall', closeAs('WRAPUP')] },
+              { guard: failureOf('retrieve'), target: 'held', actions: 'recordError' },
+            ],
             'genesys.error': { target: 'held', actions: 'recordError' },
           },
         },
@@ -390,7 +434,11 @@ export const callMachine = setup({
             // The softphone may hold or resume meanwhile; a failed hang-up must return to the truth.
             'genesys.held': { actions: 'markOnHold' },
             'genesys.retrieved': { actions: 'markOffHold' },
-            'genesys.commandFailed': { guard: failureOf('hangup'), target: 'rollbackHangup', actions: ['recordError', settle(false)] },
+            // The call is gone at Genesys (404): it ends instead of staying stuck.
+            'genesys.commandFailed': [
+              { guard: noSuchCall('hangup'), target: '#call.ended', actions: ['recordNoSuchCall', closeAs('WRAPUP')] },
+              { guard: failureOf('hangup'), target: 'rollbackHangup', actions: ['recordError', settle(false)] },
+            ],
             'genesys.error': { target: 'rollbackHangup', actions: ['recordError', settle(false)] },
           },
         },

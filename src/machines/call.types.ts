@@ -1,4 +1,4 @@
-import type { CallDirection, GenesysCallEvent, GenesysEvent } from './genesys.types';
+import type { CallDirection, GenesysCallEvent, GenesysEvent, SnapshotCallState } from './genesys.types';
 import type { CloseReason, FusionEvent } from './fusion.types';
 
 /** A coded problem the UI explains in plain words (ui/i18n) and the log records. */
@@ -22,6 +22,8 @@ export interface CallInput {
   queue?: string;
   start: CallStart;
   ringCeilingMs: number;
+  /** A call restored after a page reload: what Fusion already has, and when its phase began. */
+  restored?: { offered: boolean; started: boolean; since: number };
 }
 
 export interface CallContext {
@@ -44,6 +46,8 @@ export interface CallContext {
   error: CodedError | null;
   /** Whether the call was on hold before a pending hang-up, to roll back to the right state. */
   onHold: boolean;
+  /** A restored call's phase start, kept by the first phase entry instead of now. */
+  restoredSince: number | null;
   /** Epoch ms when the current phase began (ringing, dialing, established; hold counts as talk time); the UI's timer. */
   since: number;
 }
@@ -67,7 +71,10 @@ export type CallGenesysEvent =
   | GenesysCallEvent
   | Extract<GenesysEvent, { type: 'genesys.commandFailed' | 'genesys.error' }>;
 
-export type CallEvent = CallCommand | FusionCallEvent | CallGenesysEvent;
+/** [INFER] What the Genesys snapshot says of this call (the root compares by ConnID). */
+export type CallResyncEvent = { type: 'resync.present'; state: SnapshotCallState } | { type: 'resync.gone' };
+
+export type CallEvent = CallCommand | FusionCallEvent | CallGenesysEvent | CallResyncEvent;
 
 export interface CallOutput {
   key: string;

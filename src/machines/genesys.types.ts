@@ -28,10 +28,25 @@ export type GenesysCommandName =
   | 'completeConference'
   | 'reconnectCall'
   | 'alternateCall'
-  | 'sendDtmf';
+  | 'sendDtmf'
+  | 'snapshot';
 
 /** Agent work mode Genesys reports with EventAgentNotReady (PSDK AgentWorkMode); ACW is wrap-up. */
 export type AgentWorkMode = 'AfterCallWork' | 'AuxWork';
+
+/** [INFER] Call states an `EventSnapshot` reports (our contract extension, protocol notes). */
+export type SnapshotCallState = 'Ringing' | 'Dialing' | 'Established' | 'Held';
+export type SnapshotAgentState = 'Ready' | 'NotReady' | 'LoggedOut';
+
+/** One live call of the agent, as the microservice's snapshot reports it. */
+export interface SnapshotCall {
+  connectionId: string;
+  state: SnapshotCallState;
+  direction: CallDirection;
+  ani?: string;
+  eventId?: string;
+  queue?: string;
+}
 
 export type GenesysEvent =
   // socket life (connection region)
@@ -82,6 +97,8 @@ export type GenesysEvent =
   | { type: 'genesys.partyAdded'; connectionId: string; party?: string }
   | { type: 'genesys.partyDeleted'; connectionId: string; party?: string }
   | { type: 'genesys.dtmfSent'; connectionId: string; digits?: string }
+  /** [INFER] What Genesys says is true now (answer to `genesys.cmd.snapshot`). */
+  | { type: 'genesys.snapshot'; agentState: SnapshotAgentState; reason?: string; calls: SnapshotCall[] }
   /** T-Server EventError, with the call it concerns when the microservice says so. */
   | { type: 'genesys.error'; code: string; message: string; connectionId?: string }
   /** A frame the adapter could not accept (malformed JSON, wrong shape, unknown event, too big). */
@@ -121,7 +138,9 @@ export type GenesysCommand =
   | ({ type: 'genesys.cmd.reconnectCall'; heldConnectionId: string } & OnCall)
   /** connectionId: the leg talking now (to hold); heldConnectionId: the one to retrieve. */
   | ({ type: 'genesys.cmd.alternateCall'; heldConnectionId: string } & OnCall)
-  | ({ type: 'genesys.cmd.sendDtmf'; digits: string } & OnCall);
+  | ({ type: 'genesys.cmd.sendDtmf'; digits: string } & OnCall)
+  /** Ask for an `EventSnapshot`; the adapter fails it (commandFailed) on non-2xx or no frame in 3 s. */
+  | { type: 'genesys.cmd.snapshot' };
 
 /** Events that concern one call and carry its connectionId. */
 export type GenesysCallEvent = Extract<GenesysEvent, { connectionId: string }>;

@@ -3,7 +3,7 @@
  * Four parallel regions; calls are child actors (call.machine.ts) keyed by their first ConnID.
  * Genesys and Fusion are injected actors (`provide({ actors: { genesys, fusion } })`).
  */
-import { assertEvent, assign, enqueueActions, sendTo, setup } from 'xstate';
+import { assertEvent, assign, emit, enqueueActions, sendTo, setup, stateIn } from 'xstate';
 import { callMachine } from './call.machine';
 import type { CallInput, CodedError } from './call.types';
 import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
@@ -13,7 +13,8 @@ import { newEventId } from './ids';
 import { reasonLabel } from './reasons';
 import { hasCapability, type Capability } from '../capabilities';
 import { keyByConnection, keyByEvent, withCall, withConnection, withNotice, withoutCall } from './toolbar.index';
-import type { ToolbarContext, ToolbarEvent, ToolbarInput } from './toolbar.types';
+import { eventsCreating, observationFor, unknownCalls } from './resync';
+import type { CallEntry, ToolbarContext, ToolbarEmitted, ToolbarEvent, ToolbarInput } from './toolbar.types';
 
 const AGENT_COMMANDS: GenesysCommandName[] = ['register', 'ready', 'notReady', 'logout'];
 
@@ -113,6 +114,7 @@ export const toolbarMachine = setup({
     context: {} as ToolbarContext,
     events: {} as ToolbarEvent,
     input: {} as ToolbarInput,
+    emitted: {} as ToolbarEmitted,
   },
   actors: {
     genesys: genesysPlaceholder,
@@ -138,6 +140,7 @@ export const toolbarMachine = setup({
     isKnownPreviousConnection: ({ context, event }) =>
       event.type === 'genesys.partyChanged' && keyByConnection(context, event.previousConnectionId) !== undefined,
     isAgentCommandFailure: ({ event }) => event.type === 'genesys.commandFailed' && AGENT_COMMANDS.includes(event.command),
+    isSnapshotFailure: ({ event }) => event.type === 'genesys.commandFailed' && event.command === 'snapshot',
     isFailureOf: ({ event }, params: { command: GenesysCommandName }) =>
       event.type === 'genesys.commandFailed' && event.command === params.command,
     isFailureWhileUnavailable: ({ context, event }, params: { command: GenesysCommandName }) =>
@@ -336,6 +339,83 @@ export const toolbarMachine = setup({
         }),
       );
     }),
+    // ---- resync (snapshot) and restore ----
+    requestSnapshot: sendTo('genesys', { type: 'genesys.cmd.snapshot' } satisfies GenesysCommand),
+    /**
+     * Every toolbar call hears what the snapshot says of it and corrects itself with its own
+     * transitions; a call only Genesys knows is created by the events the toolbar missed; the
+     * agent's settled state follows the snapshot's.
+     */
+    reconcile: enqueueActions(({ context, event, enqueue, check }) => {
+      assertEvent(event, 'genesys.snapshot');
+      for (const [key, entry] of Object.entries(context.calls)) {
+        // A dial Genesys has not named yet cannot be in the snapshot: it waits for its own answer.
+        if (entry.connectionIds.length > 0) enqueue.sendTo(key, observationFor(entry, event));
+      }
+      for (const call of unknownCalls(context.calls, event)) {
+        for (const missed of eventsCreating(call)) enqueue.raise(missed);
+        enqueue.emit({ type: 'resync.corrected', key: call.connectionId, correction: `created ${call.state}` });
+      }
+      // stateIn reads the machine's snapshot (also in pure transitions); its type does not fit `check`.
+      const available = check(stateIn('#toolbar.agent.available') as never);
+      const unavailable = check(stateIn('#toolbar.agent.unavailable') as never);
+      if (!available && !unavailable) return;
+      const reason = event.reason ? { reason: event.reason } : {};
+      if (event.agentState === 'LoggedOut') enqueue.raise({ type: 'genesys.agentLogout' });
+      else if (event.agentState === 'Ready' && unavailable) enqueue.raise({ type: 'genesys.agentReady' });
+      else if (event.agentState === 'NotReady' && (available || (event.reason && event.reason !== context.notReadyReason))) {
+        enqueue.raise({ type: 'genesys.agentNotReady', ...reason });
+      } else return;
+      enqueue.emit({ type: 'resync.corrected', key: 'agent', correction: `agent → ${event.agentState}` });
+    }),
+    endRestoring: assign({
+      calls: ({ context }) => {
+        if (!Object.values(context.calls).some((entry) => entry.restoring)) return context.calls;
+        return Object.fromEntries(Object.entries(context.calls).map(([key, { restoring: _done, ...entry }]) => [key, entry]));
+      },
+    }),
+    noteResyncUnavailable: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'genesys.commandFailed');
+      enqueue.emit({ type: 'resync.unavailable', reason: `${event.code}: ${event.message}` });
+      if (context.resyncUnavailableSaid) return;
+      enqueue.assign({ resyncUnavailableSaid: true, ...withNotice(context, { code: 'RESYNC_UNAVAILABLE', detail: event.code }, Date.now()) });
+    }),
+    logCorrection: emit(({ event }) => {
+      assertEvent(event, 'call.corrected');
+      return { type: 'resync.corrected' as const, key: event.key, correction: event.correction };
+    }),
+    /** After a reload: the calls of the record, shown at once and marked restoring until the snapshot. */
+    restoreCalls: enqueueActions(({ context, enqueue }) => {
+      const restored = context.restored;
+      if (!restored) return;
+      const calls: Record<string, CallEntry> = { ...context.calls };
+      for (const call of restored.calls) calls[call.key] = { connectionIds: call.connectionIds, eventId: call.eventId, restoring: true };
+      enqueue.assign({
+        calls,
+        activeCall: restored.calls[0]?.key ?? null,
+        restored: null,
+        ...(restored.presence === 'unavailable' && restored.reason ? { notReadyReason: restored.reason } : {}),
+      });
+      for (const call of restored.calls) {
+        const connectionId = call.connectionIds.at(-1) ?? null;
+        const start = call.state === 'held' ? 'established' : call.state;
+        enqueue.spawnChild('call', {
+          id: call.key,
+          input: {
+            key: call.key,
+            connectionId,
+            eventId: call.eventId,
+            direction: call.direction,
+            number: call.number,
+            ...(call.queue ? { queue: call.queue } : {}),
+            start,
+            ringCeilingMs: context.config.ringCeilingMs,
+            restored: { offered: call.offered, started: call.started, since: call.since },
+          },
+        });
+        if (call.state === 'held' && connectionId) enqueue.sendTo(call.key, { type: 'genesys.held', connectionId });
+      }
+    }),
     // ---- notices ----
     noteOffline: assign(({ context }) => withNotice(context, { code: 'OFFLINE' }, Date.now())),
     noteCallsActive: assign(({ context }) => withNotice(context, { code: 'CALLS_ACTIVE' }, Date.now())),
@@ -382,7 +462,10 @@ export const toolbarMachine = setup({
     fusionError: null,
     notices: [],
     noticeSeq: 0,
+    resyncUnavailableSaid: false,
+    restored: input.restored ?? null,
   }),
+  entry: 'restoreCalls',
   invoke: [
     { id: 'genesys', systemId: 'genesys', src: 'genesys', input: ({ context }) => ({ config: context.config }) },
     { id: 'fusion', systemId: 'fusion', src: 'fusion', input: ({ context }) => ({ config: context.config }) },
@@ -608,8 +691,9 @@ export const toolbarMachine = setup({
             'genesys.partyChanged': [{ guard: 'isKnownPreviousConnection', actions: 'reindexCall' }, { actions: 'noteEvent' }],
             'genesys.error': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
             'genesys.commandFailed': [
-              // The agent region owns failures of agent commands (shown as the agent's error).
+              // The agent region owns failures of agent commands (shown as the agent's error), resync its own.
               { guard: 'isAgentCommandFailure' },
+              { guard: 'isSnapshotFailure' },
               { guard: 'isKnownCall', actions: 'forwardToCall' },
               { actions: 'noteEvent' },
             ],
@@ -655,6 +739,21 @@ export const toolbarMachine = setup({
             ],
             'notice.dismiss': { actions: 'dismissNotice' },
             'call.ended': { guard: 'isKnownCall', actions: 'forgetCall' },
+            'call.corrected': { actions: 'logCorrection' },
+          },
+        },
+      },
+    },
+    /** [INFER] After every register, ask Genesys what is true and correct the toolbar to it. */
+    resync: {
+      initial: 'watching',
+      states: {
+        watching: {
+          on: {
+            'genesys.registered': { actions: 'requestSnapshot' },
+            'genesys.snapshot': { actions: ['reconcile', 'endRestoring'] },
+            // Without a snapshot the toolbar works as before; it says so once.
+            'genesys.commandFailed': { guard: 'isSnapshotFailure', actions: ['noteResyncUnavailable', 'endRestoring'] },
           },
         },
       },

@@ -2,7 +2,7 @@ import type { ToolbarConfig } from '../config';
 import type { CallCommand, CodedError } from './call.types';
 import type { CallToParentEvent } from './call.machine';
 import type { AgentPresence, FusionEvent } from './fusion.types';
-import type { GenesysEvent } from './genesys.types';
+import type { CallDirection, GenesysEvent } from './genesys.types';
 
 /** What the agent asks of the toolbar (its own buttons and keys). */
 export type AgentCommand =
@@ -23,7 +23,32 @@ export interface CallEntry {
   eventId: string;
   /** For a dial the toolbar placed: the number, to match Genesys' answer when it echoes no eventId. */
   dialled?: string;
+  /** Restored after a reload and not yet confirmed by a Genesys snapshot. */
+  restoring?: boolean;
 }
+
+/** A call as the reload record kept it (adapters/persistence); the root respawns it at start. */
+export interface RestoredCall {
+  key: string;
+  connectionIds: string[];
+  eventId: string;
+  direction: CallDirection;
+  number: string;
+  queue?: string;
+  state: 'ringing' | 'dialing' | 'established' | 'held';
+  since: number;
+  offered: boolean;
+  started: boolean;
+}
+
+export interface RestoredSession {
+  presence: AgentPresence;
+  reason?: string;
+  calls: RestoredCall[];
+}
+
+/** Emitted for the log: a correction the snapshot made (synthetic, not heard from Genesys). */
+export type ToolbarEmitted = { type: 'resync.corrected'; key: string; correction: string } | { type: 'resync.unavailable'; reason: string };
 
 /** A coded problem, kept (bounded) for the UI and the log. */
 export interface Notice extends CodedError {
@@ -53,8 +78,13 @@ export interface ToolbarContext {
   fusionError: CodedError | null;
   notices: Notice[];
   noticeSeq: number;
+  /** Whether the toolbar already said that the microservice cannot resync (said once). */
+  resyncUnavailableSaid: boolean;
+  /** What the reload record gave at start; spawned on entry, then not used. */
+  restored: RestoredSession | null;
 }
 
 export interface ToolbarInput {
   config: ToolbarConfig;
+  restored?: RestoredSession;
 }

@@ -74,6 +74,11 @@ function sampleEvents(key: string): CallEvent[] {
     { type: 'genesys.partyChanged', connectionId: 'c2', previousConnectionId: CONN },
     { type: 'genesys.error', ...on, code: '56', message: 'Invalid state' },
     failed('accept'), failed('reject'), failed('hangup'), failed('hold'), failed('retrieve'), failed('makeCall'),
+    // The microservice has no such call (404): hang-up, hold and retrieve end the call.
+    ...(['hangup', 'hold', 'retrieve'] as const).map((command): CallEvent => ({ ...failed(command), code: 'REST_HTTP_404' } as CallEvent)),
+    // What a Genesys snapshot says of the call (the root sends these after every register).
+    ...(['Ringing', 'Dialing', 'Established', 'Held'] as const).map((state): CallEvent => ({ type: 'resync.present', state })),
+    { type: 'resync.gone' },
     ...afterEvents(),
   ];
 }
@@ -98,6 +103,8 @@ function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
   const correlatedByEventId = ['genesys.dialing', 'genesys.established', 'genesys.commandFailed'];
   const unnamed = snapshot.matches({ dialing: 'requested' }) || snapshot.matches({ dialing: 'cancelRequested' });
   if (unnamed && event.type.startsWith('genesys.')) return correlatedByEventId.includes(event.type);
+  // The root never sends a snapshot's view to a dial Genesys has not named.
+  if (unnamed && event.type.startsWith('resync.')) return false;
   // The ceiling timer fires once, and only matters while Fusion still holds the offer.
   if (event.type.startsWith('xstate.after.ringCeiling')) return snapshot.matches({ ringing: 'alerting' }) && snapshot.context.offered;
   // Time passing fires only the timers of active states; a delayed event of another state cannot happen.
@@ -130,10 +137,11 @@ function startCall(d: Driver, start: CallStart) {
   else d.genesys({ type: 'genesys.established', connectionId: CONN, eventId: EVENT_ID, ani: '+15551230000', direction: 'outbound' });
 }
 
-function execute(d: Driver, event: CallEvent) {
+function execute(d: Driver, event: CallEvent, key: string) {
   if (event.type.startsWith('xstate.after.')) {
     vi.advanceTimersByTime(event.type.includes('ringCeiling') ? RING_CEILING_MS : COMMAND_DEADLINE_MS);
-  } else if (event.type.startsWith('genesys.')) d.genesys(event as Parameters<Driver['genesys']>[0]);
+  } else if (event.type.startsWith('resync.')) d.callRef(key)?.send(event);
+  else if (event.type.startsWith('genesys.')) d.genesys(event as Parameters<Driver['genesys']>[0]);
   else if (event.type.startsWith('fusion.')) d.fusion(event as Parameters<Driver['fusion']>[0]);
   else d.send(event as Parameters<Driver['send']>[0]);
 }
@@ -196,7 +204,7 @@ for (const start of starts) {
         for (const step of path.steps.slice(1)) {
           const genesysBefore = d.genesysCommands.length;
           const fusionBefore = d.fusionCommands.length;
-          execute(d, step.event);
+          execute(d, step.event, key);
           const next = step.state;
           const where = `after ${step.event.type}`;
           if (next.matches('ended')) {

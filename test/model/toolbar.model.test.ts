@@ -106,6 +106,11 @@ function callRoutingEvents(): ModelEvent[] {
     { type: 'call.sendGenesys', command: { type: 'genesys.cmd.hangup', connectionId: 'c1', eventId: 'e1' } },
     { type: 'call.sendFusion', command: { type: 'fusion.cmd.closeComm', eventId: 'e1', reason: 'WRAPUP' } },
     { type: 'call.ended', key: 'c1', output: { key: 'c1', connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', error: null } },
+    // Resync: a snapshot (its view goes to each named call; an unknown call is created), a service without it.
+    { type: 'genesys.snapshot', agentState: 'Ready', calls: [] },
+    { type: 'genesys.snapshot', agentState: 'Ready', calls: [{ connectionId: 'c1', state: 'Ringing', direction: 'inbound', ani: '+15551230000' }] },
+    { type: 'genesys.commandFailed', command: 'snapshot', code: 'SNAPSHOT_TIMEOUT', message: 'x' },
+    { type: 'call.corrected', key: 'c1', correction: 'ringing → established' },
   ];
 }
 

@@ -10,7 +10,7 @@ import type { CallMachine } from '../../src/machines/call.machine';
 import type { FusionCommand, FusionEvent } from '../../src/machines/fusion.types';
 import type { GenesysCommand, GenesysEvent } from '../../src/machines/genesys.types';
 import { toolbarMachine } from '../../src/machines/toolbar.machine';
-import type { ToolbarEvent } from '../../src/machines/toolbar.types';
+import type { RestoredSession, ToolbarEvent } from '../../src/machines/toolbar.types';
 
 export interface DriverOptions {
   config?: Partial<ToolbarConfig>;
@@ -21,6 +21,8 @@ export interface DriverOptions {
   callLogic?: AnyStateMachine;
   /** Inspection observer (model coverage). */
   inspect?: (event: InspectionEvent) => void;
+  /** What a reload record gave (calls respawned at start). */
+  restored?: RestoredSession;
 }
 
 export type CallRef = ActorRefFrom<CallMachine>;
@@ -47,7 +49,7 @@ export function createDriver(options: DriverOptions = {}) {
     actors: { genesys, fusion, ...(options.callLogic ? { call: options.callLogic as never } : {}) },
     ...(options.delays ? { delays: options.delays } : {}),
   });
-  const actor = createActor(machine, { input: { config }, ...(options.inspect ? { inspect: options.inspect } : {}) });
+  const actor = createActor(machine, { input: { config, ...(options.restored ? { restored: options.restored } : {}) }, ...(options.inspect ? { inspect: options.inspect } : {}) });
   actor.subscribe({ error: (error) => errors.push(error) });
   actor.start();
 

@@ -55,6 +55,8 @@ export interface GenesysAdapterDeps {
   backoff?: Partial<BackoffOptions>;
   /** A POST with no answer after this long fails with REST_TIMEOUT (default 5000). */
   commandTimeoutMs?: number;
+  /** [INFER] How long after asking for a snapshot its EventSnapshot may take (default 3000). */
+  snapshotTimeoutMs?: number;
   /** Period of the sleep-detection tick (default 5000); a gap over twice this retries at once. */
   sleepCheckMs?: number;
   /**
@@ -77,6 +79,7 @@ export interface ResolvedDeps {
   newId: () => string;
   backoff: BackoffOptions;
   commandTimeoutMs: number;
+  snapshotTimeoutMs: number;
   sleepCheckMs: number;
   probeMs: readonly [number, number] | null;
 }

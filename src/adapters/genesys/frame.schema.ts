@@ -16,7 +16,7 @@
  * - party added/deleted: `party`, `OtherDN` or `ThirdPartyDN`; DTMF: `digits` or `DTMFDigits`.
  */
 import * as v from 'valibot';
-import type { CallDirection, GenesysEvent } from '../../machines/genesys.types';
+import type { CallDirection, GenesysEvent, SnapshotCall } from '../../machines/genesys.types';
 
 const OptText = v.optional(v.string());
 /** PSDK enums (CallState, ErrorCode) may arrive as numbers; the toolbar handles them as strings. */
@@ -62,6 +62,20 @@ const ErrorSchema = v.object({
   errorMessage: OptText,
 });
 const NotReadySchema = v.object({ reason: OptText, Reason: OptText, workMode: OptCode, AgentWorkMode: OptCode });
+/** [INFER] our contract extension (protocol notes): the agent's truth in one frame. */
+const SnapshotCallSchema = v.object({
+  ...ConnFields,
+  state: v.picklist(['Ringing', 'Dialing', 'Established', 'Held']),
+  direction: v.picklist(['inbound', 'outbound']),
+  ANI: OptText,
+  eventId: OptText,
+  queueName: OptText,
+});
+const SnapshotSchema = v.object({
+  agentState: v.picklist(['Ready', 'NotReady', 'LoggedOut']),
+  reason: OptText,
+  calls: v.pipe(v.array(SnapshotCallSchema), v.maxLength(50)),
+});
 const EmptySchema = v.object({});
 
 /** Result of mapping a schema-valid frame: the event, or why the frame still cannot be used. */
@@ -178,6 +192,16 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
   EventDtmfSent: rule(DtmfSchema, (f) =>
     withConn(f, (connectionId) => compact({ type: 'genesys.dtmfSent', connectionId, digits: nonEmpty(f.digits, f.DTMFDigits) })),
   ),
+  EventSnapshot: rule(SnapshotSchema, (f) => {
+    const calls: SnapshotCall[] = [];
+    for (const call of f.calls) {
+      const connectionId = nonEmpty(call.connectionId, call.ConnID);
+      if (connectionId === undefined) return { invalid: 'a call has no connectionId' };
+      if (calls.some((known) => known.connectionId === connectionId)) return { invalid: `connectionId ${connectionId.slice(0, 40)} twice` };
+      calls.push(compact({ connectionId, state: call.state, direction: call.direction, ani: nonEmpty(call.ANI), eventId: nonEmpty(call.eventId), queue: nonEmpty(call.queueName) }));
+    }
+    return compact({ type: 'genesys.snapshot', agentState: f.agentState, reason: nonEmpty(f.reason), calls });
+  }),
   EventError: rule(ErrorSchema, (f) =>
     compact({
       type: 'genesys.error',

@@ -40,6 +40,7 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
         if (outcome.kind === 'event') {
           log('debug', 'FRAME', outcome.name, outcome.event);
           if (outcome.event.type === 'genesys.registered') link.markRegistered();
+          if (outcome.event.type === 'genesys.snapshot') snapshotAnswered();
           emit(outcome.event);
         } else if (outcome.kind === 'ignored') {
           log('debug', 'FRAME_IGNORED', `${outcome.name} carries nothing the toolbar uses`);
@@ -50,6 +51,21 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
       },
     }, config.genesysRest);
 
+    // [INFER] snapshot: a 2xx without an EventSnapshot frame within the deadline means no resync.
+    let snapshotTimer: unknown = null;
+    const snapshotAnswered = (): void => {
+      if (snapshotTimer !== null) resolved.clearTimeout(snapshotTimer);
+      snapshotTimer = null;
+    };
+    const awaitSnapshot = (command: GenesysCommand): void => {
+      snapshotAnswered();
+      snapshotTimer = resolved.setTimeout(() => {
+        snapshotTimer = null;
+        const ms = resolved.snapshotTimeoutMs;
+        emit(failure(command, 'SNAPSHOT_TIMEOUT', `The Genesys service sent no EventSnapshot within ${ms} ms`));
+      }, resolved.snapshotTimeoutMs);
+    };
+
     receive((command) => {
       if (!link.isOpen) {
         // Without the socket the outcome event could never arrive; refuse rather than guess.
@@ -59,7 +75,9 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
         return;
       }
       log('debug', 'REST_POST', command.type, command);
+      if (command.type === 'genesys.cmd.snapshot') awaitSnapshot(command);
       void rest.post(command).then((outcome) => {
+        if (command.type === 'genesys.cmd.snapshot' && outcome !== undefined) snapshotAnswered();
         if (outcome === undefined) {
           emit(accepted(command));
           return;
@@ -71,6 +89,7 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
 
     return () => {
       stopped = true;
+      snapshotAnswered();
       link.stop();
       rest.abortAll();
       log('debug', 'ADAPTER_STOPPED', 'Genesys adapter stopped');

@@ -41,6 +41,7 @@ export function resolveDeps(deps: GenesysAdapterDeps): ResolvedDeps {
     newId: deps.newId ?? defaultNewId,
     backoff: { ...DEFAULT_BACKOFF, ...deps.backoff },
     commandTimeoutMs: deps.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+    snapshotTimeoutMs: deps.snapshotTimeoutMs ?? 3_000,
     sleepCheckMs: deps.sleepCheckMs ?? DEFAULT_SLEEP_CHECK_MS,
     probeMs: deps.probeMs === undefined ? DEFAULT_PROBE_MS : deps.probeMs,
   };

@@ -1,5 +1,6 @@
 import * as agents from './agents';
 import * as calls from './calls';
+import { snapshot } from './snapshot';
 import type { Call, SimModel } from './state';
 import { fail, type Reply } from './types';
 
@@ -14,6 +15,7 @@ export type CommandName =
   | 'ready'
   | 'notready'
   | 'logout'
+  | 'snapshot'
   | 'ring';
 
 /** `type` is matched case-insensitively; `initialize` (seed/mock) and `Register` (docs) are one command. */
@@ -29,6 +31,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   ready: 'ready',
   notready: 'notready',
   logout: 'logout',
+  snapshot: 'snapshot',
   ring: 'ring',
 };
 
@@ -62,6 +65,8 @@ export function runCommand(model: SimModel, command: CommandName, body: Record<s
       return agents.notReady(model, agent, text(body['reason']));
     case 'logout':
       return agents.logout(model, agent);
+    case 'snapshot':
+      return snapshot(model, agent);
     case 'accept':
       return onCall(['ringing'], 'accept', (call) => calls.answer(model, call));
     case 'reject':

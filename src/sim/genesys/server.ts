@@ -39,6 +39,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     mode: options.mode ?? 'full',
     dialDelayMs: options.dialDelayMs ?? DEFAULT_DIAL_DELAY_MS,
     busyNumbers: options.busyNumbers ?? DEFAULT_BUSY_NUMBERS,
+    snapshot: options.snapshot ?? 'on',
   });
   const failRules = new FailRules();
   const pending: Pending = { timers: new Set(), held: new Set() };
@@ -51,9 +52,11 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     mock: new PublicMock(hub, () => model.currentAgent),
     failRules,
     isDown: () => Date.now() < downUntil,
-    restart(downMs) {
-      log('info', `restart: closing every socket, dropping new connections for ${downMs} ms`);
+    restart(downMs, dropState) {
+      log('info', `restart: closing every socket, dropping new connections for ${downMs} ms${dropState ? ', state lost' : ''}`);
       hub.closeAll({ code: 1012, reason: 'service restart' });
+      // A restarted process that kept nothing: no registrations, no calls, no backlog.
+      if (dropState) model.forgetState();
       downUntil = Date.now() + downMs;
       if (downTimer) clearTimeout(downTimer);
       downTimer = setTimeout(() => {

@@ -3,8 +3,9 @@ import * as calls from './calls';
 import { parseFailRule, type FailRules } from './fail-rules';
 import type { PublicMock } from './public-mock';
 import type { SocketHub } from './sockets';
+import { SNAPSHOT_MODES } from './snapshot';
 import { newConnId, type Call, type SimModel } from './state';
-import { fail, ok, type CallStatus, type Reply } from './types';
+import { fail, ok, type CallStatus, type Reply, type SimConfig } from './types';
 
 /** What the scenario endpoints may touch. */
 export interface SimControl {
@@ -13,7 +14,7 @@ export interface SimControl {
   /** The public mock's behaviour, used for REST (and /sim/ring) while `mode` is `mock`. */
   mock: PublicMock;
   failRules: FailRules;
-  restart(downMs: number): void;
+  restart(downMs: number, dropState: boolean): void;
   isDown(): boolean;
 }
 
@@ -68,8 +69,10 @@ export const SIM_ROUTES: Readonly<Record<string, Route>> = {
   restart: (control, body) => {
     const downMs = body['downMs'] ?? 500;
     if (typeof downMs !== 'number' || !(downMs >= 0 && downMs <= 600_000)) return fail(400, 'downMs must be 0-600000');
-    control.restart(downMs);
-    return ok({ downMs });
+    const dropState = body['dropState'] ?? false;
+    if (typeof dropState !== 'boolean') return fail(400, 'dropState must be true or false');
+    control.restart(downMs, dropState);
+    return ok({ downMs, dropState });
   },
   reset: ({ model, failRules, mock }) => {
     model.reset();
@@ -78,10 +81,14 @@ export const SIM_ROUTES: Readonly<Record<string, Route>> = {
     return ok();
   },
   config: ({ model }, body) => {
-    const { dialDelayMs, busyNumbers, mode } = body;
+    const { dialDelayMs, busyNumbers, mode, snapshot } = body;
     if (mode !== undefined) {
       if (mode !== 'full' && mode !== 'mock') return fail(400, 'mode must be full or mock');
       model.config.mode = mode;
+    }
+    if (snapshot !== undefined) {
+      if (!SNAPSHOT_MODES.includes(snapshot as never)) return fail(400, `snapshot must be one of ${SNAPSHOT_MODES.join(', ')}`);
+      model.config.snapshot = snapshot as SimConfig['snapshot'];
     }
     if (dialDelayMs !== undefined) {
       if (typeof dialDelayMs !== 'number' || !(dialDelayMs >= 0 && dialDelayMs <= 600_000)) return fail(400, 'dialDelayMs must be 0-600000');

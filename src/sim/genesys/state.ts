@@ -151,6 +151,18 @@ export class SimModel {
     this.config = { ...this.defaults, busyNumbers: [...this.defaults.busyNumbers] };
   }
 
+  /** A restart that lost everything: agents unregistered and logged out, no calls, no backlog. */
+  forgetState(): void {
+    this.dispose();
+    this.calls.clear();
+    for (const agent of this.agents.values()) {
+      agent.registered = false;
+      agent.status = 'loggedOut';
+      delete agent.reason;
+      agent.queue = [];
+    }
+  }
+
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();

@@ -8,7 +8,7 @@ export type CallStatus = 'ringing' | 'dialing' | 'established' | 'held' | 'relea
 export type Direction = 'inbound' | 'outbound';
 
 /** A WebSocket frame as sent: `eventName` plus T-Server-style attributes. */
-export type Frame = { eventName: string } & Record<string, string | number | undefined>;
+export type Frame = { eventName: string } & Record<string, unknown>;
 
 /** `full`: the contract in README.md; `mock`: the public mock's behaviour (public-mock.ts). */
 export type SimMode = 'full' | 'mock';
@@ -19,6 +19,8 @@ export interface SimConfig {
   dialDelayMs: number;
   /** Numbers that answer busy; any number ending in 486 is busy too. */
   busyNumbers: string[];
+  /** [INFER] `snapshot`: answered (`on`), refused with 400 (`refuse`), or 200 with no frame (`silent`). */
+  snapshot: 'on' | 'refuse' | 'silent';
 }
 
 export interface SimOptions {
@@ -30,6 +32,8 @@ export interface SimOptions {
   dialDelayMs?: number;
   busyNumbers?: string[];
   mode?: SimMode;
+  /** How `snapshot` is answered (default `on`). */
+  snapshot?: SimConfig['snapshot'];
   log?: SimLog;
 }
 

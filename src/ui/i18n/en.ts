@@ -132,6 +132,14 @@ export const en = {
       what: 'An update arrived for a call the toolbar does not know.',
       fix: 'Nothing to do unless a call is missing: then use your phone.',
     },
+    RESYNC_UNAVAILABLE: {
+      what: 'The phone system cannot tell the toolbar which calls are live (no snapshot), so the toolbar cannot double-check itself after a reconnect.',
+      fix: 'Nothing to do: the toolbar works as before. If a call card looks wrong, check your phone.',
+    },
+    CALL_GONE: {
+      what: 'The phone system no longer has this call, so the toolbar ended it.',
+      fix: 'Nothing to do: complete the wrap-up in Fusion.',
+    },
     DUPLICATE_DIAL: {
       what: 'Fusion asked to dial the same call twice; the second request was ignored.',
       fix: 'Nothing to do: the first dial goes on.',
