@@ -69,6 +69,8 @@ export function outputOf(context: CallContext): CallOutput {
     direction: context.direction,
     number: context.number,
     reason: context.closeReason ?? 'WRAPUP',
+    contact: context.contact,
+    endedByAgent: context.endedByAgent,
     error: context.error,
   };
 }
@@ -150,8 +152,14 @@ export const callMachine = setup({
     }),
     clearError: assign({ error: null }),
     sendAccept: sendParent(({ context }) => genesysCommand(context, 'accept')),
-    sendReject: sendParent(({ context }) => genesysCommand(context, 'reject')),
-    sendHangup: sendParent(({ context }) => genesysCommand(context, 'hangup')),
+    sendReject: enqueueActions(({ context, enqueue }) => {
+      enqueue.sendParent(genesysCommand(context, 'reject'));
+      enqueue.assign({ endedByAgent: true });
+    }),
+    sendHangup: enqueueActions(({ context, enqueue }) => {
+      enqueue.sendParent(genesysCommand(context, 'hangup'));
+      enqueue.assign({ endedByAgent: true });
+    }),
     sendHold: sendParent(({ context }) => genesysCommand(context, 'hold')),
     sendRetrieve: sendParent(({ context }) => genesysCommand(context, 'retrieve')),
     sendMakeCall: sendParent(({ context }) => ({
@@ -213,6 +221,14 @@ export const callMachine = setup({
     reportEnded: sendParent(({ context }): CallToParentEvent => ({ type: 'call.ended', key: context.key, output: outputOf(context) })),
     markOnHold: assign({ onHold: true }),
     markOffHold: assign({ onHold: false }),
+    // A failed resume comes back to held: the hold keeps its start.
+    stampHold: assign({ heldSince: ({ context }) => context.heldSince ?? Date.now() }),
+    clearHold: assign({ heldSince: null }),
+    /** Fusion's reverse lookup named the caller; only shown, never sent anywhere. */
+    rememberContact: assign({
+      contact: ({ event, context }) =>
+        event.type === 'fusion.contact' ? { name: event.name, ...(event.account ? { account: event.account } : {}) } : context.contact,
+    }),
   },
 }).createMachine({
   id: 'call',
@@ -232,11 +248,15 @@ export const callMachine = setup({
     error: null,
     onHold: false,
     restoredSince: input.restored?.since ?? null,
+    contact: input.contactName ? { name: input.contactName } : null,
+    heldSince: null,
+    endedByAgent: false,
     since: input.restored?.since ?? Date.now(),
   }),
   initial: 'starting',
   on: {
     'genesys.partyChanged': { actions: 'bindConnection' },
+    'fusion.contact': { actions: 'rememberContact' },
     // Out-of-place Fusion commands are answered, never left for the UEF watchdog.
     'fusion.accept': { actions: 'refuseFusionRequest' },
     'fusion.reject': { actions: 'refuseFusionRequest' },
@@ -384,7 +404,7 @@ export const callMachine = setup({
       initial: 'talking',
       states: {
         talking: {
-          entry: 'markOffHold',
+          entry: ['markOffHold', 'clearHold'],
           on: {
             'call.hold': { target: 'holding', actions: ['clearError', 'sendHold'] },
             'genesys.held': { target: 'held' },
@@ -407,7 +427,7 @@ export const callMachine = setup({
           },
         },
         held: {
-          entry: 'markOnHold',
+          entry: ['markOnHold', 'stampHold'],
           on: {
             'call.retrieve': { target: 'retrieving', actions: ['clearError', 'sendRetrieve'] },
             'genesys.retrieved': { target: 'talking' },

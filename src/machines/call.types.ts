@@ -2,6 +2,13 @@ import type { CallDirection, GenesysCallEvent, GenesysEvent, SnapshotCallState }
 import type { CloseReason, FusionEvent } from './fusion.types';
 
 /** A coded problem the UI explains in plain words (ui/i18n) and the log records. */
+/** Who the other party is, as Fusion's lookup or click-to-dial named them. */
+export interface CallContact {
+  name: string;
+  /** The contact's organisation (account), when Fusion gave one. */
+  account?: string;
+}
+
 export interface CodedError {
   code: string;
   /** Detail from the source (server message, Genesys ErrorMessage); shown as text. */
@@ -24,6 +31,8 @@ export interface CallInput {
   ringCeilingMs: number;
   /** A call restored after a page reload: what Fusion already has, and when its phase began. */
   restored?: { offered: boolean; started: boolean; since: number };
+  /** The name click-to-dial gave (SVCMCA_DISPLAY_NAME), for an outbound call. */
+  contactName?: string;
 }
 
 export interface CallContext {
@@ -48,6 +57,11 @@ export interface CallContext {
   onHold: boolean;
   /** A restored call's phase start, kept by the first phase entry instead of now. */
   restoredSince: number | null;
+  contact: CallContact | null;
+  /** Epoch ms the call went on hold; the UI's hold timer (null when not held). */
+  heldSince: number | null;
+  /** The agent asked to end it (hang up, decline, cancel): the card says "Call ended", not "Caller hung up". */
+  endedByAgent: boolean;
   /** Epoch ms when the current phase began (ringing, dialing, established; hold counts as talk time); the UI's timer. */
   since: number;
 }
@@ -63,7 +77,7 @@ export type CallCommand =
 /** Fusion interaction commands routed to a call, with their UEF request ids. */
 export type FusionCallEvent = Extract<
   FusionEvent,
-  { type: 'fusion.accept' | 'fusion.reject' | 'fusion.hangup' | 'fusion.offerTimeout' }
+  { type: 'fusion.accept' | 'fusion.reject' | 'fusion.hangup' | 'fusion.offerTimeout' | 'fusion.contact' }
 >;
 
 /** Genesys events a call receives: its own call events, plus failures/errors the root routed to it. */
@@ -83,6 +97,8 @@ export interface CallOutput {
   direction: CallDirection;
   number: string;
   reason: CloseReason;
+  contact: CallContact | null;
+  endedByAgent: boolean;
   /** Why the call failed, for a dial that never connected. */
   error: CodedError | null;
 }

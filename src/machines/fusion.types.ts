@@ -26,6 +26,8 @@ export type FusionEvent =
   | { type: 'fusion.makeUnavailable'; requestId: string; reason?: string }
   // click-to-dial (onOutgoingEvent); eventId is the event's uuid
   | { type: 'fusion.dial'; number: string; eventId: string; displayName?: string }
+  /** Fusion's reverse lookup, from newCommEvent's outData: who is calling (shown on the card). */
+  | { type: 'fusion.contact'; eventId: string; name: string; account?: string }
   // onDataUpdated
   | { type: 'fusion.offerTimeout'; eventId: string }
   | { type: 'fusion.wrapupClosed'; eventId: string }

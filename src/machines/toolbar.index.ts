@@ -1,6 +1,7 @@
 /** Pure helpers over the root's call index and notices; no XState, easy to test. */
 import type { CodedError } from './call.types';
-import type { CallEntry, Notice, ToolbarContext } from './toolbar.types';
+import type { CallOutput } from './call.types';
+import type { CallEntry, Ending, Notice, ToolbarContext } from './toolbar.types';
 
 /** Notices kept for the UI; older ones are dropped so an 8-hour shift does not grow memory. */
 export const MAX_NOTICES = 20;
@@ -38,4 +39,28 @@ export function withNotice(context: Pick<ToolbarContext, 'notices' | 'noticeSeq'
   const seq = context.noticeSeq + 1;
   const notice: Notice = { ...error, seq, at };
   return { notices: [...context.notices, notice].slice(-MAX_NOTICES), noticeSeq: seq };
+}
+
+/** Ended-call cards shown at once; an older one goes early when more calls end together. */
+export const MAX_ENDINGS = 3;
+
+/** The endings with this call's added (and any same-key one replaced), newest last, and the ones pushed out. */
+export function withEnding(endings: readonly Ending[], output: CallOutput, at: number): { endings: Ending[]; dropped: Ending[] } {
+  const ending: Ending = {
+    key: output.key,
+    direction: output.direction,
+    number: output.number,
+    contact: output.contact,
+    reason: output.reason,
+    endedByAgent: output.endedByAgent,
+    error: output.error,
+    at,
+  };
+  const all = [...endings.filter((item) => item.key !== output.key), ending];
+  const cut = Math.max(0, all.length - MAX_ENDINGS);
+  return { endings: all.slice(cut), dropped: all.slice(0, cut) };
+}
+
+export function withoutEnding(endings: readonly Ending[], key: string): Ending[] {
+  return endings.filter((item) => item.key !== key);
 }

@@ -12,7 +12,7 @@ import type { GenesysCommand, GenesysCommandName } from './genesys.types';
 import { newEventId } from './ids';
 import { reasonLabel } from './reasons';
 import { hasCapability, type Capability } from '../capabilities';
-import { keyByConnection, keyByEvent, withCall, withConnection, withNotice, withoutCall } from './toolbar.index';
+import { keyByConnection, keyByEvent, withCall, withConnection, withEnding, withNotice, withoutCall, withoutEnding } from './toolbar.index';
 import { eventsCreating, observationFor, unknownCalls } from './resync';
 import type { CallEntry, ToolbarContext, ToolbarEmitted, ToolbarEvent, ToolbarInput } from './toolbar.types';
 
@@ -105,6 +105,9 @@ function backToSettledOnFailure(command: 'notReady' | 'logout', actions: AgentRo
 
 const settleAgent = (ok: boolean) => ({ type: 'settleAgentRequest', params: { ok } }) as const;
 
+/** The id of an ended call's delayed removal, to cancel it when the card goes early. */
+const endingTimer = (key: string) => `ending:${key}`;
+
 function fusionCommand(command: FusionCommand): FusionCommand {
   return command;
 }
@@ -124,6 +127,8 @@ export const toolbarMachine = setup({
   delays: {
     /** How long register, Ready, NotReady and Logout may stay unanswered. */
     agentDeadline: 8_000,
+    /** How long an ended call's card stays ("Caller hung up") before it goes. */
+    endingLinger: 4_000,
   },
   guards: {
     isOnline: ({ context }) => context.online,
@@ -258,7 +263,8 @@ export const toolbarMachine = setup({
         input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: event.direction ?? 'inbound', number: event.ani ?? '', start: 'established' };
       } else if (event.type === 'fusion.dial' || event.type === 'agent.dial') {
         const eventId = event.type === 'fusion.dial' ? event.eventId : newEventId();
-        input = { ...base, key: `dial:${eventId}`, connectionId: null, eventId, direction: 'outbound', number: event.number.trim(), start: 'dialRequested' };
+        const named = event.type === 'fusion.dial' && event.displayName ? { contactName: event.displayName } : {};
+        input = { ...base, key: `dial:${eventId}`, connectionId: null, eventId, direction: 'outbound', number: event.number.trim(), start: 'dialRequested', ...named };
       } else {
         return;
       }
@@ -298,6 +304,17 @@ export const toolbarMachine = setup({
         activeCall: context.activeCall === key ? (Object.keys(calls)[0] ?? null) : context.activeCall,
       });
       if (output.error) enqueue.assign(withNotice(context, output.error, Date.now()));
+      const { endings, dropped } = withEnding(context.endings, output, Date.now());
+      for (const gone of dropped) enqueue.cancel(endingTimer(gone.key));
+      enqueue.cancel(endingTimer(key));
+      enqueue.assign({ endings });
+      enqueue.raise({ type: 'ending.expired', key }, { id: endingTimer(key), delay: 'endingLinger' });
+    }),
+    dropEnding: assign({
+      endings: ({ context, event }) => {
+        assertEvent(event, 'ending.expired');
+        return withoutEnding(context.endings, event.key);
+      },
     }),
     focusCall: assign({
       activeCall: ({ context, event }) => targetKey(context, event) ?? context.activeCall,
@@ -464,6 +481,7 @@ export const toolbarMachine = setup({
     noticeSeq: 0,
     resyncUnavailableSaid: false,
     restored: input.restored ?? null,
+    endings: [],
   }),
   entry: 'restoreCalls',
   invoke: [
@@ -740,6 +758,8 @@ export const toolbarMachine = setup({
             'notice.dismiss': { actions: 'dismissNotice' },
             'call.ended': { guard: 'isKnownCall', actions: 'forgetCall' },
             'call.corrected': { actions: 'logCorrection' },
+            'ending.expired': { actions: 'dropEnding' },
+            'fusion.contact': { guard: 'isKnownCall', actions: 'forwardToCall' },
           },
         },
       },

@@ -1,5 +1,5 @@
 import type { ToolbarConfig } from '../config';
-import type { CallCommand, CodedError } from './call.types';
+import type { CallCommand, CallOutput, CodedError } from './call.types';
 import type { CallToParentEvent } from './call.machine';
 import type { AgentPresence, FusionEvent } from './fusion.types';
 import type { CallDirection, GenesysEvent } from './genesys.types';
@@ -15,7 +15,10 @@ export type AgentCommand =
   | { type: 'call.focus'; key: string }
   | { type: 'notice.dismiss'; seq: number };
 
-export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallCommand | CallToParentEvent;
+/** The ended-call card's time is up (a delayed event the root raises to itself). */
+export type EndingEvent = { type: 'ending.expired'; key: string };
+
+export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallCommand | CallToParentEvent | EndingEvent;
 
 /** One call the root knows: its actor key, every ConnID it has had, and its Fusion eventId. */
 export interface CallEntry {
@@ -50,6 +53,18 @@ export interface RestoredSession {
 /** Emitted for the log: a correction the snapshot made (synthetic, not heard from Genesys). */
 export type ToolbarEmitted = { type: 'resync.corrected'; key: string; correction: string } | { type: 'resync.unavailable'; reason: string };
 
+/** A call that just ended, shown on its card for a few seconds ("Caller hung up"), then dropped. */
+export interface Ending {
+  key: string;
+  direction: CallOutput['direction'];
+  number: string;
+  contact: CallOutput['contact'];
+  reason: CallOutput['reason'];
+  endedByAgent: boolean;
+  error: CodedError | null;
+  at: number;
+}
+
 /** A coded problem, kept (bounded) for the UI and the log. */
 export interface Notice extends CodedError {
   seq: number;
@@ -82,6 +97,8 @@ export interface ToolbarContext {
   resyncUnavailableSaid: boolean;
   /** What the reload record gave at start; spawned on entry, then not used. */
   restored: RestoredSession | null;
+  /** Calls that just ended, newest last (bounded); each drops itself after `endingLinger`. */
+  endings: Ending[];
 }
 
 export interface ToolbarInput {

@@ -41,9 +41,25 @@ describe('inbound call: newCommEvent → startCommEvent → closeCommEvent', () 
         },
       ]);
       expect(h.ofType('fusion.publishFailed')).toEqual([]);
+      expect(h.ofType('fusion.contact')).toEqual([{ type: 'fusion.contact', eventId: 'e1', name: 'Ada Lovelace' }]);
       h.stop();
     });
   }
+
+  it('names the contact (first + last, account) from the lookup, and nobody when the lookup found none', async () => {
+    const uef = new FakeUef();
+    uef.answerNext('newCommEvent', {
+      kind: 'resolve',
+      outData: { SVCMCA_CONTACT_FIRST_NAME: ' 花子 ', SVCMCA_CONTACT_LAST_NAME: '山田', SVCMCA_CONTACT_PRIM_ORG_NAME: '山田商事' },
+    });
+    uef.answerNext('newCommEvent', { kind: 'resolve', outData: { SVCMCA_CONTACT_NAME: '   ', SVCMCA_CONTACT_ID: '' } });
+    const h = await ready(uef);
+    h.send({ type: 'fusion.cmd.newComm', eventId: 'e1', direction: 'inbound', number: '+81312345678' });
+    h.send({ type: 'fusion.cmd.newComm', eventId: 'e2', direction: 'inbound', number: '+15550000000' });
+    await published(uef, 2);
+    expect(h.ofType('fusion.contact')).toEqual([{ type: 'fusion.contact', eventId: 'e1', name: '花子 山田', account: '山田商事' }]);
+    h.stop();
+  });
 
   it('waits for the newCommEvent answer before publishing start (order per eventId)', async () => {
     const uef = new FakeUef();

@@ -59,6 +59,7 @@ function sampleEvents(key: string): CallEvent[] {
     { type: 'fusion.accept', eventId: EVENT_ID, requestId: 'f' },
     { type: 'fusion.reject', eventId: EVENT_ID, requestId: 'f' },
     { type: 'fusion.hangup', eventId: EVENT_ID, requestId: 'f' },
+    { type: 'fusion.contact', eventId: EVENT_ID, name: 'Ada Lovelace' },
     { type: 'fusion.offerTimeout', eventId: EVENT_ID },
     // Genesys echoes the eventId the MakeCall carried, which is how a dial is matched to its ConnID.
     { type: 'genesys.established', ...on, eventId: EVENT_ID },

@@ -99,13 +99,15 @@ function callRoutingEvents(): ModelEvent[] {
     { type: 'fusion.hangup', eventId: 'e1', requestId: 'r' },
     { type: 'fusion.setActive', eventId: 'e1', requestId: 'r' },
     { type: 'fusion.offerTimeout', eventId: 'e1' },
+    { type: 'fusion.contact', eventId: 'e1', name: 'Ada Lovelace', account: 'Analytical Engines Ltd' },
     { type: 'notice.dismiss', seq: 1 },
     // Agent commands that depend on live calls (logout is refused while a call is up).
     { type: 'agent.logout' },
     { type: 'genesys.agentNotReady', reason: 'Break' },
     { type: 'call.sendGenesys', command: { type: 'genesys.cmd.hangup', connectionId: 'c1', eventId: 'e1' } },
     { type: 'call.sendFusion', command: { type: 'fusion.cmd.closeComm', eventId: 'e1', reason: 'WRAPUP' } },
-    { type: 'call.ended', key: 'c1', output: { key: 'c1', connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', error: null } },
+    { type: 'call.ended', key: 'c1', output: { key: 'c1', connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', contact: null, endedByAgent: false, error: null } },
+    { type: 'ending.expired', key: 'c1' },
     // Resync: a snapshot (its view goes to each named call; an unknown call is created), a service without it.
     { type: 'genesys.snapshot', agentState: 'Ready', calls: [] },
     { type: 'genesys.snapshot', agentState: 'Ready', calls: [{ connectionId: 'c1', state: 'Ringing', direction: 'inbound', ani: '+15551230000' }] },

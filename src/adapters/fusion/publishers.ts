@@ -5,8 +5,9 @@
 import type { FusionCommand } from '../../machines/fusion.types';
 import type { CallDirection } from '../../machines/genesys.types';
 import { agentStateFields } from './agent-state';
+import { contactOf } from './contact';
 import { readPublishResponse } from './responses';
-import { asRequest, publishWith, type Session } from './session';
+import { asRequest, emit, publishWith, type Session } from './session';
 import { APP_CLASSIFICATION } from './startup';
 import type {
   UefAgentStateRequest,
@@ -66,6 +67,9 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
     // A late answer only helps a call that is still open and has nothing stored yet.
     if (late && (!calls.isOpen(cmd.eventId) || calls.hasOutData(cmd.eventId))) return;
     calls.storeOutData(cmd.eventId, outData, eventId);
+    // The caller by name on the card (Oracle: the returned contact data is there to render the toolbar).
+    const contact = contactOf(outData);
+    if (contact) emit(session, { type: 'fusion.contact', eventId: cmd.eventId, ...contact });
   };
   const response = await publishWith(
     session,
