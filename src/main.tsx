@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createActor } from 'xstate';
+import { createAlertServices } from './adapters/alerts';
 import { createFusionAdapter } from './adapters/fusion';
 import { createGenesysAdapter } from './adapters/genesys';
 import { parseConfig } from './config';
@@ -34,6 +35,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <ToolbarApp actor={actor} />
+    <ToolbarApp actor={actor} alerts={createAlertServices(window)} />
   </StrictMode>,
 );

@@ -1,29 +1,34 @@
-/** The toolbar page: status, agent, calls, dial pad, notices and the live region. */
+/** The toolbar page: banner, header, calls first, the dial field, notices (when any) and the live region. */
 import { useId, useRef } from 'react';
-import { AgentPanel } from './components/AgentPanel';
+import type { AlertServices } from '../adapters/alerts';
+import { Banner } from './components/Banner';
 import { CallList } from './components/CallList';
-import { ConnectionStatus } from './components/ConnectionStatus';
 import { DialPad } from './components/DialPad';
 import { FatalBoundary } from './components/FatalBoundary';
+import { Header } from './components/Header';
 import { LiveRegion } from './components/LiveRegion';
 import { Notices } from './components/Notices';
 import { useI18n } from './hooks';
+import { AlertServicesContext } from './services.context';
 import { ToolbarProvider, type ToolbarActor } from './toolbar.context';
 import { useCallShortcuts } from './useCallShortcuts';
+import { useCallSummaries } from './useCallSummaries';
+import { useIncomingAlerts } from './useIncomingAlerts';
 
 export function Toolbar() {
   const i18n = useI18n();
   const titleId = useId();
   const dialInput = useRef<HTMLInputElement>(null);
   useCallShortcuts();
+  useIncomingAlerts(useCallSummaries());
   return (
     <div className="toolbar" lang={i18n.lang}>
+      <Banner />
       <main aria-labelledby={titleId}>
         <h1 id={titleId} className="visually-hidden">
           {i18n.t('app.title')}
         </h1>
-        <ConnectionStatus />
-        <AgentPanel />
+        <Header />
         <CallList fallbackFocus={dialInput} />
         <DialPad inputRef={dialInput} />
         <Notices />
@@ -33,15 +38,17 @@ export function Toolbar() {
   );
 }
 
-/** The whole UI for a started root actor; main.tsx renders this. */
-export function ToolbarApp({ actor }: { actor: ToolbarActor }) {
+/** The whole UI for a started root actor; main.tsx renders this with the real alert services. */
+export function ToolbarApp({ actor, alerts = null }: { actor: ToolbarActor; alerts?: AlertServices | null }) {
   // Config never changes after start; the boundary needs the language even when snapshots throw.
   const { lang } = actor.getSnapshot().context.config;
   return (
     <ToolbarProvider actor={actor}>
-      <FatalBoundary lang={lang}>
-        <Toolbar />
-      </FatalBoundary>
+      <AlertServicesContext.Provider value={alerts}>
+        <FatalBoundary lang={lang}>
+          <Toolbar />
+        </FatalBoundary>
+      </AlertServicesContext.Provider>
     </ToolbarProvider>
   );
 }

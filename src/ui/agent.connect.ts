@@ -41,6 +41,8 @@ export interface AgentView {
   toggle: { checked: boolean; enabled: boolean; event: 'agent.goAvailable' | 'agent.goUnavailable' };
   reasonPicker: { enabled: boolean; value: string; options: ReasonChoice[] };
   session: { action: 'login' | 'logout'; enabled: boolean };
+  /** Genesys is out of reach: the state shown is the last one it confirmed, not a live one. */
+  stale: boolean;
   error: CodedError | null;
 }
 
@@ -48,7 +50,7 @@ const LOOK: Record<AgentStateName, { icon: string; tone: Tone }> = {
   loggedOut: { icon: '○', tone: 'off' },
   registering: { icon: '…', tone: 'busy' },
   available: { icon: '✓', tone: 'ok' },
-  unavailable: { icon: '‖', tone: 'warn' },
+  unavailable: { icon: '⊘', tone: 'warn' },
   goingAvailable: { icon: '…', tone: 'busy' },
   goingUnavailable: { icon: '…', tone: 'busy' },
   loggingOut: { icon: '…', tone: 'busy' },
@@ -106,6 +108,7 @@ export function agentView(input: AgentInput): AgentView {
       options: choices,
     },
     session: signedIn ? { action: 'logout', enabled: online && settled } : { action: 'login', enabled: online && state === 'loggedOut' },
+    stale: !online && state !== 'loggedOut',
     error: input.error,
   };
 }

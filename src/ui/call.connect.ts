@@ -1,9 +1,10 @@
 /** One call's snapshot → its card: state words, icon, timer, and the buttons its state allows. */
 import { CAPABILITIES, type Capability } from '../capabilities';
 import type { CallDirection } from '../machines/genesys.types';
-import type { CodedError } from '../machines/call.types';
+import type { CallContact, CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
 import type { CallSnapshot } from './toolbar.context';
+import { formatPhone } from './phone';
 
 /** The call's state as a dotted path: 'ringing.alerting', 'established.held', 'ended'… */
 export type CallPhase = string;
@@ -17,6 +18,8 @@ export interface CallInput {
   number: string;
   queue: string | undefined;
   since: number;
+  contact?: CallContact | null;
+  heldSince?: number | null;
   error: CodedError | null;
   canAccept: boolean;
   canReject: boolean;
@@ -34,8 +37,26 @@ export interface CallButtonView {
   shortcut?: string;
 }
 
+/** How the card looks: each resting state has its own colour, icon and words. */
+export type CallTone = 'ringing' | 'dialing' | 'talking' | 'held' | 'busy' | 'ended';
+
+/** Who is on the line: the contact's name when Fusion or click-to-dial gave one, the number beneath. */
+export interface CallerView {
+  /** The name, else the readable number; empty when Genesys gave no number (the card says "Unknown number"). */
+  title: string;
+  /** The readable number under a name; null when the title already is the number. */
+  number: string | null;
+  account: string | null;
+}
+
 export interface CallView {
   phase: CallPhase;
+  tone: CallTone;
+  /** Ringing calls are pinned above the others, so Answer is always in sight. */
+  pinned: boolean;
+  caller: CallerView;
+  /** When the hold began, for the hold timer; null when not on hold. */
+  heldSince: number | null;
   label: UiKey;
   icon: string;
   busy: boolean;
@@ -53,7 +74,7 @@ export interface CallView {
 export const SHORTCUTS = { accept: 'Alt+A', decline: 'Alt+D', hangup: 'Alt+H' } as const;
 
 /** Phases that rest; anything else (transient states) shows a neutral label. */
-const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean }> = {
+const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean; tone?: CallTone }> = {
   'ringing.alerting': { label: 'call.ringing.alerting', icon: '☏', busy: false },
   'ringing.accepting': { label: 'call.ringing.accepting', icon: '☏', busy: true },
   'ringing.rejecting': { label: 'call.ringing.rejecting', icon: '☏', busy: true },
@@ -63,9 +84,9 @@ const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean }> = {
   'dialing.alerting': { label: 'call.dialing.alerting', icon: '↗', busy: false },
   'dialing.canceling': { label: 'call.dialing.canceling', icon: '↗', busy: true },
   'established.talking': { label: 'call.established.talking', icon: '☎', busy: false },
-  'established.holding': { label: 'call.established.holding', icon: '‖', busy: true },
-  'established.held': { label: 'call.established.held', icon: '‖', busy: false },
-  'established.retrieving': { label: 'call.established.retrieving', icon: '‖', busy: true },
+  'established.holding': { label: 'call.established.holding', icon: '⏸', busy: true },
+  'established.held': { label: 'call.established.held', icon: '⏸', busy: false, tone: 'held' },
+  'established.retrieving': { label: 'call.established.retrieving', icon: '⏸', busy: true, tone: 'held' },
   'established.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
   ended: { label: 'call.ended', icon: '✕', busy: false },
 };
@@ -87,6 +108,8 @@ export function selectCall(snapshot: CallSnapshot): CallInput {
     number: context.number,
     queue: context.queue,
     since: context.since,
+    contact: context.contact,
+    heldSince: context.heldSince,
     error: context.error,
     canAccept: snapshot.can({ type: 'call.accept', key }),
     canReject: snapshot.can({ type: 'call.reject', key }),
@@ -117,15 +140,34 @@ function buttonsFor(input: CallInput, online: boolean, busy: boolean, capabiliti
   return [onHold ? button('resume', 'call.retrieve', input.canRetrieve) : button('hold', 'call.hold', input.canHold), hangup];
 }
 
+const TONE_OF_GROUP: Record<string, CallTone> = { ringing: 'ringing', dialing: 'dialing', established: 'talking', ended: 'ended' };
+
+function toneOf(phase: CallPhase, look: { tone?: CallTone }): CallTone {
+  return look.tone ?? TONE_OF_GROUP[phase.split('.')[0] ?? ''] ?? 'busy';
+}
+
+/** The caller's name and account as text (call data is never HTML), the number grouped for reading. */
+export function callerOf(number: string, contact: CallContact | null | undefined): CallerView {
+  const readable = number ? formatPhone(number) : '';
+  if (!contact?.name) return { title: readable, number: null, account: null };
+  return { title: contact.name, number: readable, account: contact.account ?? null };
+}
+
 /**
  * `online`: the Genesys socket is open; without it the machine would only answer OFFLINE.
  * `capabilities`: what the microservice can confirm; other controls are not shown.
  */
 export function callView(input: CallInput, online: boolean, capabilities: readonly Capability[] = CAPABILITIES): CallView {
-  const look = LOOK[input.phase] ?? OTHER;
+  const found = LOOK[input.phase];
+  const look = { label: found?.label ?? OTHER.label, icon: found?.icon ?? OTHER.icon, busy: found?.busy ?? OTHER.busy };
   const inbound = input.direction === 'inbound';
+  const tone = look.busy && !found?.tone ? 'busy' : toneOf(input.phase, found ?? {});
   return {
     phase: input.phase,
+    tone,
+    pinned: input.phase.startsWith('ringing.'),
+    caller: callerOf(input.number, input.contact),
+    heldSince: tone === 'held' ? (input.heldSince ?? null) : null,
     ...look,
     direction: inbound ? 'call.inbound' : 'call.outbound',
     directionIcon: inbound ? '↙' : '↗',

@@ -58,7 +58,7 @@ export function connectionView(input: ConnectionInput, now: number): StatusView 
       const attempt = input.reconnect?.attempt ?? 1;
       const seconds = input.reconnect ? secondsUntil(input.reconnect.retryAt, now) : 0;
       const detail: Text =
-        seconds > 0 ? { key: 'connection.retryIn', params: { seconds, attempt } } : { key: 'connection.retryNow', params: { attempt } };
+        seconds > 0 ? { key: 'connection.retry', params: { when: { inSeconds: seconds }, attempt } } : { key: 'connection.retryNow', params: { attempt } };
       return { text: { key: 'connection.reconnecting' }, detail, icon: '✕', tone: 'error', busy: seconds === 0 };
     }
   }
@@ -73,4 +73,21 @@ export function fusionView(input: FusionInput): FusionView {
   };
   // FUSION_ABSENT is expected outside Fusion and said by the label; only a failure is explained.
   return { text: { key: `fusion.${input.state}` }, ...look[input.state], error: input.state === 'failed' ? input.error : null };
+}
+
+/** The banner across the top: what is wrong with the link to Genesys, and what still works. */
+export interface BannerView {
+  title: Text;
+  still: Text;
+  /** The countdown (changes every second; kept out of announcements). */
+  detail?: Text;
+}
+
+export function bannerView(input: ConnectionInput, now: number): BannerView | null {
+  if (input.state === 'reconnecting') {
+    const { detail } = connectionView(input, now);
+    return { title: { key: 'banner.disconnected' }, still: { key: 'banner.stillWorks' }, ...(detail ? { detail } : {}) };
+  }
+  if (input.state === 'switchDown') return { title: { key: 'banner.switchDown' }, still: { key: 'banner.switchDownWorks' } };
+  return null;
 }

@@ -31,9 +31,14 @@ export function useToolbar<T>(selector: (snapshot: ToolbarSnapshot) => T, compar
   return useSelector(useToolbarActor(), selector, compare);
 }
 
+/** The child actor of one call in a root snapshot, by its key (undefined once the root has stopped it). */
+export function callRefOf(snapshot: ToolbarSnapshot, key: string): CallRef | undefined {
+  return snapshot.children[key];
+}
+
 /** The child actor of one call, by its key (undefined once the root has stopped it). */
 export function useCallRef(key: string): CallRef | undefined {
-  return useToolbar((snapshot) => snapshot.children[key]);
+  return useToolbar((snapshot) => callRefOf(snapshot, key));
 }
 
 /** Keys of the live calls, in arrival order. */

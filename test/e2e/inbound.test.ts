@@ -34,8 +34,11 @@ describe('when a call rings', () => {
 
     // Ringing: a card in the toolbar, the offer dialog in Fusion with the reverse lookup.
     const card = await toolbar.waitForCallState('ringing.alerting', connectionId);
-    expect(await card.getByTestId('call-number').textContent()).toBe('+15551230000');
+    expect(await card.getByTestId('call-number').textContent()).toBe('+1 555-123-0000');
     expect(await card.locator('.queue').textContent()).toBe('Queue: Sales');
+    // Fusion's reverse lookup (newCommEvent's answer) names the caller on the card.
+    await expect.poll(() => card.getByTestId('call-caller').textContent(), POLL).toBe('Ada Lovelace');
+    expect(await card.locator('.account').textContent()).toBe('Account: Analytical Engines Ltd');
     await host.offer(eventId).waitFor();
     expect(await host.offer(eventId).getByTestId('offer-number').textContent()).toBe('+15551230000');
     expect(await host.offer(eventId).getByTestId('offer-contact').textContent()).toBe('Ada Lovelace');
@@ -55,7 +58,7 @@ describe('when a call rings', () => {
     // Hang up in the toolbar: Genesys releases the call, Fusion opens Wrap Up.
     await toolbar.hangUp(connectionId);
     await expectWrappedUp({ host, toolbar, sim }, connectionId, eventId);
-    expect(await toolbar.frame.locator('.calls .empty').textContent()).toBe('No calls');
+    expect(await toolbar.byTestId('ended-state').textContent()).toContain('Call ended');
     await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with +15551230000 ended');
     expect((await host.uefLog()).some((entry) => entry.type === 'commandResult' && entry.name === 'success')).toBe(true);
 

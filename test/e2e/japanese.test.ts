@@ -13,7 +13,7 @@ describe('when Fusion runs in Japanese', () => {
     await expect.poll(() => toolbar.agentLabel(), POLL).toBe('受付可');
     expect(await toolbar.connectionLabel()).toBe('Genesys: 接続済み');
     expect(await toolbar.fusionLabel()).toBe('Fusion: 接続済み');
-    expect(await toolbar.frame.locator('h2').allTextContents()).toEqual(['状態', 'エージェント', '通話', '発信', 'お知らせ']);
+    expect(await toolbar.frame.locator('h2').allTextContents()).toEqual(['エージェント', '状態と通知', 'キーボードショートカット', '通話', '発信', 'お知らせ']);
     expect(await toolbar.frame.locator('.calls .empty').textContent()).toBe('通話はありません');
     expect(await toolbar.byTestId('dial-button').textContent()).toContain('発信');
 
@@ -25,7 +25,8 @@ describe('when Fusion runs in Japanese', () => {
     const { connectionId, eventId } = await sim.ring({ ani: '+81312345678', queue: 'サポート' });
     const card = await toolbar.waitForCallState('ringing.alerting', connectionId);
     expect(await card.getByTestId('call-state').textContent()).toContain('呼び出し中');
-    expect(await card.locator('.direction').textContent()).toBe('着信');
+    expect(await card.locator('.direction').textContent()).toContain('着信');
+    await expect.poll(() => card.getByTestId('call-caller').textContent(), POLL).toBe('花子 山田');
     expect(await card.locator('.queue').textContent()).toBe('キュー: サポート');
     expect(await card.getByTestId('accept').textContent()).toContain('応答');
     expect(await card.getByTestId('decline').textContent()).toContain('拒否');

@@ -14,7 +14,7 @@ describe('when the agent dials', () => {
 
     await host.clickToDial('+15559870000');
     const dialing = await toolbar.waitForCallState('dialing.alerting');
-    expect(await dialing.getByTestId('call-number').textContent()).toBe('+15559870000');
+    expect(await dialing.getByTestId('call-number').textContent()).toBe('+1 555-987-0000');
     expect(await dialing.getByTestId('cancel-dial').isEnabled()).toBe(true);
     const key = await dialing.getAttribute('data-call-key');
     const engagement = host.engagement();
@@ -48,10 +48,11 @@ describe('when the agent dials', () => {
     await sim.config({ busyNumbers: ['+15550000486'] });
 
     await host.clickToDial('+15550000486');
-    await expect.poll(() => toolbar.noticeCodes(), POLL).toContain('BUSY');
+    // The outcome is told beside the dial field, where the agent dialled.
+    const outcome = toolbar.frame.locator('[data-testid="dial-outcome"][data-notice-code="BUSY"]');
+    await outcome.waitFor();
     await expect.poll(() => toolbar.callStates(), POLL).toEqual([]);
-    const notice = toolbar.frame.locator('[data-testid="notice"][data-notice-code="BUSY"]');
-    expect(await notice.locator('.what').textContent()).toBe('The number you called is busy.');
+    expect(await outcome.locator('.what').textContent()).toBe('The number you called is busy.');
 
     const [call] = await sim.calls();
     expect(call).toMatchObject({ direction: 'outbound', status: 'released', callState: 'Busy' });

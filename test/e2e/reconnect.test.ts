@@ -19,11 +19,12 @@ async function recordConnectionLabels(toolbar: ToolbarPage): Promise<() => Promi
     const note = () => {
       // The label, plus whether the reconnect countdown ("retrying in 1 s (attempt 1)") is shown.
       const label = line.querySelector('.label')?.textContent ?? '';
-      const text = line.querySelector('[data-testid="reconnect-countdown"]') ? `${label} (retrying)` : label;
+      // The countdown is in the banner across the top.
+      const text = document.querySelector('[data-testid="reconnect-countdown"]') ? `${label} (retrying)` : label;
       if (text !== seen[seen.length - 1]) seen.push(text);
     };
     note();
-    new MutationObserver(note).observe(line, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
     (window as Recorder).__connectionLabels = seen;
   });
   return () => toolbar.connectionState().evaluate(() => [...((window as Recorder).__connectionLabels ?? [])]);

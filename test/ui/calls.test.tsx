@@ -12,10 +12,11 @@ function ringing() {
 }
 
 describe('when a call rings', () => {
-  it('shows a card with the number, direction and Accept/Decline', () => {
+  it('shows a card with the number (grouped for reading), direction and Answer/Decline', () => {
     ringing();
     expect(card().dataset.callState).toBe('ringing.alerting');
-    expect(inCard().getByTestId('call-number').textContent).toBe('+15551230000');
+    expect(inCard().getByTestId('call-number').textContent).toBe('+1 555-123-0000');
+    expect(inCard().getByTestId('call-caller').textContent).toBe('+1 555-123-0000');
     expect(inCard().getByTestId('call-state').textContent).toContain('Ringing');
     expect(inCard().getAllByText('Incoming').length).toBeGreaterThan(0);
     expect(inCard().getByTestId('accept')).toHaveProperty('disabled', false);
@@ -106,26 +107,56 @@ describe('when the call is established', () => {
     expect(liveText()).toContain('Call resumed');
   });
 
-  it('Hang up sends hangup; released removes the card and announces the end', () => {
+  it('Hang up sends hangup; released turns the card into "Call ended" for a few seconds and announces the end', () => {
+    vi.useFakeTimers();
     const ui = ringing();
     ui.outside((d) => d.established('c1'));
     fireEvent.click(inCard().getByTestId('hangup'));
     expect(ui.driver.genesysOf('genesys.cmd.hangup')).toHaveLength(1);
     ui.outside((d) => d.released('c1'));
     expect(screen.queryAllByTestId('call-card')).toHaveLength(0);
-    expect(screen.getByText('No calls')).toBeTruthy();
+    expect(screen.getByTestId('ended-state').textContent).toContain('Call ended');
+    expect(screen.getByTestId('ended-card').textContent).toContain('Wrap up in Fusion');
     expect(screen.getByTestId('live-polite').textContent).toBe('Call with +15551230000 ended');
+    ui.outside(() => vi.advanceTimersByTime(4_000));
+    expect(screen.queryByTestId('ended-card')).toBeNull();
+    expect(screen.getByText('No calls')).toBeTruthy();
+  });
+
+  it('the caller hangs up: the card says so, by name', () => {
+    const ui = ringing();
+    ui.outside((d) => d.fusion({ type: 'fusion.contact', eventId: 'ev-c1', name: 'Ada Lovelace', account: 'Analytical Engines Ltd' }));
+    expect(inCard().getByTestId('call-caller').textContent).toBe('Ada Lovelace');
+    expect(inCard().getByTestId('call-number').textContent).toBe('+1 555-123-0000');
+    expect(card().textContent).toContain('Account: Analytical Engines Ltd');
+    ui.outside((d) => d.established('c1').released('c1', 'RemoteRelease'));
+    expect(screen.getByTestId('ended-card').textContent).toContain('Ada Lovelace');
+    expect(screen.getByTestId('ended-state').textContent).toContain('Caller hung up');
+  });
+
+  it('on hold: its own look and a hold timer beside the call timer', () => {
+    vi.useFakeTimers();
+    const ui = ringing();
+    ui.outside((d) => d.established('c1'));
+    expect(card().className).toContain('tone-talking');
+    ui.outside(() => vi.advanceTimersByTime(10_000));
+    ui.outside((d) => d.genesys({ type: 'genesys.held', connectionId: 'c1' }));
+    expect(card().className).toContain('tone-held');
+    expect(inCard().getByTestId('hold-timer').textContent).toBe('00:00');
+    ui.outside(() => vi.advanceTimersByTime(5_000));
+    expect(inCard().getByTestId('hold-timer').textContent).toBe('00:05');
+    expect(inCard().getByTestId('call-timer').textContent).toBe('00:15');
   });
 });
 
 describe('with two calls', () => {
-  it('shows a card each, in arrival order, and marks the active one', () => {
+  it('shows a card each, the ringing one first, and marks the active one', () => {
     const ui = ringing();
     ui.outside((d) => d.established('c1').ring('c2', '+15559990000'));
     const cards = screen.getAllByTestId('call-card');
-    expect(cards.map((element) => element.dataset.callKey)).toEqual(['c1', 'c2']);
-    expect(cards[0]?.getAttribute('aria-current')).toBe('true');
-    expect(cards[1]?.getAttribute('aria-current')).toBeNull();
+    expect(cards.map((element) => element.dataset.callKey)).toEqual(['c2', 'c1']);
+    expect(card('c1').getAttribute('aria-current')).toBe('true');
+    expect(card('c2').getAttribute('aria-current')).toBeNull();
     fireEvent.focus(inCard('c2').getByTestId('accept'));
     expect(ui.driver.snapshot().context.activeCall).toBe('c2');
     expect(card('c2').getAttribute('aria-current')).toBe('true');

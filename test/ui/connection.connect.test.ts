@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionView, fusionView, secondsUntil, selectConnection, selectFusion } from '../../src/ui/connection.connect';
+import { bannerView, connectionView, fusionView, secondsUntil, selectConnection, selectFusion } from '../../src/ui/connection.connect';
 import { createDriver } from '../support/driver';
 
 const NOW = 1_700_000_000_000;
@@ -21,8 +21,20 @@ describe('connectionView', () => {
     const reconnect = { attempt: 4, retryAt: NOW + 2_500, reason: 'code 1006' };
     const view = connectionView({ state: 'reconnecting', reconnect }, NOW);
     expect(view).toMatchObject({ text: { key: 'connection.reconnecting' }, tone: 'error', busy: false });
-    expect(view.detail).toEqual({ key: 'connection.retryIn', params: { seconds: 3, attempt: 4 } });
+    expect(view.detail).toEqual({ key: 'connection.retry', params: { when: { inSeconds: 3 }, attempt: 4 } });
     expect(connectionView({ state: 'reconnecting', reconnect }, NOW + 2_500).detail).toEqual({ key: 'connection.retryNow', params: { attempt: 4 } });
+  });
+
+  it('the banner: disconnected with the countdown and what still works; the switch link; nothing when linked', () => {
+    const reconnect = { attempt: 2, retryAt: NOW + 5_000, reason: 'code 1006' };
+    expect(bannerView({ state: 'reconnecting', reconnect }, NOW)).toEqual({
+      title: { key: 'banner.disconnected' },
+      still: { key: 'banner.stillWorks' },
+      detail: { key: 'connection.retry', params: { when: { inSeconds: 5 }, attempt: 2 } },
+    });
+    expect(bannerView({ state: 'switchDown', reconnect: null }, NOW)?.title).toEqual({ key: 'banner.switchDown' });
+    expect(bannerView({ state: 'linked', reconnect: null }, NOW)).toBeNull();
+    expect(bannerView({ state: 'connecting', reconnect: null }, NOW)).toBeNull();
   });
 
   it('never counts below zero', () => {

@@ -20,7 +20,7 @@ function ringing(key = 'c1', number = '+15551230000') {
 }
 
 describe('keyboard focus when call controls change', () => {
-  it('Accept: focus stays in the card while it answers and after the call connects', () => {
+  it('Answer: focus stays in the card while it answers, then lands on Hang up', () => {
     const ui = ringing();
     press(inCard().getByTestId('accept'));
     // Accept is disabled while Genesys confirms: focus moves to the card's title, not <body>.
@@ -30,8 +30,8 @@ describe('keyboard focus when call controls change', () => {
     expect(inCard().queryByTestId('accept')).toBeNull();
     expect(active()).not.toBe(document.body);
     expect(card().contains(active())).toBe(true);
-    expect(active()).toBe(title());
-    // From there the next Tab reaches the card's controls.
+    // Once connected, focus is on the control that undoes the answer: Hang up.
+    expect(active()).toBe(inCard().getByTestId('hangup'));
     expect(title()?.tabIndex).toBe(-1);
   });
 

@@ -58,8 +58,12 @@ describe('translations', () => {
   });
 
   it('fills placeholders and formats numbers for the language', () => {
-    expect(createTranslator('en').t('notices.count', { count: 1200 })).toBe('1,200 notices');
-    expect(createTranslator('ja').t('connection.retryIn', { seconds: 5, attempt: 2 })).toBe('5 秒後に再接続（2 回目）');
+    expect(createTranslator('en').count('notices.count', 1200)).toBe('1,200 notices');
+    expect(createTranslator('en').count('notices.count', 1)).toBe('1 notice');
+    expect(createTranslator('ja').count('notices.count', 1)).toBe('お知らせ 1 件');
+    expect(createTranslator('ja').t('connection.retry', { when: { inSeconds: 5 }, attempt: 2 })).toBe('5 秒後に再接続（2 回目）');
+    expect(createTranslator('en').t('connection.retry', { when: { inSeconds: 1 }, attempt: 1 })).toBe('retrying in 1 second (attempt 1)');
+    expect(createTranslator('en').t('connection.retry', { when: { inSeconds: 5 }, attempt: 1 })).toBe('retrying in 5 seconds (attempt 1)');
     expect(createTranslator('en').t('live.incoming', { number: '{count}' })).toBe('Incoming call from {count}');
   });
 

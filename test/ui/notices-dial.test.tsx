@@ -17,7 +17,7 @@ describe('notices', () => {
     expect(notices[0]?.textContent).toContain('The Genesys service answered with error 503.');
     expect(notices[1]?.textContent).toContain('had an unexpected shape');
     expect(notices[1]?.textContent).toContain('EventRinging: ConnID missing');
-    expect(screen.getByRole('heading', { name: /Notices/ }).textContent).toContain('2 notices');
+    expect(screen.getByRole('heading', { name: '2 notices' })).toBeTruthy();
     fireEvent.click(within(notices[0] as HTMLElement).getByTestId('notice-dismiss'));
     expect(screen.getAllByTestId('notice').map((notice) => notice.dataset.noticeCode)).toEqual(['FRAME_INVALID']);
     expect(ui.driver.snapshot().context.notices).toHaveLength(1);
@@ -85,11 +85,31 @@ describe('dial pad', () => {
     expect(ui.driver.genesysOf('genesys.cmd.hangup')).toEqual([{ type: 'genesys.cmd.hangup', connectionId: 'c9', eventId }]);
   });
 
-  it('a busy far end ends the dial with a notice in plain words', () => {
+  it('a busy far end ends the dial; the outcome is told beside the dial field, not in the notices', () => {
     const ui = renderToolbar();
     ui.outside((d) => d.login().genesys({ type: 'genesys.dialing', connectionId: 'c9', number: '0312345678' }));
     ui.outside((d) => d.genesys({ type: 'genesys.destinationBusy', connectionId: 'c9' }));
     expect(screen.queryAllByTestId('call-card')).toHaveLength(0);
-    expect(screen.getByTestId('notice').textContent).toContain('The number you called is busy.');
+    expect(screen.getByTestId('ended-state').textContent).toContain('Call not connected');
+    const outcome = screen.getByTestId('dial-outcome');
+    expect(outcome.textContent).toContain('The number you called is busy.');
+    expect(outcome.closest('.dial')?.querySelector('[data-testid="dial-input"]')).toBeTruthy();
+    expect(screen.queryByTestId('notice')).toBeNull();
+    fireEvent.click(screen.getByTestId('dial-outcome-dismiss'));
+    expect(screen.queryByTestId('dial-outcome')).toBeNull();
+  });
+
+  it('folds behind "Dial a number" while a call is up; the keypad shows on request', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    expect(screen.getByTestId('dial-input').closest('form')?.hidden).toBe(false);
+    expect(screen.getByTestId('dial-key-5').closest('.keypad')?.hasAttribute('hidden')).toBe(true);
+    fireEvent.click(screen.getByTestId('dial-keypad'));
+    expect(screen.getByTestId('dial-key-5').closest('.keypad')?.hasAttribute('hidden')).toBe(false);
+    ui.outside((d) => d.ring('c1'));
+    expect(screen.getByTestId('dial-input').closest('form')?.hidden).toBe(true);
+    fireEvent.click(screen.getByTestId('dial-unfold'));
+    expect(screen.getByTestId('dial-unfold').getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByTestId('dial-input').closest('form')?.hidden).toBe(false);
   });
 });

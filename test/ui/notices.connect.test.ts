@@ -8,13 +8,24 @@ const notice = (seq: number, code = 'OFFLINE'): Notice => ({ seq, code, at: 1_00
 
 describe('noticesView', () => {
   it('none', () => {
-    expect(noticesView([])).toEqual({ items: [], summary: null });
+    expect(noticesView([])).toEqual({ items: [], count: 0, dialOutcome: null });
   });
 
   it('newest first, with the count', () => {
     const view = noticesView([notice(1), notice(3), notice(2)]);
     expect(view.items.map((item) => item.seq)).toEqual([3, 2, 1]);
-    expect(view.summary).toEqual({ key: 'notices.count', params: { count: 3 } });
+    expect(view.count).toBe(3);
+  });
+
+  it("a dial's outcome goes beside the dial field (the newest one), not into the list", () => {
+    const view = noticesView([notice(1, 'BUSY'), notice(2), notice(3, 'INVALID_NUMBER')]);
+    expect(view.items.map((item) => item.seq)).toEqual([2]);
+    expect(view.count).toBe(1);
+    expect(view.dialOutcome?.seq).toBe(3);
+  });
+
+  it('leaves out what the header already shows', () => {
+    expect(noticesView([notice(1, 'UEF_INIT_TIMEOUT'), notice(2)], ['UEF_INIT_TIMEOUT']).items.map((item) => item.code)).toEqual(['OFFLINE']);
   });
 
   it('selectNotices reads the machine', () => {

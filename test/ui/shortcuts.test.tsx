@@ -50,7 +50,7 @@ describe('keyboard shortcuts', () => {
     const ui = renderToolbar();
     ui.outside((d) => d.login().ring('c1'));
     expect(inCard().getByTestId('accept').getAttribute('aria-keyshortcuts')).toBe('Alt+A');
-    expect(inCard().getByTestId('accept').getAttribute('title')).toBe('Accept (Alt+A)');
+    expect(inCard().getByTestId('accept').getAttribute('title')).toBe('Answer (Alt+A)');
     expect(inCard().getByTestId('decline').getAttribute('aria-keyshortcuts')).toBe('Alt+D');
     ui.outside((d) => d.established('c1'));
     expect(inCard().getByTestId('hangup').getAttribute('aria-keyshortcuts')).toBe('Alt+H');

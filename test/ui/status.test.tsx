@@ -23,16 +23,21 @@ describe('Genesys connection', () => {
     const ui = renderToolbar();
     ui.outside((d) => d.login().genesys({ type: 'genesys.disconnected', attempt: 3, retryInMs: 5_000, reason: 'code 1006' }));
     expect(connection()).toContain('Disconnected');
+    const banner = screen.getByTestId('connection-banner');
+    expect(banner.getAttribute('role')).toBe('alert');
+    expect(banner.textContent).toContain('Calls go on on your softphone');
+    expect(screen.getByTestId('agent-state').textContent).toContain('Available (last known)');
     const countdown = screen.getByTestId('reconnect-countdown');
-    expect(countdown.textContent).toContain('retrying in 5 s (attempt 3)');
+    expect(countdown.textContent).toContain('retrying in 5 seconds (attempt 3)');
     expect(countdown.getAttribute('aria-live')).toBe('off');
     ui.outside(() => vi.advanceTimersByTime(2_000));
-    expect(screen.getByTestId('reconnect-countdown').textContent).toContain('retrying in 3 s');
+    expect(screen.getByTestId('reconnect-countdown').textContent).toContain('retrying in 3 seconds');
     ui.outside(() => vi.advanceTimersByTime(3_000));
     expect(screen.getByTestId('reconnect-countdown').textContent).toContain('retrying now (attempt 3)');
     ui.outside((d) => d.genesys({ type: 'genesys.connected' }));
     expect(connection()).toContain('Connected');
     expect(screen.queryByTestId('reconnect-countdown')).toBeNull();
+    expect(screen.queryByTestId('connection-banner')).toBeNull();
   });
 });
 
@@ -46,14 +51,14 @@ describe('Fusion', () => {
     const ui = renderToolbar({ fusionReady: false });
     expect(fusion()).toContain('Connecting to Fusion');
     ui.outside((d) => d.fusion({ type: 'fusion.absent', reason: 'no UEF global' }));
-    expect(fusion()).toContain('Fusion: Not connected (opened outside Fusion');
+    expect(fusion()).toContain('Fusion: Not in Fusion');
   });
 
   it('failed, explained', () => {
     const ui = renderToolbar({ fusionReady: false });
     ui.outside((d) => d.fusion({ type: 'fusion.failed', code: 'UEF_INIT_TIMEOUT', message: 'no answer in 10000 ms' }));
     expect(fusion()).toContain('Could not connect');
-    const section = screen.getByTestId('fusion-state').parentElement;
-    expect(section?.textContent).toContain('Fusion did not start its connection with the toolbar in time.');
+    expect(screen.getByTestId('error').textContent).toContain('Fusion did not start its connection with the toolbar in time.');
+    expect(screen.getByTestId('error').dataset.errorCode).toBe('UEF_INIT_TIMEOUT');
   });
 });

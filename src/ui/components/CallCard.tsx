@@ -1,7 +1,10 @@
-/** One call: number, direction, state, running timer, its error, and the buttons its state allows. */
-import { useId, useLayoutEffect } from 'react';
+/**
+ * One call: who (name, then number and account), its state in words, icon and colour, the running
+ * timer (and the hold timer), its error, and the buttons its state allows.
+ */
+import { useId, useLayoutEffect, useRef } from 'react';
 import { shallowEqual, useSelector } from '@xstate/react';
-import { callView, selectCall, type CallButtonView } from '../call.connect';
+import { callView, selectCall, type CallButtonId, type CallButtonView } from '../call.connect';
 import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor, type CallRef } from '../toolbar.context';
 import { CallTimer } from './CallTimer';
@@ -10,7 +13,9 @@ import { BusyMark, ErrorText } from './Status';
 interface CallCardProps {
   callRef: CallRef;
   callKey: string;
+  /** The call the shortcuts act on; marked only when there is more than one call. */
   active: boolean;
+  showActive?: boolean;
   /**
    * Called after each render and after the card goes: the buttons follow the call's state, so the
    * one with focus may have been removed or disabled, and focus must not fall to <body>.
@@ -18,64 +23,98 @@ interface CallCardProps {
   restoreFocus?: () => void;
 }
 
-export function CallCard({ callRef, callKey, active, restoreFocus }: CallCardProps) {
+/** The control that undoes (or follows) each action: focus goes there once it appears. */
+const UNDO: Partial<Record<CallButtonId, CallButtonId>> = { hold: 'resume', resume: 'hold', accept: 'hangup' };
+
+export function CallCard({ callRef, callKey, active, showActive = false, restoreFocus }: CallCardProps) {
   const { t } = useI18n();
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
   const capabilities = useToolbar((snapshot) => snapshot.context.config.capabilities);
   const view = callView(useSelector(callRef, selectCall, shallowEqual), online, capabilities);
   const titleId = useId();
-  // Genesys may send no ANI; the number is caller data, so it is only ever rendered as text.
-  const number = view.number || t('call.unknownNumber');
+  const card = useRef<HTMLElement>(null);
+  // Which control should get focus next (UI-local: where the agent's keyboard is, not call state).
+  const focusNext = useRef<CallButtonId | null>(null);
+  // Genesys may send no ANI; caller data is only ever rendered as text.
+  const title = view.caller.title || t('call.unknownNumber');
   useLayoutEffect(() => {
     restoreFocus?.();
+    const wanted = focusNext.current;
+    if (!wanted || !card.current) return;
+    const target = card.current.querySelector<HTMLButtonElement>(`[data-testid="${wanted}"]`);
+    if (!target || target.disabled) return;
+    focusNext.current = null;
+    const here = card.current.ownerDocument.activeElement;
+    // Only when focus is still where the action left it: in this card or adrift.
+    if (here === null || here === card.current.ownerDocument.body || card.current.contains(here)) target.focus();
   });
   // The list restores focus when it drops the card; this covers a card that goes on its own.
   useLayoutEffect(() => {
     if (!restoreFocus) return undefined;
     return () => queueMicrotask(restoreFocus);
   }, [restoreFocus]);
+  const press = (button: CallButtonView) => {
+    focusNext.current = UNDO[button.id] ?? null;
+    actor.send({ type: button.event, key: callKey });
+  };
   return (
     <article
-      className={`call-card${active ? ' active' : ''}`}
+      ref={card}
+      className={`call-card tone-${view.tone}${active && showActive ? ' active' : ''}`}
       data-testid="call-card"
       data-call-key={callKey}
       data-call-state={view.phase}
       aria-labelledby={titleId}
-      aria-current={active ? 'true' : undefined}
+      aria-current={active && showActive ? 'true' : undefined}
       aria-busy={view.busy}
       // Focusing a card's control makes it the call the shortcuts act on.
       onFocus={() => {
         if (!active) actor.send({ type: 'call.focus', key: callKey });
       }}
     >
-      {/* Focus lands here when the control that had it goes (tabIndex -1: not a Tab stop). */}
-      <h3 id={titleId} className="call-title" data-call-title="" tabIndex={-1}>
-        <span className="icon" aria-hidden="true">
-          {view.directionIcon}
-        </span>
-        <span className="visually-hidden">{t(view.direction)}: </span>
-        <span className="number" data-testid="call-number">
-          {number}
-        </span>
-      </h3>
-      <p className="call-meta">
-        <span className="direction">{t(view.direction)}</span>
-        <span className="call-state" data-testid="call-state">
+      <div className="call-head">
+        {/* Focus lands here when the control that had it goes (tabIndex -1: not a Tab stop). */}
+        <h3 id={titleId} className="call-title" data-call-title="" tabIndex={-1}>
+          <span className="visually-hidden">{t(view.direction)}: </span>
+          <span className="caller-name" data-testid="call-caller">
+            {title}
+          </span>
+        </h3>
+        <p className="call-state" data-testid="call-state">
           <span className="icon" aria-hidden="true">
             {view.icon}
           </span>
-          {t(view.label)}
-        </span>
-        {view.showTimer ? <CallTimer since={view.since} /> : null}
-        <BusyMark busy={view.busy} />
-        {active ? <span className="badge">{t('call.active')}</span> : null}
+          <span className="state-words">{t(view.label)}</span>
+          <BusyMark busy={view.busy} />
+        </p>
+      </div>
+      <p className="caller-sub">
+        {view.caller.number !== null ? (
+          <span className="number" data-testid="call-number">
+            {view.caller.number}
+          </span>
+        ) : (
+          <span className="visually-hidden" data-testid="call-number">
+            {title}
+          </span>
+        )}
+        {view.caller.account ? <span className="account">{t('call.account', { account: view.caller.account })}</span> : null}
       </p>
-      {view.queue ? <p className="queue">{t('call.queue', { queue: view.queue })}</p> : null}
+      <p className="call-meta">
+        <span className="direction">
+          <span aria-hidden="true">{view.directionIcon} </span>
+          {t(view.direction)}
+        </span>
+        {view.queue ? <span className="queue">{t('call.queue', { queue: view.queue })}</span> : null}
+        {view.showTimer ? <CallTimer since={view.since} /> : null}
+        {view.heldSince !== null ? <CallTimer since={view.heldSince} label="call.heldFor" testId="hold-timer" /> : null}
+        {active && showActive ? <span className="badge">{t('call.active')}</span> : null}
+      </p>
       {view.error ? <ErrorText error={view.error} alert /> : null}
       <div className="actions">
         {view.buttons.map((button) => (
-          <CallButton key={button.id} button={button} callKey={callKey} />
+          <CallButton key={button.id} button={button} onPress={press} />
         ))}
       </div>
     </article>
@@ -86,14 +125,13 @@ const ICONS: Record<CallButtonView['id'], string> = {
   accept: '✆',
   decline: '✕',
   hangup: '✕',
-  hold: '‖',
+  hold: '⏸',
   resume: '▶',
   'cancel-dial': '✕',
 };
 
-function CallButton({ button, callKey }: { button: CallButtonView; callKey: string }) {
+function CallButton({ button, onPress }: { button: CallButtonView; onPress: (button: CallButtonView) => void }) {
   const { t } = useI18n();
-  const actor = useToolbarActor();
   const label = t(button.label);
   return (
     <button
@@ -103,7 +141,7 @@ function CallButton({ button, callKey }: { button: CallButtonView; callKey: stri
       disabled={!button.enabled}
       title={button.shortcut ? t('button.shortcut', { label, keys: button.shortcut }) : label}
       aria-keyshortcuts={button.shortcut}
-      onClick={() => actor.send({ type: button.event, key: callKey })}
+      onClick={() => onPress(button)}
     >
       <span className="icon" aria-hidden="true">
         {ICONS[button.id]}

@@ -1,9 +1,12 @@
-/** The live calls, one card each, in arrival order. */
-import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+/** The live calls, ringing ones first, then the others in arrival order, then those that just ended. */
+import { useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CallFocusKeeper } from '../call-focus';
+import { endingsView, orderCalls, selectEndings } from '../calls.connect';
 import { useI18n } from '../hooks';
-import { useCallKeys, useCallRef, useToolbar } from '../toolbar.context';
+import { useCallRef, useToolbar } from '../toolbar.context';
+import { useCallSummaries } from '../useCallSummaries';
 import { CallCard } from './CallCard';
+import { EndedCard } from './EndedCard';
 
 interface CallListProps {
   /** Where keyboard focus goes when it was in a card that went and no other card is left (the dial input). */
@@ -12,7 +15,15 @@ interface CallListProps {
 
 export function CallList({ fallbackFocus }: CallListProps) {
   const { t } = useI18n();
-  const keys = useCallKeys();
+  const summaries = useCallSummaries();
+  const keys = useMemo(() => {
+    const pinned = new Set(summaries.filter((call) => call.ringing).map((call) => call.key));
+    return orderCalls(
+      summaries.map((call) => call.key),
+      pinned,
+    );
+  }, [summaries]);
+  const endings = endingsView(useToolbar(selectEndings), keys);
   const activeCall = useToolbar((snapshot) => snapshot.context.activeCall);
   const headingId = useId();
   const section = useRef<HTMLElement>(null);
@@ -38,18 +49,24 @@ export function CallList({ fallbackFocus }: CallListProps) {
     keeper.setOrder(keys);
   }, [keeper, keys]);
 
+  const empty = keys.length === 0 && endings.length === 0;
   return (
-    <section ref={section} className="panel calls" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={heading} tabIndex={-1}>
+    <section ref={section} className="calls" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1} className="visually-hidden">
         {t('section.calls')}
       </h2>
-      {keys.length === 0 ? (
+      {empty ? (
         <p className="empty">{t('calls.none')}</p>
       ) : (
         <ul className="call-list">
           {keys.map((key) => (
             <li key={key}>
-              <CallSlot callKey={key} active={key === activeCall} restoreFocus={keeper.restore} />
+              <CallSlot callKey={key} active={key === activeCall} showActive={keys.length > 1} restoreFocus={keeper.restore} />
+            </li>
+          ))}
+          {endings.map((ending) => (
+            <li key={`ended:${ending.key}`}>
+              <EndedCard ending={ending} />
             </li>
           ))}
         </ul>
@@ -58,7 +75,7 @@ export function CallList({ fallbackFocus }: CallListProps) {
   );
 }
 
-function CallSlot({ callKey, active, restoreFocus }: { callKey: string; active: boolean; restoreFocus: () => void }) {
+function CallSlot({ callKey, active, showActive, restoreFocus }: { callKey: string; active: boolean; showActive: boolean; restoreFocus: () => void }) {
   const callRef = useCallRef(callKey);
-  return callRef ? <CallCard callRef={callRef} callKey={callKey} active={active} restoreFocus={restoreFocus} /> : null;
+  return callRef ? <CallCard callRef={callRef} callKey={callKey} active={active} showActive={showActive} restoreFocus={restoreFocus} /> : null;
 }

@@ -1,8 +1,14 @@
-/** Number field, digit keys and Call: sends agent.dial; the typed text is the only local state. */
+/**
+ * Number field and Call, with the last dial's outcome right beside it. While calls are up it folds
+ * behind "Dial a number" (the calls come first); the 12 keys show only when asked for. The typed
+ * text and what is unfolded are the only local state.
+ */
 import { useId, useState, type FormEvent, type Ref } from 'react';
 import { isDialable } from '../../machines/toolbar.machine';
 import { useI18n } from '../hooks';
-import { useToolbar, useToolbarActor } from '../toolbar.context';
+import { noticesView, selectNotices } from '../notices.connect';
+import { useCallKeys, useToolbar, useToolbarActor } from '../toolbar.context';
+import { NoticeItem } from './Notices';
 
 const KEYS = [
   ['1', '1'],
@@ -25,26 +31,44 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
   const canDial = useToolbar((snapshot) => snapshot.context.config.capabilities.includes('outbound'));
+  const hasCalls = useCallKeys().length > 0;
+  const outcome = noticesView(useToolbar(selectNotices)).dialOutcome;
   const [number, setNumber] = useState('');
+  const [unfolded, setUnfolded] = useState(false);
+  const [keypad, setKeypad] = useState(false);
   const headingId = useId();
   const inputId = useId();
   const hintId = useId();
+  const formId = useId();
+  const keypadId = useId();
   const dialable = isDialable(number);
   const invalid = number.trim() !== '' && !dialable;
+  const open = !hasCalls || unfolded;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!dialable || !online) return;
     actor.send({ type: 'agent.dial', number: number.trim() });
     setNumber('');
+    setUnfolded(false);
   };
 
   // A service that cannot place calls gets no dial pad (README: capabilities).
   if (!canDial) return null;
   return (
-    <section className="panel dial" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('section.dial')}</h2>
-      <form onSubmit={submit}>
+    <section className={`panel dial${open ? '' : ' folded'}`} aria-labelledby={headingId}>
+      <h2 id={headingId} className={hasCalls ? 'visually-hidden' : undefined}>
+        {t('section.dial')}
+      </h2>
+      {hasCalls ? (
+        <button type="button" className="fold" data-testid="dial-unfold" aria-expanded={open} aria-controls={formId} onClick={() => setUnfolded((was) => !was)}>
+          <span className="icon" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          {t('dial.open')}
+        </button>
+      ) : null}
+      <form id={formId} onSubmit={submit} hidden={!open}>
         <label htmlFor={inputId}>{t('dial.input')}</label>
         <div className="dial-row">
           <input
@@ -59,27 +83,35 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
             aria-describedby={hintId}
             onChange={(event) => setNumber(event.target.value)}
           />
-          <button type="button" data-testid="dial-backspace" aria-label={t('button.backspace')} disabled={!number} onClick={() => setNumber((text) => text.slice(0, -1))}>
+          <button type="button" className="icon-button" data-testid="dial-backspace" aria-label={t('button.backspace')} disabled={!number} onClick={() => setNumber((text) => text.slice(0, -1))}>
             <span aria-hidden="true">⌫</span>
+          </button>
+          <button type="button" className="icon-button" data-testid="dial-keypad" aria-expanded={keypad} aria-controls={keypadId} title={t('dial.keypad')} onClick={() => setKeypad((was) => !was)}>
+            <span aria-hidden="true">⌗</span>
+            <span className="visually-hidden">{t('dial.keypad')}</span>
+          </button>
+          <button type="submit" className="call-button accept" data-testid="dial-button" disabled={!dialable || !online}>
+            <span className="icon" aria-hidden="true">
+              ✆
+            </span>
+            {t('button.call')}
           </button>
         </div>
         <p id={hintId} className="hint" data-testid="dial-hint">
           {invalid ? t('dial.invalid') : ''}
         </p>
-        <div className="keypad">
+        <div className="keypad" id={keypadId} hidden={!keypad}>
           {KEYS.map(([digit, name]) => (
             <button key={name} type="button" data-testid={`dial-key-${name}`} onClick={() => setNumber((text) => text + digit)}>
               {digit}
             </button>
           ))}
         </div>
-        <button type="submit" className="call-button accept" data-testid="dial-button" disabled={!dialable || !online}>
-          <span className="icon" aria-hidden="true">
-            ✆
-          </span>
-          {t('button.call')}
-        </button>
       </form>
+      {/* Outside the fold: a dial's outcome is seen even while other calls are up. */}
+      <div className="dial-outcome" role="status" aria-label={t('dial.outcome')}>
+        {outcome ? <NoticeItem notice={outcome} testId="dial-outcome" /> : null}
+      </div>
     </section>
   );
 }

@@ -1,22 +1,20 @@
-/** Coded problems in plain words with what to do; the agent dismisses them (notice.dismiss). */
+/** Coded problems that belong to no card or field, in plain words; only there when there are some. */
 import { useId } from 'react';
 import type { Notice } from '../../machines/toolbar.types';
 import { useI18n } from '../hooks';
-import { noticesView, selectNotices } from '../notices.connect';
+import { noticesView, selectNotices, selectShownElsewhere } from '../notices.connect';
 import { useToolbar, useToolbarActor } from '../toolbar.context';
 import { ErrorText } from './Status';
 
 export function Notices() {
   const i18n = useI18n();
-  const view = noticesView(useToolbar(selectNotices));
+  const elsewhere = useToolbar(selectShownElsewhere);
+  const view = noticesView(useToolbar(selectNotices), elsewhere ? [elsewhere] : []);
   const headingId = useId();
   return (
-    <section className="panel notices" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {i18n.t('section.notices')}
-        {view.summary ? <span className="count"> ({i18n.text(view.summary)})</span> : null}
-      </h2>
-      {/* Always rendered, so notices added later are announced. */}
+    <section className={`panel notices${view.count ? '' : ' is-empty'}`} aria-labelledby={headingId} hidden={view.count === 0}>
+      <h2 id={headingId}>{view.count ? i18n.count('notices.count', view.count) : i18n.t('section.notices')}</h2>
+      {/* Always rendered (hidden when empty), so notices added later are announced. */}
       <ul className="notice-list" aria-live="polite" aria-relevant="additions">
         {view.items.map((notice) => (
           <li key={notice.seq}>
@@ -28,25 +26,15 @@ export function Notices() {
   );
 }
 
-function NoticeItem({ notice }: { notice: Notice }) {
+export function NoticeItem({ notice, testId = 'notice' }: { notice: Notice; testId?: string }) {
   const i18n = useI18n();
   const actor = useToolbarActor();
-  const { what } = i18n.explain(notice);
   return (
-    <div className="notice" data-testid="notice" data-notice-code={notice.code} data-notice-seq={notice.seq}>
-      <ErrorText error={notice} />
+    <div className="notice" data-testid={testId} data-notice-code={notice.code} data-notice-seq={notice.seq}>
+      <ErrorText error={notice} dismissTestId={`${testId}-dismiss`} onDismiss={() => actor.send({ type: 'notice.dismiss', seq: notice.seq })} />
       <time className="at" dateTime={new Date(notice.at).toISOString()}>
         {i18n.t('notice.at', { time: i18n.time(notice.at) })}
       </time>
-      <button
-        type="button"
-        className="dismiss"
-        data-testid="notice-dismiss"
-        aria-label={`${i18n.t('button.dismiss')}: ${what}`}
-        onClick={() => actor.send({ type: 'notice.dismiss', seq: notice.seq })}
-      >
-        <span aria-hidden="true">✕</span> <span className="dismiss-text">{i18n.t('button.dismiss')}</span>
-      </button>
     </div>
   );
 }

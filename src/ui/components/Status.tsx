@@ -28,23 +28,33 @@ export function StateLine(props: { testId: string; label: string; icon: string; 
   );
 }
 
-/** A coded error in plain words, what to do, the source's detail (as text) and the code. */
-export function ErrorText({ error, alert = false, onDismiss }: { error: CodedError; alert?: boolean; onDismiss?: () => void }) {
+/**
+ * A coded error in plain words and what to do, in the agent's language; the code and the source's
+ * own detail (often English, from the server) wait behind a "Details" disclosure.
+ */
+export function ErrorText({ error, alert = false, onDismiss, dismissTestId = 'error-dismiss' }: { error: CodedError; alert?: boolean; onDismiss?: () => void; dismissTestId?: string }) {
   const i18n = useI18n();
   const explained = i18n.explain(error);
   return (
     <div className="error" role={alert ? 'alert' : undefined} data-testid="error" data-error-code={explained.code}>
-      <span className="icon" aria-hidden="true">
-        ⚠
-      </span>
-      <span className="what">{explained.what}</span> <span className="fix">{explained.fix}</span>
-      {explained.detail ? <span className="detail">{i18n.t('notice.detail', { detail: explained.detail })}</span> : null}
-      <code className="code">{explained.code}</code>
-      {onDismiss ? (
-        <button type="button" className="dismiss" data-testid="error-dismiss" aria-label={`${i18n.t('button.dismiss')}: ${explained.what}`} onClick={onDismiss}>
-          <span aria-hidden="true">✕</span> <span className="dismiss-text">{i18n.t('button.dismiss')}</span>
-        </button>
-      ) : null}
+      <p className="error-text">
+        <span className="icon" aria-hidden="true">
+          ⚠
+        </span>
+        <span className="what">{explained.what}</span> <span className="fix">{explained.fix}</span>
+      </p>
+      <div className="error-foot">
+        <details className="more">
+          <summary>{i18n.t('error.more')}</summary>
+          <code className="code">{i18n.t('error.code', { code: explained.code })}</code>
+          {explained.detail ? <span className="detail">{i18n.t('notice.detail', { detail: explained.detail })}</span> : null}
+        </details>
+        {onDismiss ? (
+          <button type="button" className="dismiss" data-testid={dismissTestId} aria-label={`${i18n.t('button.dismiss')}: ${explained.what}`} onClick={onDismiss}>
+            <span aria-hidden="true">✕</span>
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -11,7 +11,12 @@ import { ja } from './ja';
 export type { UiKey, ErrorKey, Messages } from './en';
 export { errorRef } from './errors';
 
-export type Params = Record<string, string | number>;
+/** A placeholder value: text, a number (formatted for the language), or a time from now in seconds. */
+export type Param = string | number | { inSeconds: number };
+export type Params = Record<string, Param>;
+
+/** Message families with one key per plural category (Intl.PluralRules): `<base>.one`, `<base>.other`. */
+export type PluralBase = 'notices.count';
 
 /** A message to show: a key and its placeholder values. */
 export interface Text {
@@ -35,25 +40,35 @@ export interface Translator {
   duration(ms: number): string;
   /** A wall-clock time of day, e.g. for when a notice arrived. */
   time(epochMs: number): string;
+  /** The message of `base` for `count`, by the language's plural rules. */
+  count(base: PluralBase, count: number): string;
 }
 
 export const MESSAGES: Record<Lang, Messages> = { en, ja };
 
-function fill(template: string, params: Params | undefined, number: Intl.NumberFormat): string {
+interface Formats {
+  number: Intl.NumberFormat;
+  relative: Intl.RelativeTimeFormat;
+}
+
+function fill(template: string, params: Params | undefined, formats: Formats): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? number.format(value) : value;
+    if (typeof value === 'object') return formats.relative.format(value.inSeconds, 'second');
+    return typeof value === 'number' ? formats.number.format(value) : value;
   });
 }
 
 export function createTranslator(lang: Lang): Translator {
   const messages = MESSAGES[lang];
   const number = new Intl.NumberFormat(lang);
+  const formats: Formats = { number, relative: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }) };
+  const plurals = new Intl.PluralRules(lang);
   const twoDigits = new Intl.NumberFormat(lang, { minimumIntegerDigits: 2, useGrouping: false });
   const clock = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const t = (key: UiKey, params?: Params) => fill(messages.ui[key], params, number);
+  const t = (key: UiKey, params?: Params) => fill(messages.ui[key], params, formats);
   return {
     lang,
     t,
@@ -62,8 +77,8 @@ export function createTranslator(lang: Lang): Translator {
       const ref = errorRef(error.code);
       const entry = messages.errors[ref.key];
       return {
-        what: fill(entry.what, ref.params, number),
-        fix: fill(entry.fix, ref.params, number),
+        what: fill(entry.what, ref.params, formats),
+        fix: fill(entry.fix, ref.params, formats),
         code: error.code,
         ...(error.detail ? { detail: error.detail } : {}),
       };
@@ -77,6 +92,10 @@ export function createTranslator(lang: Lang): Translator {
       return `${twoDigits.format(minutes)}:${seconds}`;
     },
     time: (epochMs) => clock.format(epochMs),
+    count(base, count) {
+      const key = `${base}.${plurals.select(count)}`;
+      return t(Object.hasOwn(messages.ui, key) ? (key as UiKey) : `${base}.other`, { count });
+    },
   };
 }
 

@@ -1,0 +1,147 @@
+/**
+ * One compact header: the agent's state with the Available switch, the Genesys and Fusion links,
+ * and two popovers (status and alerts; keyboard shortcuts). Errors about the agent sit right under it.
+ */
+import { useId, type ChangeEvent } from 'react';
+import { shallowEqual } from '@xstate/react';
+import { agentView, selectAgent, type AgentView } from '../agent.connect';
+import { connectionView, fusionView, selectConnection, selectFusion } from '../connection.connect';
+import { useI18n } from '../hooks';
+import { useToolbar, useToolbarActor } from '../toolbar.context';
+import { AlertSettings } from './AlertSettings';
+import { Popover } from './Popover';
+import { ShortcutHelp } from './ShortcutHelp';
+import { ErrorText, StateLine } from './Status';
+
+export function Header() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const view = agentView(useToolbar(selectAgent, shallowEqual));
+  const actor = useToolbarActor();
+  const headingId = useId();
+  const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
+  const state = t(view.label);
+  return (
+    <header className="bar" aria-labelledby={headingId} aria-busy={view.busy}>
+      <h2 id={headingId} className="visually-hidden">
+        {t('agent.label')}
+      </h2>
+      <div className="bar-row">
+        <StateLine
+          testId="agent-state"
+          label={view.stale ? t('agent.lastKnown', { state }) : state}
+          icon={view.icon}
+          tone={view.stale ? 'off' : view.tone}
+          busy={view.busy}
+        >
+          {reason ? <span className="reason"> · {t('agent.reasonIs', { reason })}</span> : null}
+        </StateLine>
+        <AgentToggle view={view} />
+        {view.session.action === 'login' ? <SessionButton view={view} /> : null}
+        <Popover testId="menu" icon="⚙" label={t('header.menu')}>
+          <div className="menu-agent">
+            <ReasonPicker view={view} />
+            {view.session.action === 'logout' ? <SessionButton view={view} /> : null}
+          </div>
+          <AlertSettings />
+        </Popover>
+        <Popover testId="help" icon="?" label={t('header.help')}>
+          <ShortcutHelp />
+        </Popover>
+      </div>
+      <div className="bar-row links" aria-label={t('header.connections')} role="group">
+        <GenesysStatus />
+        <FusionStatus />
+      </div>
+      {view.error ? <ErrorText error={view.error} alert onDismiss={() => actor.send({ type: 'agent.dismissError' })} /> : null}
+      <FusionError />
+    </header>
+  );
+}
+
+function GenesysStatus() {
+  const i18n = useI18n();
+  const view = connectionView(useToolbar(selectConnection, shallowEqual), Date.now());
+  return <StateLine testId="connection-state" label={`${i18n.t('connection.label')}: ${i18n.text(view.text)}`} icon={view.icon} tone={view.tone} busy={view.busy} />;
+}
+
+function FusionStatus() {
+  const i18n = useI18n();
+  const view = fusionView(useToolbar(selectFusion, shallowEqual));
+  const absent = view.text.key === 'fusion.absent';
+  return (
+    <span title={absent ? i18n.t('fusion.absentHint') : undefined}>
+      <StateLine testId="fusion-state" label={`${i18n.t('fusion.label')}: ${i18n.text(view.text)}`} icon={view.icon} tone={view.tone} busy={view.busy}>
+        {absent ? <span className="visually-hidden"> {i18n.t('fusion.absentHint')}</span> : null}
+      </StateLine>
+    </span>
+  );
+}
+
+function FusionError() {
+  const view = fusionView(useToolbar(selectFusion, shallowEqual));
+  return view.error ? <ErrorText error={view.error} /> : null;
+}
+
+function AgentToggle({ view }: { view: AgentView }) {
+  const { t } = useI18n();
+  const actor = useToolbarActor();
+  return (
+    <button
+      type="button"
+      role="switch"
+      className="switch"
+      aria-checked={view.toggle.checked}
+      disabled={!view.toggle.enabled}
+      title={t('agent.toggleHint')}
+      data-testid="agent-toggle"
+      onClick={() => actor.send({ type: view.toggle.event })}
+    >
+      <span className="track" aria-hidden="true">
+        <span className="thumb" />
+      </span>
+      {/* The state is written once, beside the switch; the switch's own name stays for screen readers. */}
+      <span className="visually-hidden">{t('agent.toggle')}</span>
+    </button>
+  );
+}
+
+function ReasonPicker({ view }: { view: AgentView }) {
+  const { t } = useI18n();
+  const actor = useToolbarActor();
+  const id = useId();
+  const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    if (event.target.value) actor.send({ type: 'agent.goUnavailable', reason: event.target.value });
+  };
+  return (
+    <span className="field">
+      <label htmlFor={id}>{t('agent.reason')}</label>
+      <select id={id} data-testid="agent-reason" value={view.reasonPicker.value} disabled={!view.reasonPicker.enabled} onChange={onChange}>
+        <option value="" disabled>
+          {t('agent.reasonChoose')}
+        </option>
+        {view.reasonPicker.options.map((choice) => (
+          <option key={choice.code} value={choice.code}>
+            {choice.text}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function SessionButton({ view }: { view: AgentView }) {
+  const { t } = useI18n();
+  const actor = useToolbarActor();
+  const { action, enabled } = view.session;
+  return (
+    <button
+      type="button"
+      data-testid={`agent-${action}`}
+      disabled={!enabled}
+      onClick={() => actor.send({ type: action === 'login' ? 'agent.login' : 'agent.logout' })}
+    >
+      {t(action === 'login' ? 'agent.login' : 'agent.logout')}
+    </button>
+  );
+}

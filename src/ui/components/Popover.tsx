@@ -1,0 +1,69 @@
+/** A button that shows a small panel under the header; Escape or the button closes it and focus returns. */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../hooks';
+
+interface PopoverProps {
+  testId: string;
+  icon: string;
+  label: string;
+  children: ReactNode;
+}
+
+export function Popover({ testId, icon, label, children }: PopoverProps) {
+  const { t } = useI18n();
+  // Whether the panel is open is the UI's own business, not call state.
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  useEffect(() => {
+    if (open) panel.current?.focus();
+  }, [open]);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="icon-button"
+        data-testid={testId}
+        aria-expanded={open}
+        aria-controls={panelId}
+        title={label}
+        onClick={() => setOpen((was) => !was)}
+      >
+        <span aria-hidden="true">{icon}</span>
+        <span className="visually-hidden">{label}</span>
+      </button>
+      {/* Always in the page (hidden when closed), so its controls keep their labels for tests and tools. */}
+      <div
+        ref={panel}
+        id={panelId}
+        className="popover"
+        role="group"
+        aria-label={label}
+        tabIndex={-1}
+        hidden={!open}
+        data-testid={`${testId}-panel`}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            close();
+          }
+        }}
+      >
+        <div className="popover-head">
+          <h2>{label}</h2>
+          <button type="button" className="icon-button" data-testid={`${testId}-close`} onClick={close}>
+            <span aria-hidden="true">✕</span>
+            <span className="visually-hidden">{t('header.close')}</span>
+          </button>
+        </div>
+        {children}
+      </div>
+    </>
+  );
+}
