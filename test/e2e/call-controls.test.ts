@@ -25,7 +25,7 @@ describe('profile=tutorial against the public mock', () => {
     // Click-to-dial: the mock echoes only the connectionId, which is the dial's eventId.
     await host.clickToDial('+15559870000');
     const talking = await toolbar.waitForCallState('established.talking');
-    expect(await talking.getByTestId('call-number').textContent()).toBe('+15559870000');
+    expect(await talking.getByTestId('call-number').textContent()).toBe('+1 555-987-0000');
     // No EventHeld would ever come, so no Hold; no transfer, consult or keypad either.
     for (const id of ['hold', 'transfer', 'consult', 'keypad']) expect(await talking.getByTestId(id).count()).toBe(0);
     expect(await talking.getByTestId('hangup').isEnabled()).toBe(true);
