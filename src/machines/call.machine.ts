@@ -42,14 +42,19 @@ function describe(error: CodedError | null): string {
   return error.detail ? `${error.code}: ${error.detail}` : error.code;
 }
 
-function newCommOf(context: CallContext): CallToParentEvent {
-  return toFusion({
+/** Fusion's offer of a call (newCommEvent); the root sends it itself for a call that starts ringing. */
+export function newCommCommand(call: Pick<CallInput, 'eventId' | 'direction' | 'number' | 'queue'>): FusionCommand {
+  return {
     type: 'fusion.cmd.newComm',
-    eventId: context.eventId,
-    direction: context.direction,
-    number: context.number,
-    ...(context.queue ? { queue: context.queue } : {}),
-  });
+    eventId: call.eventId,
+    direction: call.direction,
+    number: call.number,
+    ...(call.queue ? { queue: call.queue } : {}),
+  };
+}
+
+function newCommOf(context: CallContext): CallToParentEvent {
+  return toFusion(newCommCommand(context));
 }
 
 function fusionResponse(context: CallContext, ok: boolean): CallToParentEvent {
@@ -241,7 +246,7 @@ export const callMachine = setup({
     number: input.number,
     ...(input.queue ? { queue: input.queue } : {}),
     ringCeilingMs: input.ringCeilingMs,
-    offered: input.restored?.offered ?? false,
+    offered: input.restored?.offered ?? input.offered ?? false,
     started: input.restored?.started ?? false,
     fusionRequestId: null,
     closeReason: null,

@@ -33,6 +33,8 @@ export interface CallInput {
   restored?: { offered: boolean; started: boolean; since: number };
   /** The name click-to-dial gave (SVCMCA_DISPLAY_NAME), for an outbound call. */
   contactName?: string;
+  /** Fusion was offered the call already (the root offers a ringing call before spawning it). */
+  offered?: boolean;
 }
 
 export interface CallContext {

@@ -4,7 +4,7 @@
  * Genesys and Fusion are injected actors (`provide({ actors: { genesys, fusion } })`).
  */
 import { assertEvent, assign, emit, enqueueActions, sendTo, setup, stateIn } from 'xstate';
-import { callMachine } from './call.machine';
+import { callMachine, newCommCommand } from './call.machine';
 import type { CallInput, CodedError } from './call.types';
 import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
 import type { AgentPresence, FusionCommand } from './fusion.types';
@@ -273,6 +273,12 @@ export const toolbarMachine = setup({
         calls: withCall(context.calls, input.key, { connectionIds: input.connectionId ? [input.connectionId] : [], eventId: input.eventId, ...dialled }),
         activeCall: context.activeCall ?? input.key,
       });
+      if (input.start === 'ringing') {
+        // The offer goes out before the call actor starts and before any observer (UI) runs:
+        // deferred sends run in this order once the transition is taken (issue 13, ring → offer).
+        enqueue.sendTo('fusion', newCommCommand(input));
+        input = { ...input, offered: true };
+      }
       enqueue.spawnChild('call', { id: input.key, input });
     }),
     forwardToCall: enqueueActions(({ context, event, enqueue }) => {

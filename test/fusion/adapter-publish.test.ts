@@ -76,6 +76,18 @@ describe('inbound call: newCommEvent → startCommEvent → closeCommEvent', () 
     h.stop();
   });
 
+  it('publishes newCommEvent in the same tick once UEF is ready, before anything queued behind it', async () => {
+    const uef = new FakeUef();
+    const h = await ready(uef);
+    let microtaskRan = false;
+    queueMicrotask(() => (microtaskRan = true));
+    h.send({ type: 'fusion.cmd.newComm', eventId: 'e1', direction: 'inbound', number: '+1555' });
+    // A render scheduled as a microtask (Preact) must not run before the offer.
+    expect(uef.publishes.map((p) => p.operation)).toEqual(['newCommEvent']);
+    expect(microtaskRan).toBe(false);
+    h.stop();
+  });
+
   it('keeps outData apart for simultaneous calls', async () => {
     const uef = new FakeUef();
     uef.answerNext('newCommEvent', { kind: 'resolve', outData: { SVCMCA_CONTACT_ID: 'A' } });

@@ -46,6 +46,14 @@ export function withWatchdog(
   });
 }
 
+function startNow(task: () => Promise<void>): Promise<void> {
+  try {
+    return task();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /**
  * Runs tasks one after another per key (a call's eventId), so newCommEvent's outData is
  * stored before startCommEvent or closeCommEvent reads it. Idle keys are dropped.
@@ -53,9 +61,13 @@ export function withWatchdog(
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<void>>();
 
-  enqueue(key: string, task: () => Promise<void>): Promise<void> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task).catch(() => undefined);
+  /**
+   * `now`: when nothing of this key is queued, start the task in this tick instead of a microtask
+   * later, so work that can wait (a render scheduled meanwhile) does not run before it.
+   */
+  enqueue(key: string, task: () => Promise<void>, now = false): Promise<void> {
+    const previous = this.tails.get(key);
+    const next = (now && previous === undefined ? startNow(task) : (previous ?? Promise.resolve()).then(task)).catch(() => undefined);
     this.tails.set(key, next);
     void next.then(() => {
       if (this.tails.get(key) === next) this.tails.delete(key);

@@ -48,7 +48,7 @@ function storedInData(session: Session, eventId: string, direction: CallDirectio
 type NewComm = Extract<FusionCommand, { type: 'fusion.cmd.newComm' }>;
 
 async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
-  const conn = await session.ready;
+  const conn = session.connected ?? (await session.ready);
   if (!conn) return;
   const { calls, options } = session;
   const evicted = calls.open(cmd.eventId, cmd.direction, cmd.number);
@@ -83,7 +83,7 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
 }
 
 async function publishStartComm(session: Session, eventId: string, direction: CallDirection): Promise<void> {
-  const conn = await session.ready;
+  const conn = session.connected ?? (await session.ready);
   if (!conn) return;
   session.calls.markStarted(eventId);
   const inData = storedInData(session, eventId, direction);
@@ -94,7 +94,7 @@ async function publishStartComm(session: Session, eventId: string, direction: Ca
 }
 
 async function publishCloseComm(session: Session, eventId: string, reason: string): Promise<void> {
-  const conn = await session.ready;
+  const conn = session.connected ?? (await session.ready);
   if (!conn) return;
   const inData = storedInData(session, eventId, session.calls.direction(eventId));
   try {
@@ -107,7 +107,7 @@ async function publishCloseComm(session: Session, eventId: string, reason: strin
 }
 
 async function publishOutboundError(session: Session, eventId: string, code: string, message: string): Promise<void> {
-  const conn = await session.ready;
+  const conn = session.connected ?? (await session.ready);
   if (!conn) return;
   await publishWith(session, conn, 'outboundCommError', eventId, (request) => {
     const req = asRequest<UefOutboundErrorRequest>(request, 'outboundCommError', ['setCommUuid', 'setErrorCode', 'setErrorMsg']);
@@ -120,7 +120,7 @@ async function publishOutboundError(session: Session, eventId: string, code: str
 type AgentState = Extract<FusionCommand, { type: 'fusion.cmd.agentState' }>;
 
 async function publishAgentState(session: Session, cmd: AgentState, lang: 'ja' | 'en'): Promise<void> {
-  const conn = await session.ready;
+  const conn = session.connected ?? (await session.ready);
   if (!conn) return;
   const fields = agentStateFields(cmd.presence, lang, cmd.reason, cmd.reasonLabel);
   await publishWith(session, conn, 'agentStateEventOperation', undefined, (request) => {
@@ -143,26 +143,31 @@ async function publishAgentState(session: Session, cmd: AgentState, lang: 'ja' |
   });
 }
 
-/** Handles one command from the machine. Before start-up ends, work waits; if UEF is gone, nothing happens. */
+/**
+ * Handles one command from the machine. Before start-up ends, work waits; if UEF is gone, nothing
+ * happens. Once UEF is ready, a command whose call has nothing queued is published in this tick
+ * (no await before the publish call): nothing that can wait (a render) runs before the offer.
+ */
 export function dispatch(session: Session, cmd: FusionCommand, lang: 'ja' | 'en'): void {
   const { queue } = session;
+  const now = session.connected !== undefined;
   switch (cmd.type) {
     case 'fusion.cmd.newComm':
-      void queue.enqueue(cmd.eventId, () => publishNewComm(session, cmd));
+      void queue.enqueue(cmd.eventId, () => publishNewComm(session, cmd), now);
       return;
     case 'fusion.cmd.startComm':
-      void queue.enqueue(cmd.eventId, () => publishStartComm(session, cmd.eventId, cmd.direction));
+      void queue.enqueue(cmd.eventId, () => publishStartComm(session, cmd.eventId, cmd.direction), now);
       return;
     case 'fusion.cmd.closeComm':
-      void queue.enqueue(cmd.eventId, () => publishCloseComm(session, cmd.eventId, cmd.reason));
+      void queue.enqueue(cmd.eventId, () => publishCloseComm(session, cmd.eventId, cmd.reason), now);
       return;
     case 'fusion.cmd.outboundError':
-      void queue.enqueue(cmd.eventId, () => publishOutboundError(session, cmd.eventId, cmd.code, cmd.message));
+      void queue.enqueue(cmd.eventId, () => publishOutboundError(session, cmd.eventId, cmd.code, cmd.message), now);
       return;
     case 'fusion.cmd.agentState':
       // Remembered now, so getCurrentAgentState answers with what the machine last decided.
       session.lastAgentState = { presence: cmd.presence, reason: cmd.reason, reasonLabel: cmd.reasonLabel };
-      void queue.enqueue(AGENT_QUEUE, () => publishAgentState(session, cmd, lang));
+      void queue.enqueue(AGENT_QUEUE, () => publishAgentState(session, cmd, lang), now);
       return;
     case 'fusion.cmd.respond':
       if (!session.pending.settle(cmd.requestId, { ok: cmd.ok, message: cmd.message })) {

@@ -41,6 +41,8 @@ export interface Session {
   failure?: { code: string; message: string };
   /** Settles once start-up is over: the contexts, or null if it failed. */
   ready: Promise<Connected | null>;
+  /** Set once start-up is over and UEF is ready, for publishes that must not wait a microtask. */
+  connected?: Connected;
   readonly calls: CallStore;
   readonly pending: PendingCommands;
   readonly queue: KeyedQueue;

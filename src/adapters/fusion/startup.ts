@@ -65,6 +65,7 @@ export async function startUp(session: Session): Promise<Connected | null> {
     asRequest<UefReadyForOperationRequest>(request, 'readyForOperationOperation', ['setReadiness']).setReadiness(true);
   });
   session.status = 'ready';
+  session.connected = conn;
   log('info', 'fusion: ready');
   emit(session, { type: 'fusion.ready' });
   return conn;

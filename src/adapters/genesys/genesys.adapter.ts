@@ -38,10 +38,11 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
       onData: (data) => {
         const outcome = decodeFrame(data, resolved.newId);
         if (outcome.kind === 'event') {
-          log('debug', 'FRAME', outcome.name, outcome.event);
           if (outcome.event.type === 'genesys.registered') link.markRegistered();
           if (outcome.event.type === 'genesys.snapshot') snapshotAnswered();
+          // The event first: logging can wait until the machine (and the offer to Fusion) is done.
           emit(outcome.event);
+          log('debug', 'FRAME', outcome.name, outcome.event);
         } else if (outcome.kind === 'ignored') {
           log('debug', 'FRAME_IGNORED', `${outcome.name} carries nothing the toolbar uses`);
         } else {

@@ -25,7 +25,8 @@ function region(id: string): HTMLElement {
 
 const uefPath = `${import.meta.env.BASE_URL}${import.meta.env.DEV ? UEF_CLIENT_DEV_PATH : UEF_CLIENT_BUILD_PATH}`;
 const params = parseHostParams(new URL(location.href), uefPath);
-const frame = el('iframe', { title: 'Genesys toolbar', 'data-testid': 'toolbar-frame', class: 'toolbar-frame' });
+// `allow`: when both pages are served cross-origin isolated, the frame is too (µs timers for the bench).
+const frame = el('iframe', { title: 'Genesys toolbar', 'data-testid': 'toolbar-frame', class: 'toolbar-frame', allow: 'cross-origin-isolated' });
 
 const host = new UefHost({
   toolbarOrigin: params.toolbarOrigin,
