@@ -1,41 +1,109 @@
 /**
- * Genesys frame received → UEF `newCommEvent` published, in headless Chromium, on the production
- * toolbar framed by the Fusion host simulator (budget: p99 ≤ 16 ms). Timestamps are taken inside
- * the toolbar frame: when its WebSocket delivers an EventRinging, and when the toolbar calls the
- * UEF client's `publish` for newCommEvent. Calls are rung one at a time.
+ * Browser latencies of the production toolbar framed by the Fusion host simulator, in headless
+ * Chromium, both pages cross-origin isolated (µs timers). Every figure has a floor measured in the
+ * same page, interleaved call by call: a bare plain-JS handler on its own socket (agent `floor`)
+ * that parses the frame and publishes newCommEvent through the same UEF phone context.
+ *
+ * - ring → newCommEvent: WebSocket message (EventRinging) → the UEF `publish` call
+ * - ring → paint: the message → the first animation frame at which the ringing card is in the DOM
+ * - Accept clicked → POST, Fusion accept (onToolbarInteractionCommand) → POST
+ *
+ * With `profile: true` a Chromium CPU profile (CDP Profiler) of the ringing path is taken too.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 import { startGenesysSimulator } from '../src/sim/genesys';
 import { launchChromium } from '../test/e2e/support/chromium';
 import { staticSite } from '../test/e2e/support/static-server';
+import { ToolbarPage } from '../test/e2e/support/toolbar-page';
 import { buildProduction } from '../test/support/build';
+import { summarize, type Summary } from './bench-stats';
+
+/** Marks of the sample in flight (first mark of each name wins), read after each sample. */
+type Marks = Partial<Record<'frame' | 'published' | 'paint' | 'click' | 'command' | 'post', number>>;
 
 /**
- * Runs in every frame before its scripts; only the toolbar frame opens a socket or loads UEF.
- * Plain JavaScript in a string: a transpiled function would carry the bundler's helpers along.
+ * Runs in every frame before its scripts. Plain JavaScript in a string: a transpiled function
+ * would carry the bundler's helpers along. Only the toolbar frame opens the floor socket.
  */
-const INSTRUMENT = `(() => {
-  const marks = { frames: [], published: [] };
-  window.__bench = marks;
+function instrument(toolbarOrigin: string, floorWs: string): string {
+  return `(() => {
+  if (location.origin !== ${JSON.stringify(toolbarOrigin)}) return;
+  const bench = { marks: {}, isolated: self.crossOriginIsolated };
+  window.__bench = bench;
+  const mark = (name) => { if (bench.marks[name] === undefined) bench.marks[name] = performance.now(); };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(url, protocols) {
       super(url, protocols);
       // Registered before the app's onmessage, so it sees the frame first.
       this.addEventListener('message', (event) => {
-        if (typeof event.data === 'string' && event.data.includes('"EventRinging"')) marks.frames.push(performance.now());
+        if (typeof event.data === 'string' && event.data.includes('"EventRinging"')) {
+          mark('frame');
+          // The card is visible at the first animation frame that finds it in the DOM.
+          const look = () => {
+            if (document.querySelector(bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"]')) mark('paint');
+            else requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        }
       });
     }
   };
-  const wrapPhone = (phone) => {
-    const publish = phone.publish.bind(phone);
-    phone.publish = (request) => {
-      if (request && request.getOperationName && request.getOperationName() === 'newCommEvent') marks.published.push(performance.now());
+  addEventListener('click', () => mark('click'), true);
+  addEventListener('message', (event) => {
+    const data = event.data;
+    if (data && ((data.type === 'event' && data.event === 'onToolbarInteractionCommand') || data.benchFloor === 'accept')) mark('command');
+  }, true);
+  const nativeFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    if (init && init.method === 'POST' && typeof init.body === 'string' && init.body.includes('"Accept"')) mark('post');
+    if (input === 'bench:floor') return Promise.resolve(new Response('{}'));
+    return nativeFetch(input, init);
+  };
+  let phone;
+  let provider;
+  const wrapPhone = (context) => {
+    const publish = context.publish.bind(context);
+    context.publish = (request) => {
+      if (request && request.getOperationName && request.getOperationName() === 'newCommEvent') mark('published');
+      if (request && request.benchFloor) return Promise.resolve({});
       return publish(request);
     };
-    return phone;
+    phone = context;
+    openFloor();
+    return context;
+  };
+  // The floor: parse the frame, publish newCommEvent; show a card; POST on a click or a message.
+  const post = (connectionId) => fetch('bench:floor', { method: 'POST', body: JSON.stringify({ type: 'Accept', connectionId }) });
+  let floorCall = '';
+  const openFloor = () => {
+    const socket = new window.WebSocket(${JSON.stringify(floorWs)});
+    socket.onmessage = (event) => {
+      const frame = JSON.parse(event.data);
+      if (frame.eventName !== 'EventRinging') return;
+      floorCall = frame.connectionId;
+      const request = provider.requestHelper.createPublishRequest('newCommEvent');
+      request.benchFloor = true;
+      request.setEventId(frame.eventId);
+      request.setAppClassification('ORA_SERVICE');
+      request.getInData().setInDataValueByAttribute('SVCMCA_ANI', frame.ANI);
+      phone.publish(request);
+      const card = document.createElement('div');
+      card.setAttribute('data-bench-floor-card', '');
+      card.textContent = frame.ANI;
+      document.body.append(card);
+    };
+    const button = document.createElement('button');
+    button.textContent = 'floor accept';
+    button.setAttribute('data-bench-floor-accept', '');
+    button.style.cssText = 'position:fixed;right:0;bottom:0';
+    button.addEventListener('click', () => post(floorCall));
+    document.body.append(button);
+    addEventListener('message', (event) => { if (event.data && event.data.benchFloor === 'accept') post(floorCall); });
+    bench.floorReady = () => socket.readyState === 1;
   };
   let framework;
   Object.defineProperty(window, 'CX_SVC_UI_EVENTS_FRAMEWORK', {
@@ -45,7 +113,7 @@ const INSTRUMENT = `(() => {
       const ui = value.uiEventsFramework;
       const init = ui.initialize.bind(ui);
       ui.initialize = async (...args) => {
-        const provider = await init(...args);
+        provider = await init(...args);
         const mcaOf = provider.getMultiChannelAdaptorContext.bind(provider);
         provider.getMultiChannelAdaptorContext = async () => {
           const mca = await mcaOf();
@@ -59,46 +127,246 @@ const INSTRUMENT = `(() => {
     },
   });
 })();`;
+}
 
-export async function frameToNewComm(calls = 300): Promise<{ p50: number; p99: number; max: number; n: number }> {
+export interface BrowserFigures {
+  isolated: boolean;
+  ringToNewComm: { toolbar: Summary; floor: Summary };
+  ringToPaint: { toolbar: Summary; floor: Summary };
+  clickToPost: { toolbar: Summary; floor: Summary };
+  fusionAcceptToPost: { toolbar: Summary; floor: Summary };
+  profile?: ProfileSummary;
+}
+
+export interface ProfileSummary {
+  file: string;
+  totalMs: number;
+  /** Self time by source module of the toolbar (from the source map), largest first. */
+  byModule: { module: string; ms: number; share: number }[];
+  /** Self time by function, largest first. */
+  byFunction: { name: string; ms: number; share: number }[];
+}
+
+interface Harness {
+  page: Page;
+  frame: Frame;
+  toolbar: ToolbarPage;
+  sim: { url: string };
+  outDir: string;
+  toolbarOrigin: string;
+}
+
+const post = (base: string, path: string, body: object) =>
+  fetch(`${base}/sim/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+    (r) => r.json() as Promise<Record<string, string>>,
+  );
+
+async function resetMarks(frame: Frame, floorTurn: boolean): Promise<void> {
+  await frame.evaluate((floor) => {
+    const bench = (window as unknown as { __bench: { marks: Marks; floorTurn: boolean } }).__bench;
+    bench.marks = {};
+    bench.floorTurn = floor;
+  }, floorTurn);
+}
+
+async function waitMarks(frame: Frame, names: (keyof Marks)[]): Promise<Marks> {
+  const handle = await frame.waitForFunction(
+    (wanted) => {
+      const marks = (window as unknown as { __bench: { marks: Marks } }).__bench.marks;
+      return wanted.every((name) => marks[name as keyof Marks] !== undefined) ? marks : false;
+    },
+    names,
+    { timeout: 10_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as Marks;
+}
+
+type Sample = { ring: number; paint: number; command?: { kind: 'click' | 'fusion'; ms: number } };
+
+/** One call to the toolbar: ring, (accept by click or by Fusion), caller hangs up. */
+async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | null): Promise<Sample> {
+  await resetMarks(h.frame, false);
+  const { connectionId, eventId } = await post(h.sim.url, 'ring', { agent: 'bench', ani: `+1555${String(i).padStart(7, '0')}` });
+  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
+  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame! };
+  if (accept) {
+    await h.toolbar.waitForCallState('ringing.alerting', connectionId);
+    if (accept === 'click') await h.toolbar.accept(connectionId);
+    else await h.page.evaluate((id) => (window as unknown as { __fusionSim: { sendCommand(e: string, c: string, id: string): Promise<unknown> } }).__fusionSim.sendCommand('onToolbarInteractionCommand', 'accept', id), eventId!);
+    const marks = await waitMarks(h.frame, [accept === 'click' ? 'click' : 'command', 'post']);
+    sample.command = { kind: accept, ms: marks.post! - (accept === 'click' ? marks.click! : marks.command!) };
+    await h.toolbar.waitForCallState('established.talking', connectionId);
+  }
+  await post(h.sim.url, 'callerHangup', { connectionId });
+  await h.toolbar.callCard(connectionId).waitFor({ state: 'detached' });
+  return sample;
+}
+
+/** The same for the bare handler. */
+async function floorCall(h: Harness, i: number, accept: 'click' | 'fusion' | null): Promise<Sample> {
+  await resetMarks(h.frame, true);
+  const { connectionId } = await post(h.sim.url, 'ring', { agent: 'floor', ani: `+1555${String(i).padStart(7, '0')}` });
+  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
+  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame! };
+  if (accept) {
+    if (accept === 'click') await h.frame.locator('[data-bench-floor-accept]').click();
+    else await h.page.evaluate((origin) => document.querySelector('iframe')!.contentWindow!.postMessage({ benchFloor: 'accept' }, origin), h.toolbarOrigin);
+    const marks = await waitMarks(h.frame, [accept === 'click' ? 'click' : 'command', 'post']);
+    sample.command = { kind: accept, ms: marks.post! - (accept === 'click' ? marks.click! : marks.command!) };
+  }
+  await h.frame.evaluate(() => document.querySelectorAll('[data-bench-floor-card]').forEach((card) => card.remove()));
+  await post(h.sim.url, 'callerHangup', { connectionId });
+  return sample;
+}
+
+async function withHarness<T>(work: (h: Harness) => Promise<T>): Promise<T> {
   const outDir = await mkdtemp(join(tmpdir(), 'toolbar-bench-browser-'));
-  const site = staticSite(outDir);
+  const site = staticSite(outDir, { isolated: true });
   const sim = await startGenesysSimulator({ port: 0, log: () => undefined });
-  await buildProduction(outDir);
+  await buildProduction(outDir, { sourcemap: true });
   const hostOrigin = await site.listen();
   const toolbarOrigin = await site.listen();
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.addInitScript(INSTRUMENT);
-    const agent = 'bench';
+    const floorWs = new URL(sim.wsUrl);
+    floorWs.searchParams.set('agent', 'floor');
+    await page.addInitScript(instrument(toolbarOrigin, floorWs.toString()));
     const url = new URL('/fusion-host.html', hostOrigin);
     url.searchParams.set('genesys', sim.url);
     url.searchParams.set('toolbar', `${toolbarOrigin}/index.html`);
-    url.searchParams.set('agentId', agent);
+    url.searchParams.set('agentId', 'bench');
     await page.goto(url.toString());
+    const toolbar = new ToolbarPage(page);
     await page.locator('[data-testid="agent-state"][data-state="AVAILABLE"]').waitFor({ timeout: 15_000 });
     const frame = page.frames().find((f) => f.url().startsWith(toolbarOrigin));
     if (!frame) throw new Error('toolbar frame not found');
-    const post = (path: string, body: object) =>
-      fetch(`${sim.url}/sim/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, string>>);
-    const count = () => frame.evaluate(() => (window as unknown as { __bench: { published: number[] } }).__bench.published.length);
-    for (let i = 0; i < calls; i++) {
-      const { connectionId } = await post('ring', { agent, ani: `+1555${String(i).padStart(7, '0')}` });
-      await frame.waitForFunction((n) => (window as unknown as { __bench: { published: number[] } }).__bench.published.length > n, i);
-      await post('callerHangup', { connectionId });
-      await frame.locator('[data-testid="call-card"]').waitFor({ state: 'detached' });
-    }
-    if ((await count()) !== calls) throw new Error('not every call was published');
-    const marks = await frame.evaluate(() => (window as unknown as { __bench: { frames: number[]; published: number[] } }).__bench);
-    // The first calls warm the JIT; measure the rest.
-    const latencies = marks.published.map((at, i) => at - marks.frames[i]!).slice(20).sort((a, b) => a - b);
-    const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-    return { p50: pick(0.5), p99: pick(0.99), max: latencies.at(-1)!, n: latencies.length };
+    await frame.waitForFunction(() => (window as unknown as { __bench: { floorReady?: () => boolean } }).__bench.floorReady?.() === true);
+    return await work({ page, frame, toolbar, sim, outDir, toolbarOrigin });
   } finally {
     await browser.close();
     await site.close();
     await sim.close();
     await rm(outDir, { recursive: true, force: true });
   }
+}
+
+/** Interleaved toolbar and floor calls; every toolbar call and floor call is also accepted. */
+export async function browserLatencies(options: { calls?: number; warmup?: number; profile?: string } = {}): Promise<BrowserFigures> {
+  const calls = options.calls ?? 500;
+  const warmup = options.warmup ?? 30;
+  return withHarness(async (h) => {
+    const isolated = await h.frame.evaluate(() => (window as unknown as { __bench: { isolated: boolean } }).__bench.isolated);
+    const toolbar: Sample[] = [];
+    const floor: Sample[] = [];
+    for (let i = 0; i < warmup + calls; i++) {
+      const accept = i % 2 === 0 ? 'click' : 'fusion';
+      // Alternate who goes first, so neither always runs right after the other's clean-up.
+      const pair = i % 4 < 2 ? [false, true] : [true, false];
+      for (const isFloor of pair) {
+        const sample = isFloor ? await floorCall(h, i, accept) : await toolbarCall(h, i, accept);
+        if (i >= warmup) (isFloor ? floor : toolbar).push(sample);
+      }
+    }
+    const pick = (samples: Sample[], kind: 'click' | 'fusion') => samples.flatMap((s) => (s.command?.kind === kind ? [s.command.ms] : []));
+    const figures: BrowserFigures = {
+      isolated,
+      ringToNewComm: { toolbar: summarize(toolbar.map((s) => s.ring)), floor: summarize(floor.map((s) => s.ring)) },
+      ringToPaint: { toolbar: summarize(toolbar.map((s) => s.paint)), floor: summarize(floor.map((s) => s.paint)) },
+      clickToPost: { toolbar: summarize(pick(toolbar, 'click')), floor: summarize(pick(floor, 'click')) },
+      fusionAcceptToPost: { toolbar: summarize(pick(toolbar, 'fusion')), floor: summarize(pick(floor, 'fusion')) },
+    };
+    if (options.profile) figures.profile = await profileRinging(h, options.profile);
+    return figures;
+  });
+}
+
+/** A CPU profile of rings alone (ring → published → caller hangs up), mapped to source modules. */
+async function profileRinging(h: Harness, file: string, calls = 200): Promise<ProfileSummary> {
+  const cdp = await h.page.context().newCDPSession(h.page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < calls; i++) await toolbarCall(h, 100_000 + i, null);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  await cdp.detach();
+  await writeFile(file, JSON.stringify(profile));
+  return summarizeProfile(profile, file, await sourceMaps(h.outDir), h.toolbarOrigin);
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+type Lookup = (url: string, line: number, column: number) => { source: string | null; name: string | null } | undefined;
+
+async function sourceMaps(outDir: string): Promise<Lookup> {
+  const { SourceMapConsumer } = await import('source-map-js');
+  const consumers = new Map<string, InstanceType<typeof SourceMapConsumer>>();
+  for (const file of await readdir(join(outDir, 'assets'))) {
+    if (!file.endsWith('.js.map')) continue;
+    consumers.set(file.slice(0, -4), new SourceMapConsumer(JSON.parse(await readFile(join(outDir, 'assets', file), 'utf8')) as never));
+  }
+  return (url, line, column) => {
+    const name = url.split('/').pop() ?? '';
+    const consumer = consumers.get(name);
+    if (!consumer) return undefined;
+    const position = consumer.originalPositionFor({ line: line + 1, column });
+    return { source: position.source ?? null, name: position.name ?? null };
+  };
+}
+
+/** `node_modules/xstate/dist/…` → `xstate`; `src/machines/call.machine.ts` stays as is. */
+function moduleOf(source: string): string {
+  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  if (inModules) return inModules[1]!;
+  const own = /(src\/.*)$/.exec(source);
+  return own ? own[1]! : source;
+}
+
+/** Only the toolbar frame's time: a native function counts for the frame whose script called it. */
+export function summarizeProfile(profile: CpuProfile, file: string, lookup: Lookup, origin: string): ProfileSummary {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const urlOf = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const url = byId.get(at)?.callFrame.url;
+      if (url) return url;
+    }
+    return '';
+  };
+  const selfUs = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i]!;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  }
+  const byModule = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) ?? 0;
+    if (us === 0) continue;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)' || functionName === '(garbage collector)') continue;
+    if (!urlOf(node.id).startsWith(origin)) continue;
+    total += us;
+    const mapped = url ? lookup(url, lineNumber, columnNumber) : undefined;
+    const module = mapped?.source ? moduleOf(mapped.source) : functionName.startsWith('(') ? functionName : url ? `other: ${url.split('/').pop()}` : '(native)';
+    byModule.set(module, (byModule.get(module) ?? 0) + us);
+    const name = `${mapped?.name ?? functionName ?? '(anonymous)'} ${module}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+  }
+  const rank = (map: Map<string, number>) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([key, us]) => ({ key, ms: us / 1000, share: us / total }));
+  return {
+    file,
+    totalMs: total / 1000,
+    byModule: rank(byModule).map(({ key, ms, share }) => ({ module: key, ms, share })),
+    byFunction: rank(byFunction).map(({ key, ms, share }) => ({ name: key, ms, share })),
+  };
 }

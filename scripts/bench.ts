@@ -1,107 +1,110 @@
 /**
- * `npm run bench`: the budgets of DESIGN.md, measured (never asserted in unit tests: shared
- * machines are noisy). Prints one line per measure; `--json` prints them as JSON too.
+ * `npm run bench`: the speed, memory and size budgets of DESIGN.md, measured (never asserted in
+ * unit tests: shared machines are noisy). Every speed stands beside its floor measured in the same
+ * run. Prints one table, writes bench/results.json (numbers only), exits 1 when a budget fails.
+ *
+ * `npm run bench -- browser core` runs only the named parts (browser, core, memory, agents,
+ * reconnect, size); `--profile` adds a CPU profile of the ringing path (bench/ring.cpuprofile).
  */
-import { gzipSync } from 'node:zlib';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createActor, fromCallback, type AnyEventObject } from 'xstate';
+import { createActor, fromCallback } from 'xstate';
 import WebSocket from 'ws';
-import { buildProduction } from '../test/support/build';
 import { DEFAULT_CONFIG, type ToolbarConfig } from '../src/config';
 import type { AdapterInput } from '../src/machines/actors.types';
 import type { FusionCommand } from '../src/machines/fusion.types';
-import type { GenesysCommand } from '../src/machines/genesys.types';
 import { toolbarMachine } from '../src/machines/toolbar.machine';
 import { createGenesysAdapter } from '../src/adapters/genesys';
 import { startGenesysSimulator } from '../src/sim/genesys';
+import { coreRingToOffer, coreThroughput, memoryOver10kCalls } from './bench-core';
 
-const results: Record<string, unknown> = {};
-const report = (name: string, line: string, value: unknown) => {
-  results[name] = value;
-  console.log(`${name.padEnd(22)} ${line}`);
-};
-
-function toolbarWithFakes(config: ToolbarConfig = DEFAULT_CONFIG) {
-  let genesys: ((e: AnyEventObject) => void) | undefined;
-  const counts = { genesys: 0, fusion: 0 };
-  const machine = toolbarMachine.provide({
-    actors: {
-      genesys: fromCallback<GenesysCommand, AdapterInput>(({ sendBack, receive }) => {
-        genesys = sendBack;
-        receive(() => counts.genesys++);
-      }),
-      fusion: fromCallback<FusionCommand, AdapterInput>(({ sendBack, receive }) => {
-        receive(() => counts.fusion++);
-        sendBack({ type: 'fusion.ready' });
-      }),
-    },
-  });
-  const actor = createActor(machine, { input: { config } }).start();
-  const push = (e: AnyEventObject) => genesys?.(e);
-  push({ type: 'genesys.connected' });
-  push({ type: 'genesys.registered' });
-  return { actor, push, counts };
+/** One row of the table and of results.json. */
+interface Figure {
+  id: string;
+  label: string;
+  unit: string;
+  value: number;
+  /** The floor or peer measured in the same run, when there is one. */
+  floor?: number;
+  floorLabel?: string;
+  /** value ÷ floor (how many times the floor; for rates floor ÷ value, i.e. times slower). */
+  ratio?: number;
+  /** What the budget bounds (`ratio` or `value`), the bound, and whether it held. */
+  budget?: { of: 'value' | 'ratio'; max: number; pass: boolean };
 }
 
-/** One inbound call from ring to wrap-up, the way Genesys reports it. */
-function oneCall(t: ReturnType<typeof toolbarWithFakes>, n: number) {
-  const connectionId = `c${n}`;
-  t.push({ type: 'genesys.ringing', connectionId, eventId: `e${n}`, ani: '+15551230000' });
-  t.actor.send({ type: 'call.accept', key: connectionId });
-  t.push({ type: 'genesys.established', connectionId });
-  t.actor.send({ type: 'call.hangup', key: connectionId });
-  t.push({ type: 'genesys.released', connectionId });
+const figures: Figure[] = [];
+const details: Record<string, unknown> = {};
+
+function add(figure: Omit<Figure, 'ratio' | 'budget'> & { ratio?: number; max?: { of: 'value' | 'ratio'; max: number } }): void {
+  const { max, ...rest } = figure;
+  const ratio = rest.ratio ?? (rest.floor !== undefined && rest.floor > 0 ? rest.value / rest.floor : undefined);
+  const row: Figure = { ...rest, ...(ratio === undefined ? {} : { ratio }) };
+  if (max) {
+    const measured = max.of === 'ratio' ? ratio : rest.value;
+    row.budget = { ...max, pass: measured !== undefined && Number.isFinite(measured) && measured <= max.max };
+  }
+  figures.push(row);
 }
 
-function machineThroughput() {
-  const t = toolbarWithFakes();
-  for (let i = 0; i < 2_000; i++) oneCall(t, i);
-  const calls = 20_000;
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) oneCall(t, 10_000 + i);
-  const ms = performance.now() - start;
-  report('machine', `${Math.round((calls * 5) / (ms / 1000)).toLocaleString('en')} events/s (${calls} calls × 5 events in ${ms.toFixed(0)} ms, child actors spawned and stopped)`, { eventsPerSecond: (calls * 5) / (ms / 1000) });
-  t.actor.stop();
+async function browser(profile: boolean) {
+  const { browserLatencies } = await import('./bench-browser');
+  const r = await browserLatencies({ calls: 500, ...(profile ? { profile: 'bench/ring.cpuprofile' } : {}) });
+  details['browser'] = r;
+  if (!r.isolated) throw new Error('the toolbar frame is not cross-origin isolated: timers would be coarse');
+  const floor = 'bare handler';
+  add({ id: 'ringToNewComm.p50', label: 'ring → newCommEvent p50', unit: 'ms', value: r.ringToNewComm.toolbar.p50, floor: r.ringToNewComm.floor.p50, floorLabel: floor, max: { of: 'ratio', max: 3 } });
+  add({ id: 'ringToNewComm.p99', label: 'ring → newCommEvent p99', unit: 'ms', value: r.ringToNewComm.toolbar.p99, floor: r.ringToNewComm.floor.p99, floorLabel: floor, max: { of: 'ratio', max: 5 } });
+  add({ id: 'ringToPaint.p50', label: 'ring → card painted p50', unit: 'ms', value: r.ringToPaint.toolbar.p50, floor: r.ringToPaint.floor.p50, floorLabel: 'bare div' });
+  add({ id: 'ringToPaint.p99', label: 'ring → card painted p99', unit: 'ms', value: r.ringToPaint.toolbar.p99, floor: r.ringToPaint.floor.p99, floorLabel: 'bare div', max: { of: 'value', max: 16 } });
+  for (const [id, label, s] of [
+    ['clickToPost', 'Accept clicked → POST', r.clickToPost],
+    ['fusionAcceptToPost', 'Fusion accept → POST', r.fusionAcceptToPost],
+  ] as const) {
+    add({ id: `${id}.p50`, label: `${label} p50`, unit: 'ms', value: s.toolbar.p50, floor: s.floor.p50, floorLabel: floor });
+    add({ id: `${id}.p99`, label: `${label} p99`, unit: 'ms', value: s.toolbar.p99, floor: s.floor.p99, floorLabel: floor });
+  }
+  if (r.profile) {
+    console.log(`\nCPU profile of ${r.profile.file} (toolbar frame, self time ${r.profile.totalMs.toFixed(0)} ms):`);
+    for (const m of r.profile.byModule.slice(0, 10)) console.log(`  ${(m.share * 100).toFixed(1).padStart(5)} %  ${m.module}`);
+  }
 }
 
-function heapAfterGc(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with --expose-gc');
-  for (let i = 0; i < 3; i++) gc();
-  return process.memoryUsage().heapUsed;
+function core() {
+  const t = coreThroughput();
+  const ring = coreRingToOffer();
+  details['core'] = { throughput: t, ringToOffer: ring };
+  add({ id: 'core.framesPerSecond', label: 'core frames/s (decode + machine + calls)', unit: '/s', value: t.toolbarFramesPerSecond, floor: t.floorFramesPerSecond, floorLabel: 'bare xstate, empty machine', ratio: t.ratio });
+  add({ id: 'core.ringToOffer.p50', label: 'core ring → newComm command p50 (Node)', unit: 'ms', value: ring.decode.p50 + ring.machine.p50 });
 }
 
-function memoryOver10kCalls() {
-  const t = toolbarWithFakes();
-  for (let i = 0; i < 1_000; i++) oneCall(t, i);
-  const before = heapAfterGc();
-  for (let i = 0; i < 10_000; i++) oneCall(t, 1_000 + i);
-  const after = heapAfterGc();
-  const snapshot = t.actor.getSnapshot();
-  const children = Object.keys(snapshot.children).filter((id) => id !== 'genesys' && id !== 'fusion');
-  const growthMb = (after - before) / 1024 / 1024;
-  report('memory', `heap growth ${growthMb.toFixed(3)} MB over 10,000 calls (budget 2 MB); child actors left: ${children.length}; notices kept: ${snapshot.context.notices.length}`, { growthMb, childrenLeft: children.length });
-  t.actor.stop();
+function memory() {
+  const m = memoryOver10kCalls();
+  details['memory'] = m;
+  add({ id: 'memory.heapGrowth', label: '10,000 calls: heap growth', unit: 'MB', value: m.growthMb, max: { of: 'value', max: 2 } });
+  add({ id: 'memory.childrenLeft', label: '10,000 calls: call actors left', unit: '', value: m.childrenLeft, max: { of: 'value', max: 0 } });
 }
 
-async function reconnectAfterOutage() {
+async function agents() {
+  const { manyAgents } = await import('./bench-agents');
+  const r = await manyAgents();
+  details['agents'] = r;
+  const best = r.steps.find((s) => s.agents === r.maxAgents);
+  add({ id: 'agents.max', label: `agents on one simulator, p99 ring → offer ≤ ${r.budgetMs} ms`, unit: 'agents', value: r.maxAgents, ...(best ? { floor: best.ringToOffer.p99, floorLabel: 'its p99 ms' } : {}), ratio: Number.NaN });
+  add({ id: 'agents.simKbPerAgent', label: 'simulator heap per agent', unit: 'KB', value: r.simBytesPerAgent / 1024 });
+}
+
+async function reconnect() {
   const sim = await startGenesysSimulator({ port: 0, log: () => undefined });
   const config: ToolbarConfig = { ...DEFAULT_CONFIG, genesysWs: sim.wsUrl, genesysRest: sim.restUrl };
-  const registeredAt: number[] = [];
   const machine = toolbarMachine.provide({
     actors: {
       genesys: createGenesysAdapter({ WebSocket: WebSocket as never, log: () => undefined }),
       fusion: fromCallback<FusionCommand, AdapterInput>(() => undefined),
     },
   });
-  const actor = createActor(machine, { input: { config } });
-  actor.subscribe((s) => {
-    if (s.matches({ agent: 'available' }) && registeredAt.at(-1) !== -1) registeredAt.push(performance.now());
-  });
-  actor.start();
+  const actor = createActor(machine, { input: { config } }).start();
   const waitFor = async (predicate: () => boolean, ms: number) => {
     const end = performance.now() + ms;
     while (!predicate()) {
@@ -109,64 +112,89 @@ async function reconnectAfterOutage() {
       await new Promise((r) => setTimeout(r, 5));
     }
   };
-  await waitFor(() => actor.getSnapshot().matches({ agent: 'available' }), 5_000);
-  const lines: string[] = [];
-  const samples: { outageMs: number; lateMs: number }[] = [];
-  for (const outageMs of [1_000, 3_000, 8_000]) {
-    await fetch(`${sim.url}/sim/restart`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ downMs: outageMs }) });
-    const backAt = performance.now() + outageMs;
-    await waitFor(() => !actor.getSnapshot().matches({ connection: 'open' }), 2_000);
-    await waitFor(() => actor.getSnapshot().matches({ connection: 'open' }) && actor.getSnapshot().matches({ agent: 'available' }), outageMs + 35_000);
-    const lateMs = performance.now() - backAt;
-    samples.push({ outageMs, lateMs });
-    lines.push(`${outageMs / 1000} s outage → registered ${(lateMs / 1000).toFixed(2)} s after the service was back`);
+  const registered = () => actor.getSnapshot().matches({ connection: 'open' }) && actor.getSnapshot().matches({ agent: 'available' });
+  try {
+    await waitFor(registered, 5_000);
+    const samples: { outageMs: number; lateMs: number }[] = [];
+    for (const outageMs of [1_000, 3_000, 8_000]) {
+      await fetch(`${sim.url}/sim/restart`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ downMs: outageMs }) });
+      const backAt = performance.now() + outageMs;
+      await waitFor(() => !actor.getSnapshot().matches({ connection: 'open' }), 2_000);
+      await waitFor(registered, outageMs + 35_000);
+      samples.push({ outageMs, lateMs: performance.now() - backAt });
+    }
+    details['reconnect'] = samples;
+    add({ id: 'reconnect.worst', label: 'registered again after outage (1, 3, 8 s), worst', unit: 's', value: Math.max(...samples.map((s) => s.lateMs)) / 1000, max: { of: 'value', max: 1 } });
+  } finally {
+    actor.stop();
+    await sim.close();
   }
-  report('reconnect', `${lines.join('; ')} (budget 1 s; backoff 0.5 s doubling, capped 30 s)`, samples);
-  actor.stop();
-  await sim.close();
 }
 
-async function bundleSizes() {
-  const outDir = await mkdtemp(join(tmpdir(), 'toolbar-bench-'));
-  await buildProduction(outDir, { sourcemap: true });
-  const html = await readFile(join(outDir, 'index.html'), 'utf8');
-  const entry = /src="\/?(assets\/toolbar-[^"]+\.js)"/.exec(html)?.[1];
-  if (!entry) throw new Error('no toolbar entry in index.html');
-  const code = await readFile(join(outDir, entry), 'utf8');
-  const map = JSON.parse(await readFile(join(outDir, `${entry}.map`), 'utf8')) as { sources: string[]; sourcesContent?: string[] };
-  const { SourceMapConsumer } = await import('source-map-js');
-  const consumer = new SourceMapConsumer(map as never);
-  const lines = code.split('\n');
-  const own: string[] = [];
-  const mappings: { line: number; column: number; source: string | null }[] = [];
-  consumer.eachMapping((m) => mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source }));
-  for (let i = 0; i < mappings.length; i++) {
-    const m = mappings[i]!;
-    const next = mappings[i + 1];
-    const end = next && next.line === m.line ? next.column : lines[m.line - 1]!.length;
-    if (m.source && !m.source.includes('node_modules')) own.push(lines[m.line - 1]!.slice(m.column, end));
-  }
-  const all = (await readdir(join(outDir, 'assets'))).filter((f) => f.startsWith('toolbar-') && f.endsWith('.js'));
-  let totalGz = 0;
-  for (const file of all) totalGz += gzipSync(await readFile(join(outDir, 'assets', file))).length;
-  const ownGz = gzipSync(own.join('')).length;
-  report('bundle', `toolbar JS ${(totalGz / 1024).toFixed(1)} KB gzip (budget 95), own code ≈ ${(ownGz / 1024).toFixed(1)} KB gzip (budget 15)`, { totalGzKb: totalGz / 1024, ownGzKb: ownGz / 1024 });
-  await rm(outDir, { recursive: true, force: true });
+async function size() {
+  const { bundleSizes } = await import('./bench-size');
+  const s = await bundleSizes();
+  details['size'] = s;
+  add({ id: 'size.totalGz', label: 'production JS, all chunks', unit: 'KB gz', value: s.totalGzKb, max: { of: 'value', max: 95 } });
+  add({ id: 'size.ownGz', label: 'own code (target 15)', unit: 'KB gz', value: s.ownGzKb });
+  console.log('\nown code by module (KB gzip, each alone):');
+  for (const m of s.ownByModule) console.log(`  ${m.gzKb.toFixed(2).padStart(6)}  ${m.module}`);
+  console.log('dependencies (KB gzip, each alone):');
+  for (const m of s.depsByPackage) console.log(`  ${m.gzKb.toFixed(2).padStart(6)}  ${m.module}`);
 }
 
-async function browserLatency() {
-  const { frameToNewComm } = await import('./bench-browser');
-  const r = await frameToNewComm();
-  report('frame→newCommEvent', `p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(2)} ms over ${r.n} calls in headless Chromium (budget p99 ≤ 16 ms)`, r);
+function fmt(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return '';
+  const abs = Math.abs(n);
+  if (abs >= 10_000) return Math.round(n).toLocaleString('en');
+  if (abs >= 100) return n.toFixed(0);
+  if (abs >= 10) return n.toFixed(1);
+  return n.toFixed(abs >= 1 || n === 0 ? 2 : 3);
 }
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const run = async (name: string, fn: () => unknown) => {
-  if (only.length === 0 || only.includes(name)) await fn();
+function printTable(): void {
+  const rows = figures.map((f) => [
+    f.label,
+    `${fmt(f.value)} ${f.unit}`.trim(),
+    f.floor === undefined ? '' : `${fmt(f.floor)} (${f.floorLabel ?? 'floor'})`,
+    f.ratio === undefined || Number.isNaN(f.ratio) ? '' : `${fmt(f.ratio)}×`,
+    f.budget ? `${f.budget.of === 'ratio' ? 'ratio' : ''} ≤ ${f.budget.max}`.trim() : '',
+    f.budget ? (f.budget.pass ? 'ok' : 'FAIL') : '',
+  ]);
+  const head = ['figure', 'measured', 'floor / peer', 'ratio', 'budget', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
+const parts: Record<string, () => unknown> = {
+  browser: () => browser(args.includes('--profile')),
+  core,
+  memory,
+  agents,
+  reconnect,
+  size,
 };
-await run('machine', machineThroughput);
-await run('memory', memoryOver10kCalls);
-await run('bundle', bundleSizes);
-await run('reconnect', reconnectAfterOutage);
-await run('browser', browserLatency);
-if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
+const unknown = only.filter((name) => !(name in parts));
+if (unknown.length > 0) {
+  console.error(`unknown part(s) ${unknown.join(', ')}; parts: ${Object.keys(parts).join(', ')}`);
+  process.exit(2);
+}
+const started = Date.now();
+for (const [name, run] of Object.entries(parts)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.error(`bench: ${name}…`);
+  await run();
+}
+printTable();
+const failed = figures.filter((f) => f.budget && !f.budget.pass);
+await mkdir('bench', { recursive: true });
+await writeFile(
+  'bench/results.json',
+  `${JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, cpus: cpus().length, figures, details }, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
+);
+console.log(`\nbench/results.json written; ${failed.length === 0 ? 'every budget held' : `FAILED: ${failed.map((f) => f.id).join(', ')}`}`);
+process.exit(failed.length === 0 ? 0 : 1);

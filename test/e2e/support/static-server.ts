@@ -28,7 +28,14 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export function staticSite(root: string): StaticSite {
+/**
+ * `isolated`: serve every file cross-origin isolated (COOP, COEP, CORP), so pages and frames get
+ * `crossOriginIsolated` and µs-resolution timers (the bench's latency figures need them).
+ */
+export function staticSite(root: string, options: { isolated?: boolean } = {}): StaticSite {
+  const isolation: Record<string, string> = options.isolated
+    ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'cross-origin' }
+    : {};
   const servers: Server[] = [];
 
   async function handle(method: string, rawUrl: string): Promise<{ status: number; headers: Record<string, string>; file?: string }> {
@@ -45,7 +52,7 @@ export function staticSite(root: string): StaticSite {
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return { status: 404, headers: {} };
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    return { status: 200, headers: { 'Content-Type': type, 'Content-Length': String(info.size), 'Cache-Control': 'no-store' }, file };
+    return { status: 200, headers: { 'Content-Type': type, 'Content-Length': String(info.size), 'Cache-Control': 'no-store', ...isolation }, file };
   }
 
   return {
