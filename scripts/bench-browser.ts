@@ -42,9 +42,9 @@ function instrument(toolbarOrigin: string, floorWs: string): string {
       this.addEventListener('message', (event) => {
         if (typeof event.data === 'string' && event.data.includes('"EventRinging"')) {
           mark('frame');
-          // The card is visible at the first animation frame that finds it in the DOM.
+          // The ringing card is visible at the first animation frame that finds it in the DOM.
           const look = () => {
-            if (document.querySelector(bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"]')) mark('paint');
+            if (document.querySelector(bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"][data-call-state^="ringing"]')) mark('paint');
             else requestAnimationFrame(look);
           };
           requestAnimationFrame(look);
@@ -198,7 +198,8 @@ async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | n
     await h.toolbar.waitForCallState('established.talking', connectionId);
   }
   await post(h.sim.url, 'callerHangup', { connectionId });
-  await h.toolbar.callCard(connectionId).waitFor({ state: 'detached' });
+  // An ended card lingers a few seconds ('Call ended'); the call is over once it says so.
+  await h.toolbar.frame.locator(`[data-testid="call-card"][data-call-key="${connectionId}"]:not([data-call-state="ended"])`).waitFor({ state: 'detached' });
   return sample;
 }
 
