@@ -84,9 +84,9 @@ const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean; tone?: C
   'dialing.alerting': { label: 'call.dialing.alerting', icon: '↗', busy: false },
   'dialing.canceling': { label: 'call.dialing.canceling', icon: '↗', busy: true },
   'established.talking': { label: 'call.established.talking', icon: '☎', busy: false },
-  'established.holding': { label: 'call.established.holding', icon: '⏸', busy: true },
-  'established.held': { label: 'call.established.held', icon: '⏸', busy: false, tone: 'held' },
-  'established.retrieving': { label: 'call.established.retrieving', icon: '⏸', busy: true, tone: 'held' },
+  'established.holding': { label: 'call.established.holding', icon: '‖', busy: true },
+  'established.held': { label: 'call.established.held', icon: '‖', busy: false, tone: 'held' },
+  'established.retrieving': { label: 'call.established.retrieving', icon: '‖', busy: true, tone: 'held' },
   'established.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
   ended: { label: 'call.ended', icon: '✕', busy: false },
 };

@@ -73,13 +73,25 @@ describe('keyboard focus when call controls change', () => {
     expect(active()).toBe(title('c1'));
   });
 
-  it('Hold becomes Resume: focus stays in the card', () => {
+  it('Hold becomes Resume: focus moves to Resume, the control that undoes it, and back to Hold', () => {
     const ui = ringing();
     ui.outside((d) => d.established('c1'));
     press(inCard().getByTestId('hold'));
     ui.outside((d) => d.genesys({ type: 'genesys.held', connectionId: 'c1' }));
     expect(inCard().queryByTestId('hold')).toBeNull();
-    expect(card().contains(active())).toBe(true);
+    expect(active()).toBe(inCard().getByTestId('resume'));
+    press(inCard().getByTestId('resume'));
+    ui.outside((d) => d.genesys({ type: 'genesys.retrieved', connectionId: 'c1' }));
+    expect(active()).toBe(inCard().getByTestId('hold'));
+  });
+
+  it('a held call resumed from the softphone does not pull focus from elsewhere', () => {
+    const ui = ringing();
+    ui.outside((d) => d.established('c1'));
+    press(inCard().getByTestId('hold'));
+    act(() => screen.getByTestId('agent-toggle').focus());
+    ui.outside((d) => d.genesys({ type: 'genesys.held', connectionId: 'c1' }));
+    expect(active()).toBe(screen.getByTestId('agent-toggle'));
   });
 
   it('a disconnect disables the focused button: focus moves to the title', () => {

@@ -1,6 +1,7 @@
 /** Renders the real toolbar UI over the real statechart with the test driver's fake adapters. */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import type { AlertServices } from '../../src/adapters/alerts';
 import { ToolbarApp } from '../../src/ui/Toolbar';
 import { createDriver, type Driver, type DriverOptions } from '../support/driver';
 
@@ -11,10 +12,10 @@ afterEach(() => {
   for (const driver of started.splice(0)) driver.stop();
 });
 
-export function renderToolbar(options: DriverOptions = {}) {
+export function renderToolbar(options: DriverOptions = {}, alerts: AlertServices | null = null) {
   const driver = createDriver(options);
   started.push(driver);
-  const view = render(<ToolbarApp actor={driver.actor} />);
+  const view = render(<ToolbarApp actor={driver.actor} alerts={alerts} />);
   return {
     driver,
     ...view,

@@ -125,7 +125,7 @@ const ICONS: Record<CallButtonView['id'], string> = {
   accept: '✆',
   decline: '✕',
   hangup: '✕',
-  hold: '⏸',
+  hold: '‖',
   resume: '▶',
   'cancel-dial': '✕',
 };
