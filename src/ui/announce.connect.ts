@@ -14,8 +14,9 @@ export interface Announcement {
   urgency: 'polite' | 'assertive';
 }
 
+/** `number` names the call aloud: the caller's name once Fusion's lookup gave it, else the number. */
 export function selectSummary(snapshot: CallSnapshot): CallSummary {
-  return { phase: phaseOf(snapshot.value), number: snapshot.context.number };
+  return { phase: phaseOf(snapshot.value), number: snapshot.context.contact?.name || snapshot.context.number };
 }
 
 const groupOf = (phase: CallPhase | undefined) => phase?.split('.')[0];

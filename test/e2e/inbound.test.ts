@@ -53,13 +53,13 @@ describe('when a call rings', () => {
     expect(await engagement.getByTestId('engagement-contact').textContent()).toBe('Ada Lovelace');
     await expect.poll(() => host.offer(eventId).count(), POLL).toBe(0);
     expect((await sim.call(connectionId))?.status).toBe('established');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with +15551230000 connected');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with Ada Lovelace connected');
 
     // Hang up in the toolbar: Genesys releases the call, Fusion opens Wrap Up.
     await toolbar.hangUp(connectionId);
     await expectWrappedUp({ host, toolbar, sim }, connectionId, eventId);
     expect(await toolbar.byTestId('ended-state').textContent()).toContain('Call ended');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with +15551230000 ended');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with Ada Lovelace ended');
     expect((await host.uefLog()).some((entry) => entry.type === 'commandResult' && entry.name === 'success')).toBe(true);
 
     await host.saveWrapUp('Customer asked about the invoice.', eventId);
@@ -99,7 +99,7 @@ describe('when a call rings', () => {
     expect(await host.closedItem(eventId).getAttribute('data-reason')).toBe('ABANDONED');
     expect(await host.offer(eventId).count()).toBe(0);
     expect((await sim.call(connectionId))?.callState).toBe('Abandoned');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with +442079460000 ended');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Call with Alan Turing ended');
 
     const log = await host.uefLog();
     expect(published(log, eventId)).toEqual(['newCommEvent', 'closeCommEvent:ABANDONED']);

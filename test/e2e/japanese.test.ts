@@ -42,7 +42,7 @@ describe('when Fusion runs in Japanese', () => {
     await toolbar.hangUp(connectionId);
     await toolbar.callCard(connectionId).waitFor({ state: 'detached' });
     await host.wrapUp(eventId).waitFor();
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('+81312345678 との通話が終了しました');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('花子 山田 との通話が終了しました');
     const after = await host.uefLog();
     expect(published(after, eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
     expect(failures(after)).toEqual([]);

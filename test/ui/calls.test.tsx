@@ -132,6 +132,8 @@ describe('when the call is established', () => {
     ui.outside((d) => d.established('c1').released('c1', 'RemoteRelease'));
     expect(screen.getByTestId('ended-card').textContent).toContain('Ada Lovelace');
     expect(screen.getByTestId('ended-state').textContent).toContain('Caller hung up');
+    // Screen readers hear the name too, once Fusion gave it.
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call with Ada Lovelace ended');
   });
 
   it('on hold: its own look and a hold timer beside the call timer', () => {
