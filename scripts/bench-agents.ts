@@ -1,8 +1,9 @@
 /**
  * Many agents against one simulator: N toolbars (the real Genesys adapter over `ws` + the real
  * statechart, Fusion faked) in this process, the simulator in a child process, each agent taking
- * calls in a loop (ring → accept → hang up). Ring → offer: the ring request to the simulator →
- * the toolbar's newCommEvent command. The largest N (doubling) whose p99 stays within budget.
+ * calls in a loop (ring → accept → hang up). Ring → offer: the EventRinging frame leaving the
+ * simulator → the toolbar's newCommEvent command (wall clock of both processes, same machine).
+ * The largest N (5, 10, 25, then doubling) whose p99 stays within budget.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,8 @@ interface SimChild {
   wsUrl: string;
   restUrl: string;
   memory(): Promise<number>;
+  /** Wall-clock ms at which each EventRinging left the simulator since the last call, by ConnID. */
+  rung(): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 
@@ -29,10 +32,15 @@ async function startSimChild(): Promise<SimChild> {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const next = <T>() => new Promise<T>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as T));
-    child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
-  });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`simulator exited (${code})`));
+      child.once('exit', exited);
+      child.once('message', (m) => {
+        child.off('exit', exited);
+        resolve(m as T);
+      });
+    });
   const urls = await next<{ url: string; wsUrl: string; restUrl: string }>();
   return {
     ...urls,
@@ -40,6 +48,11 @@ async function startSimChild(): Promise<SimChild> {
       const reply = next<{ heapUsed: number }>();
       child.send({ memory: true });
       return (await reply).heapUsed;
+    },
+    async rung() {
+      const reply = next<{ rung: Record<string, number> }>();
+      child.send({ rung: true });
+      return (await reply).rung;
     },
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -105,14 +118,13 @@ const simPost = (sim: SimChild, path: string, body: object) =>
   );
 
 /** One agent's shift for `ms`: ring, accept, hang up, a short pause, again. */
-async function takeCalls(sim: SimChild, agent: Agent, ms: number, latencies: number[]): Promise<number> {
+async function takeCalls(sim: SimChild, agent: Agent, ms: number, offers: Map<string, number>): Promise<number> {
   const end = performance.now() + ms;
   let calls = 0;
   while (performance.now() < end) {
     const offered = new Promise<number>((resolve) => (agent.offered = resolve));
-    const start = performance.now();
     const { connectionId } = await simPost(sim, 'ring', { agent: agent.id });
-    latencies.push((await offered) - start);
+    offers.set(connectionId!, performance.timeOrigin + (await offered));
     agent.offered = null;
     agent.actor.send({ type: 'call.accept', key: connectionId! });
     await until(agent.actor, (s) => callChild(s, connectionId!)?.getSnapshot().matches('established') === true, 10_000);
@@ -141,21 +153,27 @@ export async function manyAgents(options: { budgetMs?: number; stepMs?: number; 
   let simBytesPerAgent = Number.NaN;
   try {
     const baseline = await sim.memory();
-    for (let n = 25; n <= limit; n *= 2) {
+    for (const n of [5, 10, 25, 50, 100, 200, 400, 800, 1_600].filter((count) => count <= limit)) {
       while (agents.length < n) agents.push(startAgent(sim, `agent${agents.length}`));
       await Promise.all(agents.map((a) => until(a.actor, (s) => s.matches({ agent: 'available' }), 30_000)));
       simBytesPerAgent = ((await sim.memory()) - baseline) / agents.length;
-      const latencies: number[] = [];
-      const calls = await Promise.all(agents.map((a) => takeCalls(sim, a, stepMs, latencies)));
+      const offers = new Map<string, number>();
+      await sim.rung();
+      const calls = await Promise.all(agents.map((a) => takeCalls(sim, a, stepMs, offers)));
+      const rung = await sim.rung();
+      const latencies = [...offers].flatMap(([id, at]) => (rung[id] === undefined ? [] : [at - rung[id]!]));
       const step = { agents: n, calls: calls.reduce((s, c) => s + c, 0), ringToOffer: summarize(latencies) };
       steps.push(step);
-      if (step.ringToOffer.p99 > budgetMs) break;
+      // A shared machine's hiccups can fail one step's p99; the sweep goes on until load clearly shows.
+      if (step.ringToOffer.p50 > budgetMs || step.ringToOffer.p99 > 4 * budgetMs) break;
     }
   } finally {
     for (const a of agents) a.actor.stop();
     agents = [];
     await sim.close();
   }
-  const passing = steps.filter((s) => s.ringToOffer.p99 <= budgetMs);
+  // The largest N of an unbroken run of passing steps from the smallest.
+  const failing = steps.findIndex((s) => s.ringToOffer.p99 > budgetMs);
+  const passing = failing === -1 ? steps : steps.slice(0, failing);
   return { budgetMs, steps, maxAgents: passing.at(-1)?.agents ?? 0, simBytesPerAgent };
 }

@@ -19,10 +19,7 @@ export function withWatchdog(
 ): Promise<PublishOutcome> {
   return new Promise((resolve) => {
     let settled = false;
-    const timer = setTimeout(() => {
-      settled = true;
-      resolve({ ok: false, code: 'UEF_TIMEOUT', message: `no answer from UEF in ${ms} ms` });
-    }, ms);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (outcome: PublishOutcome): void => {
       if (settled) {
         if (outcome.ok) onLate?.(outcome.response);
@@ -39,6 +36,11 @@ export function withWatchdog(
       // A synchronous throw (bad request object) counts as a rejection.
       pending = Promise.reject(error);
     }
+    // Armed right after the publish call, so the publish does not wait on timer bookkeeping.
+    timer = setTimeout(() => {
+      settled = true;
+      resolve({ ok: false, code: 'UEF_TIMEOUT', message: `no answer from UEF in ${ms} ms` });
+    }, ms);
     pending.then(
       (response) => finish({ ok: true, response }),
       (reason: unknown) => finish({ ok: false, code: 'UEF_REJECTED', message: describeError(reason) }),
