@@ -19,7 +19,7 @@ export interface CodedError {
 export type CallStart = 'ringing' | 'dialRequested' | 'dialing' | 'established';
 
 export interface CallInput {
-  /** Actor id and key in the root's index: the first ConnID, or `dial:<eventId>` before one exists. */
+  /** Actor id and key in the root's index: `call:conn:<first ConnID>`, or `call:dial:<eventId>` before one exists (ids.ts). */
   key: string;
   connectionId: string | null;
   eventId: string;

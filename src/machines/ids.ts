@@ -13,3 +13,21 @@ export function newEventId(): string {
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * Actor id and index key of a call Genesys named first. The `call:` prefix keeps it apart from the
+ * adapters (`genesys`, `fusion`) and `conn:` from dial keys, whatever the ConnID is.
+ */
+export function connectionCallKey(connectionId: string): string {
+  return `call:conn:${connectionId}`;
+}
+
+/** Actor id and index key of a dial the toolbar placed before Genesys named it. */
+export function dialCallKey(eventId: string): string {
+  return `call:dial:${eventId}`;
+}
+
+/** Whether a key (say, from a stored record) is one this module makes: never an adapter's id. */
+export function isCallKey(key: string): boolean {
+  return key.startsWith('call:conn:') || key.startsWith('call:dial:');
+}

@@ -25,7 +25,7 @@ export function withCall(calls: Record<string, CallEntry>, key: string, entry: C
 }
 
 export function withConnection(calls: Record<string, CallEntry>, key: string, connectionId: string): Record<string, CallEntry> {
-  const entry = calls[key];
+  const entry = Object.hasOwn(calls, key) ? calls[key] : undefined;
   if (!entry || entry.connectionIds.includes(connectionId)) return calls;
   return { ...calls, [key]: { ...entry, connectionIds: [...entry.connectionIds, connectionId] } };
 }

@@ -9,7 +9,7 @@ import type { CallInput, CodedError } from './call.types';
 import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
 import type { AgentPresence, FusionCommand } from './fusion.types';
 import type { GenesysCommand, GenesysCommandName } from './genesys.types';
-import { newEventId } from './ids';
+import { connectionCallKey, dialCallKey, isCallKey, newEventId } from './ids';
 import { reasonLabel } from './reasons';
 import { hasCapability, type Capability } from '../capabilities';
 import { keyByConnection, keyByEvent, withCall, withConnection, withEnding, withNotice, withoutCall, withoutEnding } from './toolbar.index';
@@ -24,7 +24,7 @@ function eventConnectionId(event: ToolbarEvent): string | undefined {
 
 /** The call an event names: by ConnID, by Fusion eventId, or by the UI's key. */
 function targetKey(context: ToolbarContext, event: ToolbarEvent): string | undefined {
-  if ('key' in event && typeof event.key === 'string') return context.calls[event.key] ? event.key : undefined;
+  if ('key' in event && typeof event.key === 'string') return Object.hasOwn(context.calls, event.key) ? event.key : undefined;
   const connectionId = eventConnectionId(event);
   if (connectionId) {
     const byConnection = keyByConnection(context, connectionId);
@@ -256,15 +256,15 @@ export const toolbarMachine = setup({
       let input: CallInput;
       const base = { ringCeilingMs: context.config.ringCeilingMs };
       if (event.type === 'genesys.ringing') {
-        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}) };
+        input = { ...base, key: connectionCallKey(event.connectionId), connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}) };
       } else if (event.type === 'genesys.dialing') {
-        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'outbound', number: event.number, start: 'dialing' };
+        input = { ...base, key: connectionCallKey(event.connectionId), connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'outbound', number: event.number, start: 'dialing' };
       } else if (event.type === 'genesys.established') {
-        input = { ...base, key: event.connectionId, connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: event.direction ?? 'inbound', number: event.ani ?? '', start: 'established' };
+        input = { ...base, key: connectionCallKey(event.connectionId), connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: event.direction ?? 'inbound', number: event.ani ?? '', start: 'established' };
       } else if (event.type === 'fusion.dial' || event.type === 'agent.dial') {
         const eventId = event.type === 'fusion.dial' ? event.eventId : newEventId();
         const named = event.type === 'fusion.dial' && event.displayName ? { contactName: event.displayName } : {};
-        input = { ...base, key: `dial:${eventId}`, connectionId: null, eventId, direction: 'outbound', number: event.number.trim(), start: 'dialRequested', ...named };
+        input = { ...base, key: dialCallKey(eventId), connectionId: null, eventId, direction: 'outbound', number: event.number.trim(), start: 'dialRequested', ...named };
       } else {
         return;
       }
@@ -412,14 +412,20 @@ export const toolbarMachine = setup({
       const restored = context.restored;
       if (!restored) return;
       const calls: Record<string, CallEntry> = { ...context.calls };
-      for (const call of restored.calls) calls[call.key] = { connectionIds: call.connectionIds, eventId: call.eventId, restoring: true };
+      // A record is outside input: only keys this machine makes, each once, may become actors.
+      const restoredCalls: typeof restored.calls = [];
+      for (const call of restored.calls) {
+        if (!isCallKey(call.key) || Object.hasOwn(calls, call.key)) continue;
+        calls[call.key] = { connectionIds: call.connectionIds, eventId: call.eventId, restoring: true };
+        restoredCalls.push(call);
+      }
       enqueue.assign({
         calls,
-        activeCall: restored.calls[0]?.key ?? null,
+        activeCall: restoredCalls[0]?.key ?? null,
         restored: null,
         ...(restored.presence === 'unavailable' && restored.reason ? { notReadyReason: restored.reason } : {}),
       });
-      for (const call of restored.calls) {
+      for (const call of restoredCalls) {
         const connectionId = call.connectionIds.at(-1) ?? null;
         const start = call.state === 'held' ? 'established' : call.state;
         enqueue.spawnChild('call', {

@@ -18,7 +18,7 @@ const BY_LETTER: Record<string, ShortcutAction> = { a: 'call.accept', d: 'call.r
 export function shortcutAction(event: KeyLike): ShortcutAction | null {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   const letter = /^Key([A-Z])$/.exec(event.code)?.[1]?.toLowerCase() ?? event.key.toLowerCase();
-  return BY_LETTER[letter] ?? null;
+  return (Object.hasOwn(BY_LETTER, letter) ? BY_LETTER[letter] : undefined) ?? null;
 }
 
 /**

@@ -33,7 +33,8 @@ export function useToolbar<T>(selector: (snapshot: ToolbarSnapshot) => T, compar
 
 /** The child actor of one call in a root snapshot, by its key (undefined once the root has stopped it). */
 export function callRefOf(snapshot: ToolbarSnapshot, key: string): CallRef | undefined {
-  return snapshot.children[key];
+  // Own property only: a key such as `constructor` must not resolve to a built-in.
+  return Object.hasOwn(snapshot.children, key) ? snapshot.children[key] : undefined;
 }
 
 /** The child actor of one call, by its key (undefined once the root has stopped it). */

@@ -12,7 +12,7 @@ export function useCallShortcuts(): void {
       if (!action) return;
       // Read at key time, not render time: the key acts on the state the agent sees now.
       const snapshot = actor.getSnapshot();
-      const allows = (key: string, type: CallEventType) => snapshot.children[key]?.getSnapshot().can({ type, key }) ?? false;
+      const allows = (key: string, type: CallEventType) => (Object.hasOwn(snapshot.children, key) ? snapshot.children[key] : undefined)?.getSnapshot().can({ type, key }) ?? false;
       const key = shortcutTarget(Object.keys(snapshot.context.calls), snapshot.context.activeCall, allows, action);
       if (!key) return;
       event.preventDefault();

@@ -1,7 +1,7 @@
 /** What the call card needs from the machine: the contact, the hold start, and the ended call for a few seconds. */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { MAX_ENDINGS } from '../../src/machines/toolbar.index';
-import { createDriver } from '../support/driver';
+import { createDriver, keyOf } from '../support/driver';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -46,9 +46,9 @@ describe('when a call ends', () => {
     const d = talking();
     d.fusion({ type: 'fusion.contact', eventId: 'ev1', name: 'Ada Lovelace' });
     d.released('c1', 'RemoteRelease');
-    expect(d.snapshot().children).not.toHaveProperty('c1');
+    expect(d.snapshot().children).not.toHaveProperty(keyOf('c1'));
     expect(d.snapshot().context.endings).toEqual([
-      expect.objectContaining({ key: 'c1', reason: 'WRAPUP', endedByAgent: false, contact: { name: 'Ada Lovelace' }, number: '+15551230000' }),
+      expect.objectContaining({ key: keyOf('c1'), reason: 'WRAPUP', endedByAgent: false, contact: { name: 'Ada Lovelace' }, number: '+15551230000' }),
     ]);
     vi.advanceTimersByTime(ENDING_LINGER_MS - 1);
     expect(d.snapshot().context.endings).toHaveLength(1);
@@ -62,8 +62,8 @@ describe('when a call ends', () => {
     d.ring('c2', '+15550000002', 'ev2').decline('c2');
     d.released('c2');
     expect(d.snapshot().context.endings.map((e) => [e.key, e.reason, e.endedByAgent])).toEqual([
-      ['c1', 'WRAPUP', true],
-      ['c2', 'REJECT', true],
+      [keyOf('c1'), 'WRAPUP', true],
+      [keyOf('c2'), 'REJECT', true],
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('when a call ends', () => {
       d.ring(`c${i}`, `+1555000000${i}`, `ev${i}`);
       d.genesys({ type: 'genesys.abandoned', connectionId: `c${i}` });
     }
-    expect(d.snapshot().context.endings.map((e) => e.key)).toEqual(['c3', 'c4', 'c5']);
+    expect(d.snapshot().context.endings.map((e) => e.key)).toEqual(['c3', 'c4', 'c5'].map(keyOf));
     vi.advanceTimersByTime(ENDING_LINGER_MS);
     expect(d.snapshot().context.endings).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createDriver } from '../support/driver';
+import { createDriver, keyOf } from '../support/driver';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -34,11 +34,11 @@ describe('when established', () => {
 
   test('hold and resume settle on EventHeld and EventRetrieved', () => {
     const d = talking();
-    d.send({ type: 'call.hold', key: 'c1' });
+    d.send({ type: 'call.hold', key: keyOf('c1') });
     d.expectState('call.established.holding');
     d.genesys({ type: 'genesys.held', connectionId: 'c1' });
     d.expectState('call.established.held');
-    d.send({ type: 'call.retrieve', key: 'c1' });
+    d.send({ type: 'call.retrieve', key: keyOf('c1') });
     d.expectState('call.established.retrieving');
     d.genesys({ type: 'genesys.retrieved', connectionId: 'c1' });
     d.expectState('call.established.talking');
@@ -47,7 +47,7 @@ describe('when established', () => {
 
   test('a hold that fails stays talking with the error', () => {
     const d = talking();
-    d.send({ type: 'call.hold', key: 'c1' });
+    d.send({ type: 'call.hold', key: keyOf('c1') });
     d.genesys({ type: 'genesys.commandFailed', command: 'hold', connectionId: 'c1', code: 'REST_HTTP_409', message: 'conflict' });
     d.expectState('call.established.talking');
     expect(d.callSnapshot()?.context.error?.code).toBe('REST_HTTP_409');
@@ -71,7 +71,7 @@ describe('when established', () => {
   test('EventPartyChanged re-keys the call: same actor, same eventId, commands use the new ConnID', () => {
     const d = talking();
     d.genesys({ type: 'genesys.partyChanged', connectionId: 'c9', previousConnectionId: 'c1' });
-    expect(d.snapshot().context.calls['c1']).toEqual({ connectionIds: ['c1', 'c9'], eventId: 'ev1' });
+    expect(d.snapshot().context.calls[keyOf('c1')]).toEqual({ connectionIds: ['c1', 'c9'], eventId: 'ev1' });
     d.hangUp('c1');
     expect(d.lastGenesys()).toEqual({ type: 'genesys.cmd.hangup', connectionId: 'c9', eventId: 'ev1' });
     d.released('c9');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createDriver } from '../support/driver';
+import { createDriver, keyOf } from '../support/driver';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -13,12 +13,12 @@ describe('when ringing', () => {
     expect(d.fusionOf('fusion.cmd.newComm')).toEqual([
       { type: 'fusion.cmd.newComm', eventId: 'ev1', direction: 'inbound', number: '+15551230000' },
     ]);
-    expect(d.snapshot().context.activeCall).toBe('c1');
+    expect(d.snapshot().context.activeCall).toBe(keyOf('c1'));
   });
 
   test('a duplicate EventRinging is ignored: one actor, one offer', () => {
     const d = ringing().ring('c1', '+15551230000', 'ev1');
-    expect(d.callKeys()).toEqual(['c1']);
+    expect(d.callNames()).toEqual(['c1']);
     expect(d.fusionOf('fusion.cmd.newComm')).toHaveLength(1);
     expect(d.snapshot().context.notices.at(-1)?.code).toBe('DUPLICATE_RINGING');
   });
@@ -112,7 +112,7 @@ describe('when ringing', () => {
   ])('released while ringing with CallState %s closes as %s', (callState, reason) => {
     const d = ringing().released('c1', callState);
     expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'ev1', reason }]);
-    expect(d.callKeys()).toEqual([]);
+    expect(d.callNames()).toEqual([]);
   });
 
   test('EventAbandoned closes as ABANDONED; the EventReleased after it is for an unknown call and changes nothing', () => {
@@ -141,7 +141,7 @@ describe('when ringing', () => {
     // Still declinable from the toolbar; the caller leaving later publishes nothing more.
     d.released('c1', 'Abandoned');
     expect(d.fusionOf('fusion.cmd.closeComm')).toHaveLength(1);
-    expect(d.callKeys()).toEqual([]);
+    expect(d.callNames()).toEqual([]);
     expect(d.snapshot().context.notices.map((n) => n.code)).not.toContain('UNKNOWN_CALL');
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createDriver } from '../support/driver';
+import { createDriver, keyOf } from '../support/driver';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -23,7 +23,7 @@ describe('when dialing', () => {
     expect(d.fusionOf('fusion.cmd.startComm')).toEqual([{ type: 'fusion.cmd.startComm', eventId: 'uuid-1', direction: 'outbound' }]);
     d.released('o1');
     expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'uuid-1', reason: 'WRAPUP' }]);
-    expect(d.callKeys()).toEqual([]);
+    expect(d.callNames()).toEqual([]);
   });
 
   test('a microservice that skips EventDialing: EventEstablished offers and starts in one go', () => {
@@ -45,7 +45,7 @@ describe('when dialing', () => {
     ]);
     expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'uuid-1', reason: 'REJECT' }]);
     expect(d.snapshot().context.notices.at(-1)?.code).toBe('BUSY');
-    expect(d.callKeys()).toEqual([]);
+    expect(d.callNames()).toEqual([]);
   });
 
   test('released with CallState Busy before answer is a failed dial too', () => {
@@ -62,14 +62,14 @@ describe('when dialing', () => {
       { type: 'fusion.cmd.outboundError', eventId: 'uuid-1', code: 'REST_HTTP_400', message: 'REST_HTTP_400: bad number' },
     ]);
     expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([]);
-    expect(d.callKeys()).toEqual([]);
+    expect(d.callNames()).toEqual([]);
   });
 
   test('no EventDialing within the deadline: DIAL_TIMEOUT', () => {
     const d = clickToDial();
     vi.advanceTimersByTime(8_000);
     expect(d.fusionOf('fusion.cmd.outboundError')[0]?.code).toBe('DIAL_TIMEOUT');
-    expect(d.callKeys()).toEqual([]);
+    expect(d.callNames()).toEqual([]);
   });
 
   test('the agent cancels a ringing dial: closeCommEvent CANCELED', () => {
@@ -108,7 +108,7 @@ describe('when dialing', () => {
 
   test('a double click-to-dial (same uuid) is one call, not two', () => {
     const d = clickToDial().fusion({ type: 'fusion.dial', number: '+15559870000', eventId: 'uuid-1' });
-    expect(d.callKeys()).toEqual(['dial:uuid-1']);
+    expect(d.callNames()).toEqual(['dial:uuid-1']);
     expect(d.genesysOf('genesys.cmd.makeCall')).toHaveLength(1);
     expect(d.snapshot().context.notices.at(-1)?.code).toBe('DUPLICATE_DIAL');
   });
@@ -123,7 +123,7 @@ describe('when dialing', () => {
     expect(d.fusionOf('fusion.cmd.outboundError')).toEqual([
       { type: 'fusion.cmd.outboundError', eventId: 'uuid-1', code: 'CANCELED', message: 'The agent cancelled the call' },
     ]);
-    expect(d.callKeys()).toEqual([]);
+    expect(d.callNames()).toEqual([]);
   });
 
   test('a cancel that lands too late (far end answered) leaves a real call with CANCEL_TOO_LATE', () => {
@@ -137,11 +137,11 @@ describe('when dialing', () => {
     const d = createDriver().login().fusion({ type: 'fusion.dial', number: '+1 555 987 0000', eventId: 'B' });
     // A late answer to another, forgotten dial: different eventId and number, so a call of its own.
     d.genesys({ type: 'genesys.dialing', connectionId: 'cA', eventId: 'A', number: '+15559999999' });
-    expect(d.snapshot().context.calls['dial:B']?.connectionIds).toEqual([]);
-    expect(d.callKeys()).toEqual(['dial:B', 'cA']);
+    expect(d.snapshot().context.calls[keyOf('dial:B')]?.connectionIds).toEqual([]);
+    expect(d.callNames()).toEqual(['dial:B', 'cA']);
     // The mock v2 reports our dial as established, "inbound", with eventId = connectionId.
     d.genesys({ type: 'genesys.established', connectionId: 'cB', eventId: 'cB', ani: '15559870000', direction: 'inbound' });
-    expect(d.snapshot().context.calls['dial:B']?.connectionIds).toEqual(['cB']);
+    expect(d.snapshot().context.calls[keyOf('dial:B')]?.connectionIds).toEqual(['cB']);
     d.expectState('call.established.talking', 'dial:B');
   });
 

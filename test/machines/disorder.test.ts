@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
-import { createDriver } from '../support/driver';
+import { createDriver, keyOf } from '../support/driver';
 import type { GenesysEvent } from '../../src/machines/genesys.types';
 import type { FusionEvent } from '../../src/machines/fusion.types';
 import type { ToolbarEvent } from '../../src/machines/toolbar.types';
@@ -19,7 +19,7 @@ describe('when events break the happy order', () => {
   test('EventReleased for an unknown call is logged and changes nothing else', () => {
     const d = createDriver().login().ring('c1');
     d.released('zz');
-    expect(d.callKeys()).toEqual(['c1']);
+    expect(d.callNames()).toEqual(['c1']);
     expect(d.snapshot().context.notices.at(-1)).toMatchObject({ code: 'UNKNOWN_CALL', detail: 'genesys.released zz' });
   });
 
@@ -35,14 +35,14 @@ describe('when events break the happy order', () => {
   test('a second call rings while one is established: two actors, the first stays active', () => {
     const d = createDriver().login().ring('c1', '+1', 'e1').answer('c1').established('c1');
     d.ring('c2', '+2', 'e2');
-    expect(d.callKeys()).toEqual(['c1', 'c2']);
+    expect(d.callNames()).toEqual(['c1', 'c2']);
     d.expectState('call.established.talking', 'c1').expectState('call.ringing.alerting', 'c2');
-    expect(d.snapshot().context.activeCall).toBe('c1');
+    expect(d.snapshot().context.activeCall).toBe(keyOf('c1'));
     d.fusion({ type: 'fusion.setActive', eventId: 'e2', requestId: 's1' });
-    expect(d.snapshot().context.activeCall).toBe('c2');
+    expect(d.snapshot().context.activeCall).toBe(keyOf('c2'));
     expect(d.fusionOf('fusion.cmd.respond').at(-1)).toEqual({ type: 'fusion.cmd.respond', requestId: 's1', ok: true });
     d.released('c2', 'Abandoned');
-    expect(d.snapshot().context.activeCall).toBe('c1');
+    expect(d.snapshot().context.activeCall).toBe(keyOf('c1'));
     d.released('c1');
     expect(d.snapshot().context.activeCall).toBeNull();
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotCall, SnapshotCallState } from '../../src/machines/genesys.types';
 import type { RestoredCall, ToolbarEmitted } from '../../src/machines/toolbar.types';
-import { createDriver, type Driver } from '../support/driver';
+import { createDriver, type Driver, keyOf } from '../support/driver';
 
 type Observed = SnapshotCallState | 'absent';
 const OBSERVED: Observed[] = ['absent', 'Ringing', 'Dialing', 'Established', 'Held'];
@@ -18,10 +18,10 @@ const SETUPS: Record<string, (d: Driver) => void> = {
   'dialing.alerting': (d) => d.genesys({ type: 'genesys.dialing', connectionId: 'c1', number: '+15550001111' }),
   'dialing.canceling': (d) => d.genesys({ type: 'genesys.dialing', connectionId: 'c1', number: '+15550001111' }).hangUp(),
   'established.talking': (d) => d.ring().established(),
-  'established.holding': (d) => d.ring().established().send({ type: 'call.hold', key: 'c1' }),
+  'established.holding': (d) => d.ring().established().send({ type: 'call.hold', key: keyOf('c1') }),
   'established.held': (d) => d.ring().established().genesys({ type: 'genesys.held', connectionId: 'c1' }),
   'established.retrieving': (d) =>
-    d.ring().established().genesys({ type: 'genesys.held', connectionId: 'c1' }).send({ type: 'call.retrieve', key: 'c1' }),
+    d.ring().established().genesys({ type: 'genesys.held', connectionId: 'c1' }).send({ type: 'call.retrieve', key: keyOf('c1') }),
   'established.hangingUp': (d) => d.ring().established().hangUp(),
 };
 
@@ -82,7 +82,7 @@ describe('reconciliation of every pair (toolbar state × snapshot state)', () =>
           expect(d.fusionOf('fusion.cmd.closeComm').slice(closesBefore)).toEqual([
             { type: 'fusion.cmd.closeComm', eventId, reason: outcome.slice('ended '.length) },
           ]);
-          expect(d.emitted.some((e) => e.type === 'resync.corrected' && e.key === 'c1')).toBe(true);
+          expect(d.emitted.some((e) => e.type === 'resync.corrected' && e.key === keyOf('c1'))).toBe(true);
         } else {
           d.expectState(`call.${outcome}`);
           expect(d.emitted.some((e) => e.type === 'resync.corrected')).toBe(outcome !== state);
@@ -156,7 +156,7 @@ describe('a microservice without snapshot', () => {
     d.expectState('call.established.talking');
   });
 
-  for (const [command, start] of [['hangup', (d: Driver) => d.hangUp()], ['hold', (d: Driver) => d.send({ type: 'call.hold', key: 'c1' })]] as const) {
+  for (const [command, start] of [['hangup', (d: Driver) => d.hangUp()], ['hold', (d: Driver) => d.send({ type: 'call.hold', key: keyOf('c1') })]] as const) {
     it(`a ${command} answered 404 (no such call) ends the call with WRAPUP`, () => {
       const d = loggedIn();
       d.ring().established();
@@ -171,7 +171,7 @@ describe('a microservice without snapshot', () => {
 
 describe('calls restored after a reload', () => {
   const restored = (state: RestoredCall['state'], offered = true, started = state === 'established' || state === 'held'): RestoredCall => ({
-    key: 'c1', connectionIds: ['c1'], eventId: 'orig', direction: 'inbound', number: '+15551230000', state, since: 1_000, offered, started,
+    key: keyOf('c1'), connectionIds: ['c1'], eventId: 'orig', direction: 'inbound', number: '+15551230000', state, since: 1_000, offered, started,
   });
 
   for (const state of ['ringing', 'established', 'held'] as const) {
@@ -179,11 +179,11 @@ describe('calls restored after a reload', () => {
       const d = createDriver({ restored: { presence: 'available', calls: [restored(state)] } });
       const phase = { ringing: 'ringing.alerting', established: 'established.talking', held: 'established.held' }[state];
       d.expectState(`call.${phase}`);
-      expect(d.snapshot().context.calls['c1']?.restoring).toBe(true);
+      expect(d.snapshot().context.calls[keyOf('c1')]?.restoring).toBe(true);
       expect(d.callSnapshot()?.context.since).toBe(1_000);
       d.login();
       d.genesys(snapshotWith(state === 'ringing' ? 'Ringing' : state === 'held' ? 'Held' : 'Established'));
-      expect(d.snapshot().context.calls['c1']?.restoring).toBeUndefined();
+      expect(d.snapshot().context.calls[keyOf('c1')]?.restoring).toBeUndefined();
       expect(d.fusionCommands.filter((c) => c.type === 'fusion.cmd.newComm' || c.type === 'fusion.cmd.startComm')).toEqual([]);
       // Fusion's command naming the original eventId reaches the call.
       d.fusion({ type: 'fusion.hangup', eventId: 'orig', requestId: 'r1' });
@@ -202,7 +202,7 @@ describe('calls restored after a reload', () => {
   it('without a snapshot the restoring mark goes when resync is known unavailable', () => {
     const d = createDriver({ restored: { presence: 'available', calls: [restored('established')] } });
     d.login().genesys({ type: 'genesys.commandFailed', command: 'snapshot', code: 'SNAPSHOT_TIMEOUT', message: 'x' });
-    expect(d.snapshot().context.calls['c1']?.restoring).toBeUndefined();
+    expect(d.snapshot().context.calls[keyOf('c1')]?.restoring).toBeUndefined();
     d.expectState('call.established.talking');
   });
 });

@@ -9,7 +9,7 @@ import { createEmptyActor, type AnyActorScope, type SnapshotFrom } from 'xstate'
 import { callMachine } from '../../src/machines/call.machine';
 import type { CallEvent, CallInput, CallStart } from '../../src/machines/call.types';
 import { toolbarMachine } from '../../src/machines/toolbar.machine';
-import { createDriver, type Driver } from '../support/driver';
+import { createDriver, keyOf, type Driver } from '../support/driver';
 import { ModelCoverage } from '../support/coverage';
 
 type CallSnapshot = SnapshotFrom<typeof callMachine>;
@@ -22,7 +22,7 @@ const COMMAND_DEADLINE_MS = 8_000;
 const coverage = new ModelCoverage([callMachine, toolbarMachine]);
 
 function keyFor(start: CallStart): string {
-  return start === 'dialRequested' ? `dial:${EVENT_ID}` : CONN;
+  return keyOf(start === 'dialRequested' ? `dial:${EVENT_ID}` : CONN);
 }
 
 function inputFor(start: CallStart): CallInput {

@@ -11,8 +11,12 @@ import { DEFAULT_CONFIG } from '../../src/config';
 import { callMachine } from '../../src/machines/call.machine';
 import { toolbarMachine } from '../../src/machines/toolbar.machine';
 import type { ToolbarEvent } from '../../src/machines/toolbar.types';
-import { createDriver, type Driver } from '../support/driver';
+import { createDriver, keyOf, type Driver } from '../support/driver';
 import { ModelCoverage } from '../support/coverage';
+
+/** Call keys as the root makes them (a prefixed ConnID, a prefixed dial eventId). */
+const C1 = keyOf('c1');
+const DIAL = keyOf('dial:');
 
 type RootSnapshot = SnapshotFrom<typeof toolbarMachine>;
 type ModelEvent = ToolbarEvent | { type: `xstate.${string}`; [key: string]: unknown };
@@ -88,12 +92,12 @@ function callRoutingEvents(): ModelEvent[] {
     { type: 'genesys.commandFailed', command: 'register', code: 'REST_HTTP_500', message: 'x' },
     { type: 'genesys.protocolError', code: 'FRAME_MALFORMED', message: 'x' },
     { type: 'fusion.publishFailed', operation: 'newCommEvent', code: 'UEF_TIMEOUT', message: 'x' },
-    { type: 'call.accept', key: 'c1' },
-    { type: 'call.reject', key: 'c1' },
-    { type: 'call.hangup', key: 'c1' },
-    { type: 'call.hold', key: 'c1' },
-    { type: 'call.retrieve', key: 'c1' },
-    { type: 'call.focus', key: 'c1' },
+    { type: 'call.accept', key: C1 },
+    { type: 'call.reject', key: C1 },
+    { type: 'call.hangup', key: C1 },
+    { type: 'call.hold', key: C1 },
+    { type: 'call.retrieve', key: C1 },
+    { type: 'call.focus', key: C1 },
     { type: 'fusion.accept', eventId: 'e1', requestId: 'r' },
     { type: 'fusion.reject', eventId: 'e1', requestId: 'r' },
     { type: 'fusion.hangup', eventId: 'e1', requestId: 'r' },
@@ -106,13 +110,13 @@ function callRoutingEvents(): ModelEvent[] {
     { type: 'genesys.agentNotReady', reason: 'Break' },
     { type: 'call.sendGenesys', command: { type: 'genesys.cmd.hangup', connectionId: 'c1', eventId: 'e1' } },
     { type: 'call.sendFusion', command: { type: 'fusion.cmd.closeComm', eventId: 'e1', reason: 'WRAPUP' } },
-    { type: 'call.ended', key: 'c1', output: { key: 'c1', connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', contact: null, endedByAgent: false, error: null } },
-    { type: 'ending.expired', key: 'c1' },
+    { type: 'call.ended', key: C1, output: { key: C1, connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', contact: null, endedByAgent: false, error: null } },
+    { type: 'ending.expired', key: C1 },
     // Resync: a snapshot (its view goes to each named call; an unknown call is created), a service without it.
     { type: 'genesys.snapshot', agentState: 'Ready', calls: [] },
     { type: 'genesys.snapshot', agentState: 'Ready', calls: [{ connectionId: 'c1', state: 'Ringing', direction: 'inbound', ani: '+15551230000' }] },
     { type: 'genesys.commandFailed', command: 'snapshot', code: 'SNAPSHOT_TIMEOUT', message: 'x' },
-    { type: 'call.corrected', key: 'c1', correction: 'ringing → established' },
+    { type: 'call.corrected', key: C1, correction: 'ringing → established' },
   ];
 }
 
@@ -199,7 +203,7 @@ const models: Model[] = [
     prepare: (d) => d.login(),
     prefix: [{ type: 'genesys.connected' }, { type: 'genesys.registered' }],
     serialize: (s) => {
-      const dialPad = (key: string | null) => (key?.startsWith('dial:') && key !== 'dial:d1' ? 'dial:*' : key);
+      const dialPad = (key: string | null) => (key?.startsWith(DIAL) && key !== keyOf('dial:d1') ? 'dial:*' : key);
       return [s.value.connection, s.value.agent, Object.entries(s.context.calls).map(([key, entry]) => [dialPad(key), entry.connectionIds]), dialPad(s.context.activeCall)];
     },
     possible: (s, e) => {
@@ -208,9 +212,9 @@ const models: Model[] = [
       if (s.value.agent !== 'available') return e.type === 'agent.logout';
       if (e.type === 'genesys.agentNotReady' || e.type === 'agent.logout') return calls.length > 0;
       // Only a live call can end.
-      if (e.type === 'call.ended') return calls.includes('c1');
+      if (e.type === 'call.ended') return calls.includes(C1);
       // Spawning c2, c3 or a dial-pad call covers its branch; the walk goes no deeper from there.
-      if (calls.some((key) => key === 'c2' || key === 'c3' || key === 'c4' || (key.startsWith('dial:') && key !== 'dial:d1'))) return false;
+      if (calls.some((key) => [keyOf('c2'), keyOf('c3'), keyOf('c4')].includes(key) || (key.startsWith(DIAL) && key !== keyOf('dial:d1')))) return false;
       return true;
     },
   },
@@ -245,7 +249,7 @@ const inertCall = setup({ types: { input: {} as { key: string }, context: {} as 
 
 function execute(d: Driver, event: ModelEvent) {
   if (event.type.startsWith('xstate.after.')) vi.advanceTimersByTime(AGENT_DEADLINE_MS);
-  else if (event.type === 'call.ended') d.callRef('c1')?.send({ type: 'test.finish' } as never);
+  else if (event.type === 'call.ended') d.callRef(C1)?.send({ type: 'test.finish' } as never);
   else if (event.type.startsWith('genesys.') && !event.type.startsWith('genesys.cmd')) d.genesys(event as Parameters<Driver['genesys']>[0]);
   else if (event.type.startsWith('fusion.') && !event.type.startsWith('fusion.cmd')) d.fusion(event as Parameters<Driver['fusion']>[0]);
   else d.send(event as ToolbarEvent);

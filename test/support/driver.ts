@@ -9,6 +9,7 @@ import type { AdapterInput } from '../../src/machines/actors.types';
 import type { CallMachine } from '../../src/machines/call.machine';
 import type { FusionCommand, FusionEvent } from '../../src/machines/fusion.types';
 import type { GenesysCommand, GenesysEvent } from '../../src/machines/genesys.types';
+import { keyOf, nameOf } from './call-names';
 import { toolbarMachine } from '../../src/machines/toolbar.machine';
 import type { RestoredSession, ToolbarEvent } from '../../src/machines/toolbar.types';
 
@@ -54,7 +55,10 @@ export function createDriver(options: DriverOptions = {}) {
   actor.start();
 
   const snapshot = () => actor.getSnapshot();
-  const callRef = (key: string): CallRef | undefined => snapshot().children[key] as CallRef | undefined;
+  const callRef = (name: string): CallRef | undefined => {
+    const key = keyOf(name);
+    return Object.hasOwn(snapshot().children, key) ? (snapshot().children[key] as CallRef) : undefined;
+  };
 
   const driver = {
     actor,
@@ -91,21 +95,24 @@ export function createDriver(options: DriverOptions = {}) {
     released(connectionId = 'c1', callState?: string) {
       return driver.genesys({ type: 'genesys.released', connectionId, ...(callState ? { callState } : {}) });
     },
-    answer(key = 'c1') {
-      return driver.send({ type: 'call.accept', key });
+    answer(name = 'c1') {
+      return driver.send({ type: 'call.accept', key: keyOf(name) });
     },
-    decline(key = 'c1') {
-      return driver.send({ type: 'call.reject', key });
+    decline(name = 'c1') {
+      return driver.send({ type: 'call.reject', key: keyOf(name) });
     },
-    hangUp(key = 'c1') {
-      return driver.send({ type: 'call.hangup', key });
+    hangUp(name = 'c1') {
+      return driver.send({ type: 'call.hangup', key: keyOf(name) });
     },
     callRef,
+    keyOf,
     callKeys: () => Object.keys(snapshot().context.calls),
+    /** The live calls by test name (ConnID, or `dial:<eventId>`), in arrival order. */
+    callNames: () => Object.keys(snapshot().context.calls).map(nameOf),
     callSnapshot(key = 'c1'): SnapshotFrom<CallMachine> | undefined {
       return callRef(key)?.getSnapshot();
     },
-    /** 'call.ringing.alerting' checks a call (default key c1); 'agent.available' a root region. */
+    /** 'call.ringing.alerting' checks a call (default c1, by name: see keyOf); 'agent.available' a root region. */
     expectState(path: string, key = 'c1') {
       const [head, ...rest] = path.split('.');
       if (head === 'call') {
@@ -132,6 +139,7 @@ export function createDriver(options: DriverOptions = {}) {
 }
 
 export type Driver = ReturnType<typeof createDriver>;
+export { keyOf, nameOf };
 
 /** ['ringing','alerting'] → { ringing: 'alerting' }, the form `matches` takes. */
 function nest(parts: string[]): string | Record<string, unknown> {

@@ -2,6 +2,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { card, inCard, liveText, renderToolbar } from './render-toolbar';
+import { keyOf } from '../support/driver';
 
 afterEach(() => vi.useRealTimers());
 
@@ -156,11 +157,11 @@ describe('with two calls', () => {
     const ui = ringing();
     ui.outside((d) => d.established('c1').ring('c2', '+15559990000'));
     const cards = screen.getAllByTestId('call-card');
-    expect(cards.map((element) => element.dataset.callKey)).toEqual(['c2', 'c1']);
+    expect(cards.map((element) => element.dataset.callKey)).toEqual([keyOf('c2'), keyOf('c1')]);
     expect(card('c1').getAttribute('aria-current')).toBe('true');
     expect(card('c2').getAttribute('aria-current')).toBeNull();
     fireEvent.focus(inCard('c2').getByTestId('accept'));
-    expect(ui.driver.snapshot().context.activeCall).toBe('c2');
+    expect(ui.driver.snapshot().context.activeCall).toBe(keyOf('c2'));
     expect(card('c2').getAttribute('aria-current')).toBe('true');
   });
 });

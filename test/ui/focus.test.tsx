@@ -2,6 +2,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { card, inCard, renderToolbar } from './render-toolbar';
+import { keyOf } from '../support/driver';
 
 const active = () => document.activeElement;
 const title = (key = 'c1') => card(key).querySelector<HTMLElement>('[data-call-title]');
@@ -62,7 +63,7 @@ describe('keyboard focus when call controls change', () => {
     press(inCard('c1').getByTestId('hangup'));
     ui.outside((d) => d.released('c1'));
     expect(active()).toBe(title('c2'));
-    expect(ui.driver.snapshot().context.activeCall).toBe('c2');
+    expect(ui.driver.snapshot().context.activeCall).toBe(keyOf('c2'));
   });
 
   it('the previous card when the last one in the list goes', () => {

@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 import type { AlertServices } from '../../src/adapters/alerts';
 import { ToolbarApp } from '../../src/ui/Toolbar';
 import { createDriver, type Driver, type DriverOptions } from '../support/driver';
+import { keyOf } from '../support/call-names';
 
 const started: Driver[] = [];
 
@@ -28,9 +29,11 @@ export function renderToolbar(options: DriverOptions = {}, alerts: AlertServices
   };
 }
 
-export function card(key = 'c1'): HTMLElement {
+/** A call card by test name (ConnID or `dial:<eventId>`, see keyOf). */
+export function card(name = 'c1'): HTMLElement {
+  const key = keyOf(name);
   const found = screen.queryAllByTestId('call-card').find((element) => element.dataset.callKey === key);
-  if (!found) throw new Error(`no call card ${key}`);
+  if (!found) throw new Error(`no call card ${name}`);
   return found;
 }
 

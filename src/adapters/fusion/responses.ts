@@ -38,13 +38,12 @@ function nonEmptyString(value: unknown): string | undefined {
 /** Keeps the primitive entries of an outData object; drops functions and nested objects. */
 export function toUefData(value: unknown): UefData | undefined {
   if (!isObject(value)) return undefined;
-  const out: UefData = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean' || entry === null) {
-      out[key] = entry;
-    }
-  }
-  return out;
+  // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([, entry]) => typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean' || entry === null,
+    ),
+  ) as UefData;
 }
 
 /** Publish response → `{outData, eventId}` (Fusion may answer with its own eventId). */

@@ -3,6 +3,7 @@
  * iframe, with the UI's test ids behind agent-level verbs.
  */
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { keyOf } from '../../support/call-names';
 
 export class ToolbarPage {
   readonly frame: FrameLocator;
@@ -53,10 +54,10 @@ export class ToolbarPage {
     return this.byTestId('fusion-state');
   }
 
-  /** One call card: by its key (the ConnID for inbound calls), else the only/first one. */
-  callCard(key?: string): Locator {
+  /** One call card: by its ConnID or key (see keyOf), else the only/first one. */
+  callCard(name?: string): Locator {
     const cards = this.frame.locator('[data-testid="call-card"]');
-    return key === undefined ? cards.first() : this.frame.locator(`[data-testid="call-card"][data-call-key="${key}"]`);
+    return name === undefined ? cards.first() : this.frame.locator(`[data-testid="call-card"][data-call-key="${keyOf(name)}"]`);
   }
 
   /** Every card's `data-call-state`, read now (no waiting): for `expect.poll`. */
@@ -66,7 +67,7 @@ export class ToolbarPage {
 
   /** Resolves once a card (the given one, or any) is in `state`. */
   async waitForCallState(state: string, key?: string, timeout = 5_000): Promise<Locator> {
-    const keyPart = key === undefined ? '' : `[data-call-key="${key}"]`;
+    const keyPart = key === undefined ? '' : `[data-call-key="${keyOf(key)}"]`;
     const card = this.frame.locator(`[data-testid="call-card"]${keyPart}[data-call-state="${state}"]`).first();
     await card.waitFor({ timeout });
     return card;
