@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDriver } from '../support/driver';
+import { createDriver, keyOf } from '../support/driver';
 
 describe('when a call rings', () => {
   it('offers it to Fusion once, before any observer (the UI) sees the ringing snapshot', () => {
     const d = createDriver().login();
     const offersSeenByObserver: number[] = [];
     d.actor.subscribe((snapshot) => {
-      if ('c1' in snapshot.context.calls && offersSeenByObserver.length === 0) {
+      if (keyOf('c1') in snapshot.context.calls && offersSeenByObserver.length === 0) {
         offersSeenByObserver.push(d.fusionCommands.filter((c) => c.type === 'fusion.cmd.newComm').length);
       }
     });
