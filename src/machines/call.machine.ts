@@ -287,7 +287,7 @@ export const callMachine = setup({
       after: { ringCeiling: { actions: 'withdrawOffer' } },
       on: {
         // The softphone (or our own accept) connected the call.
-        'genesys.established': { target: 'established' },
+        'genesys.established': { target: 'established', actions: 'clearError' },
         'genesys.released': { target: 'ended', actions: 'closeAsRingingEnd' },
         'genesys.abandoned': { target: 'ended', actions: closeAs('ABANDONED') },
         'fusion.offerTimeout': { actions: 'withdrawOffer' },
@@ -334,7 +334,7 @@ export const callMachine = setup({
     dialing: {
       entry: 'stampPhase',
       on: {
-        'genesys.established': { target: 'established', actions: 'bindConnection' },
+        'genesys.established': { target: 'established', actions: ['bindConnection', 'clearError'] },
         'genesys.destinationBusy': { target: 'failed', actions: 'recordDialFailure' },
         'genesys.released': [
           { guard: 'isDialFailure', target: 'failed', actions: 'recordDialFailure' },
@@ -412,7 +412,7 @@ export const callMachine = setup({
           entry: ['markOffHold', 'clearHold'],
           on: {
             'call.hold': { target: 'holding', actions: ['clearError', 'sendHold'] },
-            'genesys.held': { target: 'held' },
+            'genesys.held': { target: 'held', actions: 'clearError' },
             'resync.present': { guard: snapshotSays('Held'), target: 'held', actions: corrected('talking → held') },
             'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },
             'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
@@ -421,7 +421,7 @@ export const callMachine = setup({
         holding: {
           after: { commandDeadline: { target: 'talking', actions: 'recordTimeout' } },
           on: {
-            'genesys.held': { target: 'held' },
+            'genesys.held': { target: 'held', actions: 'clearError' },
             'resync.present': { guard: snapshotSays('Held'), target: 'held', actions: corrected('holding → held') },
             // Nothing to hold: the microservice no longer has the call.
             'genesys.commandFailed': [
@@ -435,7 +435,7 @@ export const callMachine = setup({
           entry: ['markOnHold', 'stampHold'],
           on: {
             'call.retrieve': { target: 'retrieving', actions: ['clearError', 'sendRetrieve'] },
-            'genesys.retrieved': { target: 'talking' },
+            'genesys.retrieved': { target: 'talking', actions: 'clearError' },
             'resync.present': { guard: snapshotSays('Established'), target: 'talking', actions: corrected('held → talking') },
             'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },
             'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
@@ -444,7 +444,7 @@ export const callMachine = setup({
         retrieving: {
           after: { commandDeadline: { target: 'held', actions: 'recordTimeout' } },
           on: {
-            'genesys.retrieved': { target: 'talking' },
+            'genesys.retrieved': { target: 'talking', actions: 'clearError' },
             'resync.present': { guard: snapshotSays('Established'), target: 'talking', actions: corrected('retrieving → talking') },
             'genesys.commandFailed': [
               { guard: noSuchCall('retrieve'), target: '#call.ended', actions: ['recordNoSuchCall', closeAs('WRAPUP')] },

@@ -64,3 +64,22 @@ export function withEnding(endings: readonly Ending[], output: CallOutput, at: n
 export function withoutEnding(endings: readonly Ending[], key: string): Ending[] {
   return endings.filter((item) => item.key !== key);
 }
+
+/** ConnIDs of ended calls kept so their trailing EventReleased is recognised. */
+export const MAX_ENDED_CONNECTIONS = 64;
+/** eventIds given to Fusion kept for the session; an 8-hour shift has far fewer calls. */
+export const MAX_SEEN_EVENT_IDS = 4_000;
+
+/** `list` with `items` appended (no duplicates), oldest dropped past `max`. */
+export function withRecent(list: readonly string[], items: readonly string[], max: number): string[] {
+  const fresh = items.filter((item, index) => !list.includes(item) && items.indexOf(item) === index);
+  if (fresh.length === 0) return list as string[];
+  const all = [...list, ...fresh];
+  return all.length > max ? all.slice(all.length - max) : all;
+}
+
+/** The call other than `key` that already has `connectionId`, if any. */
+export function otherCallWith(context: Pick<ToolbarContext, 'calls'>, connectionId: string, key: string | undefined): string | undefined {
+  const owner = keyByConnection(context, connectionId);
+  return owner !== undefined && owner !== key ? owner : undefined;
+}

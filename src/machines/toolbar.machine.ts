@@ -12,7 +12,9 @@ import type { GenesysCommand, GenesysCommandName } from './genesys.types';
 import { connectionCallKey, dialCallKey, isCallKey, newEventId } from './ids';
 import { reasonLabel } from './reasons';
 import { hasCapability, type Capability } from '../capabilities';
-import { keyByConnection, keyByEvent, withCall, withConnection, withEnding, withNotice, withoutCall, withoutEnding } from './toolbar.index';
+import {
+  keyByConnection, keyByEvent, MAX_ENDED_CONNECTIONS, MAX_SEEN_EVENT_IDS, otherCallWith, withCall, withConnection, withEnding, withNotice, withoutCall, withoutEnding, withRecent,
+} from './toolbar.index';
 import { eventsCreating, observationFor, unknownCalls } from './resync';
 import type { CallEntry, ToolbarContext, ToolbarEmitted, ToolbarEvent, ToolbarInput } from './toolbar.types';
 
@@ -36,9 +38,10 @@ function targetKey(context: ToolbarContext, event: ToolbarEvent): string | undef
   return undefined;
 }
 
-/** The eventId Genesys gave, unless a live call already holds it (the public mock reuses stale ones). */
+/** The eventId Genesys gave, unless Fusion has seen it this session (the public mock reuses stale ones). */
 function freshEventId(context: ToolbarContext, eventId: string | undefined): string {
-  return eventId && keyByEvent(context, eventId) === undefined ? eventId : newEventId();
+  // Fusion keys an engagement (and its pending Wrap Up) by eventId: one it has seen is never reused.
+  return eventId && !context.seenEventIds.includes(eventId) && keyByEvent(context, eventId) === undefined ? eventId : newEventId();
 }
 
 /** Two renderings of one number: same digits, or one ends with the other (country or trunk prefix). */
@@ -142,6 +145,14 @@ export const toolbarMachine = setup({
     isReadyOnRegister: ({ context }) => context.config.readyOnRegister,
     isKnownCall: ({ context, event }) => targetKey(context, event) !== undefined,
     isDialAnswer: ({ context, event }) => dialRequestKey(context, event) !== undefined,
+    /** PartyChanged onto a ConnID another live call has: one ConnID may never name two calls. */
+    isPartyConflict: ({ context, event }) =>
+      event.type === 'genesys.partyChanged' && otherCallWith(context, event.connectionId, keyByConnection(context, event.previousConnectionId)) !== undefined,
+    /** A call event for a call that just ended (the EventReleased after EventAbandoned/Busy). */
+    isJustEnded: ({ context, event }) => {
+      const connectionId = eventConnectionId(event);
+      return connectionId !== undefined && context.endedConnections.includes(connectionId);
+    },
     isKnownPreviousConnection: ({ context, event }) =>
       event.type === 'genesys.partyChanged' && keyByConnection(context, event.previousConnectionId) !== undefined,
     isAgentCommandFailure: ({ event }) => event.type === 'genesys.commandFailed' && AGENT_COMMANDS.includes(event.command),
@@ -271,6 +282,7 @@ export const toolbarMachine = setup({
       const dialled = input.start === 'dialRequested' ? { dialled: input.number } : {};
       enqueue.assign({
         calls: withCall(context.calls, input.key, { connectionIds: input.connectionId ? [input.connectionId] : [], eventId: input.eventId, ...dialled }),
+        seenEventIds: withRecent(context.seenEventIds, [input.eventId], MAX_SEEN_EVENT_IDS),
         activeCall: context.activeCall ?? input.key,
       });
       if (input.start === 'ringing') {
@@ -303,7 +315,9 @@ export const toolbarMachine = setup({
     forgetCall: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'call.ended');
       const { key, output } = event;
+      const ended = Object.hasOwn(context.calls, key) ? (context.calls[key]?.connectionIds ?? []) : [];
       const calls = withoutCall(context.calls, key);
+      enqueue.assign({ endedConnections: withRecent(context.endedConnections, ended, MAX_ENDED_CONNECTIONS) });
       enqueue.stopChild(key);
       enqueue.assign({
         calls,
@@ -419,6 +433,7 @@ export const toolbarMachine = setup({
         calls[call.key] = { connectionIds: call.connectionIds, eventId: call.eventId, restoring: true };
         restoredCalls.push(call);
       }
+      enqueue.assign({ seenEventIds: withRecent(context.seenEventIds, restoredCalls.map((call) => call.eventId), MAX_SEEN_EVENT_IDS) });
       enqueue.assign({
         calls,
         activeCall: restoredCalls[0]?.key ?? null,
@@ -464,6 +479,11 @@ export const toolbarMachine = setup({
               : { code: 'UNKNOWN_CALL', detail: `${event.type} ${eventConnectionId(event) ?? ''}`.trim() };
       return withNotice(context, error, Date.now());
     }),
+    notePartyConflict: assign(({ context, event }) => {
+      assertEvent(event, 'genesys.partyChanged');
+      const detail = `${event.previousConnectionId} → ${event.connectionId}`;
+      return withNotice(context, { code: 'PARTY_CONFLICT', detail }, Date.now());
+    }),
     noteDuplicate: assign(({ context, event }) =>
       withNotice(context, { code: 'DUPLICATE_RINGING', detail: eventConnectionId(event) ?? '' }, Date.now()),
     ),
@@ -494,6 +514,8 @@ export const toolbarMachine = setup({
     resyncUnavailableSaid: false,
     restored: input.restored ?? null,
     endings: [],
+    endedConnections: [],
+    seenEventIds: [],
   }),
   entry: 'restoreCalls',
   invoke: [
@@ -715,10 +737,14 @@ export const toolbarMachine = setup({
             'genesys.networkReached': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
             'genesys.held': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
             'genesys.retrieved': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
-            'genesys.released': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
-            'genesys.abandoned': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
-            'genesys.destinationBusy': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
-            'genesys.partyChanged': [{ guard: 'isKnownPreviousConnection', actions: 'reindexCall' }, { actions: 'noteEvent' }],
+            'genesys.released': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { guard: 'isJustEnded' }, { actions: 'noteEvent' }],
+            'genesys.abandoned': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { guard: 'isJustEnded' }, { actions: 'noteEvent' }],
+            'genesys.destinationBusy': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { guard: 'isJustEnded' }, { actions: 'noteEvent' }],
+            'genesys.partyChanged': [
+              { guard: 'isPartyConflict', actions: 'notePartyConflict' },
+              { guard: 'isKnownPreviousConnection', actions: 'reindexCall' },
+              { actions: 'noteEvent' },
+            ],
             'genesys.error': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
             'genesys.commandFailed': [
               // The agent region owns failures of agent commands (shown as the agent's error), resync its own.

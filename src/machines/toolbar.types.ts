@@ -99,6 +99,10 @@ export interface ToolbarContext {
   restored: RestoredSession | null;
   /** Calls that just ended, newest last (bounded); each drops itself after `endingLinger`. */
   endings: Ending[];
+  /** ConnIDs of calls that just ended (bounded): the EventReleased after EventAbandoned is expected. */
+  endedConnections: string[];
+  /** Every eventId Fusion was given this session (bounded): a reused Genesys eventId is never given again. */
+  seenEventIds: string[];
 }
 
 export interface ToolbarInput {

@@ -1,4 +1,5 @@
 /** Call changes → what the live region says; ringing interrupts (assertive), the rest waits (polite). */
+import { displayText } from './display-text';
 import type { Text } from './i18n';
 import type { CallPhase } from './call.connect';
 import type { CallSnapshot } from './toolbar.context';
@@ -16,7 +17,7 @@ export interface Announcement {
 
 /** `number` names the call aloud: the caller's name once Fusion's lookup gave it, else the number. */
 export function selectSummary(snapshot: CallSnapshot): CallSummary {
-  return { phase: phaseOf(snapshot.value), number: snapshot.context.contact?.name || snapshot.context.number };
+  return { phase: phaseOf(snapshot.value), number: displayText(snapshot.context.contact?.name || snapshot.context.number) };
 }
 
 const groupOf = (phase: CallPhase | undefined) => phase?.split('.')[0];

@@ -1,4 +1,5 @@
 /** One call's snapshot → its card: state words, icon, timer, and the buttons its state allows. */
+import { displayOptional, displayText } from './display-text';
 import { CAPABILITIES, type Capability } from '../capabilities';
 import type { CallDirection } from '../machines/genesys.types';
 import type { CallContact, CodedError } from '../machines/call.types';
@@ -106,7 +107,7 @@ export function selectCall(snapshot: CallSnapshot): CallInput {
     phase: phaseOf(snapshot.value),
     direction: context.direction,
     number: context.number,
-    queue: context.queue,
+    queue: displayOptional(context.queue),
     since: context.since,
     contact: context.contact,
     heldSince: context.heldSince,
@@ -148,9 +149,12 @@ function toneOf(phase: CallPhase, look: { tone?: CallTone }): CallTone {
 
 /** The caller's name and account as text (call data is never HTML), the number grouped for reading. */
 export function callerOf(number: string, contact: CallContact | null | undefined): CallerView {
-  const readable = number ? formatPhone(number) : '';
-  if (!contact?.name) return { title: readable, number: null, account: null };
-  return { title: contact.name, number: readable, account: contact.account ?? null };
+  // Normalised for display only (bidi overrides, controls): the machine keeps Genesys' raw value.
+  const shown = displayText(number);
+  const readable = shown ? formatPhone(shown) : '';
+  const name = contact?.name ? displayText(contact.name) : '';
+  if (!name) return { title: readable, number: null, account: null };
+  return { title: name, number: readable, account: displayOptional(contact?.account) ?? null };
 }
 
 /**

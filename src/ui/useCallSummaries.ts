@@ -3,6 +3,7 @@
  * snapshot does not change when a call's does, so this reads the call actors as an external store:
  * subscribed to each one, re-rendering only when a summary changes.
  */
+import { displayOptional } from './display-text';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { CallSummary } from './alerts.connect';
 import { callerOf } from './call.connect';
@@ -25,7 +26,7 @@ export function useCallSummaries(): CallSummary[] {
       const call = callRefOf(root, key)?.getSnapshot();
       const ringing = call ? call.matches('ringing') : false;
       const caller = call ? callerOf(call.context.number, call.context.contact).title : '';
-      return { key, ringing, caller, queue: call?.context.queue ?? null };
+      return { key, ringing, caller, queue: displayOptional(call?.context.queue) ?? null };
     });
     // A string, so an unchanged summary is the same snapshot for useSyncExternalStore.
     return JSON.stringify(summaries);

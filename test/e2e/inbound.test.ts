@@ -103,6 +103,8 @@ describe('when a call rings', () => {
 
     const log = await host.uefLog();
     expect(published(log, eventId)).toEqual(['newCommEvent', 'closeCommEvent:ABANDONED']);
+    // The EventReleased after EventAbandoned is expected: a clean abandon shows no notice.
+    expect(await toolbar.noticeCodes()).toEqual([]);
     expect(failures(log)).toEqual([]);
   });
 });

@@ -60,6 +60,8 @@ describe('when the agent dials', () => {
     const [engagement] = (await host.state()).engagements;
     const eventId = engagement?.eventId ?? '';
     await expect.poll(async () => published(await host.uefLog(), eventId), POLL).toEqual(['newCommEvent', 'outboundCommError', 'closeCommEvent:REJECT']);
+    // Busy is told beside the dial field; the EventReleased after it adds no notice.
+    expect(await toolbar.noticeCodes()).toEqual([]);
     const log = await host.uefLog();
     const error = log.find((entry) => entry.from === 'toolbar' && entry.type === 'publish' && entry.name === 'outboundCommError');
     expect(error && fieldOf(error, 'commUuid')).toBe(eventId);

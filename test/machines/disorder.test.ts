@@ -93,7 +93,7 @@ const arbEvent: fc.Arbitrary<{ from: 'genesys'; event: GenesysEvent } | { from: 
     }),
   fc
     .tuple(arbConn, fc.constantFrom('accept', 'reject', 'hangup', 'hold', 'retrieve', 'focus'))
-    .map(([key, verb]) => ({ from: 'ui' as const, event: { type: `call.${verb}`, key } as ToolbarEvent })),
+    .map(([connectionId, verb]) => ({ from: 'ui' as const, event: { type: `call.${verb}`, key: keyOf(connectionId) } as ToolbarEvent })),
   fc
     .tuple(arbConn, fc.constantFrom('accept', 'reject', 'hangup', 'setActive', 'offerTimeout'))
     .map(([c, verb]) => ({
@@ -117,9 +117,12 @@ const arbEvent: fc.Arbitrary<{ from: 'genesys'; event: GenesysEvent } | { from: 
 
 describe('any order of events (property)', () => {
   test('the machine never throws, every call child is live and indexed, every Fusion request is answered exactly once', () => {
+    let longest = 0;
     fc.assert(
-      fc.property(fc.array(arbEvent, { maxLength: 60 }), (steps) => {
+      // size 'max': without it fast-check's default size caps arrays at 10 events, whatever maxLength says.
+      fc.property(fc.array(arbEvent, { minLength: 20, maxLength: 60, size: 'max' }), (steps) => {
         vi.useFakeTimers();
+        longest = Math.max(longest, steps.length);
         const d = createDriver();
         const requested: string[] = [];
         steps.forEach((step, index) => {
@@ -148,5 +151,7 @@ describe('any order of events (property)', () => {
       { numRuns: 300 },
     );
     vi.useRealTimers();
+    // The long sequences really ran (fast-check's default size would stop at 10 events).
+    expect(longest).toBeGreaterThanOrEqual(50);
   });
 });

@@ -312,8 +312,13 @@ function checkOracle(prev: RootSnapshot, d: Driver, event: ModelEvent, before: {
   if (CALL_EVENTS.includes(event.type) && 'connectionId' in event && typeof event.connectionId === 'string') {
     const owner = Object.entries(prev.context.calls).find(([, entry]) => entry.connectionIds.includes(event.connectionId as string))?.[0];
     const reached = forwarded.slice(before.calls).map((f) => f.key);
+    const ends = ['genesys.released', 'genesys.abandoned', 'genesys.destinationBusy'];
     if (owner) expect(reached, `${where}: routed to ${owner}`).toEqual([owner]);
-    else {
+    else if (ends.includes(event.type) && prev.context.endedConnections.includes(event.connectionId)) {
+      // The release that follows an abandon or busy is expected: neither routed nor noted.
+      expect(reached, `${where}: not routed`).toEqual([]);
+      expect(next.context.notices.length, `${where}: not noted`).toBe(prev.context.notices.length);
+    } else {
       expect(reached, `${where}: not routed`).toEqual([]);
       expect(next.context.notices.at(-1)?.code, `${where}: noted`).toBe(event.type === 'genesys.error' ? 'GENESYS_ERROR' : 'UNKNOWN_CALL');
     }

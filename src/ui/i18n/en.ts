@@ -204,6 +204,10 @@ export const en = {
       what: 'You cancelled the call.',
       fix: 'Nothing to do.',
     },
+    PARTY_CONFLICT: {
+      what: 'Genesys moved a call onto the line of another call; the toolbar kept both calls apart.',
+      fix: 'Check both calls on your phone; end the one that is no longer there.',
+    },
     DUPLICATE_RINGING: {
       what: 'The same incoming call was announced twice; the copy was ignored.',
       fix: 'Nothing to do.',
