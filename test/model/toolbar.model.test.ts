@@ -388,6 +388,35 @@ for (const model of models) {
   });
 }
 
+/**
+ * Scripted paths through the real calls for what the walk cannot reach without blowing up its
+ * state space: the trailing release after an end (expected, no notice) and a PartyChanged onto a
+ * second live call's ConnID (refused); the same oracle checks every step.
+ */
+describe('toolbar model: after an end, and a ConnID two calls claim', () => {
+  const ring = (connectionId: string): ModelEvent => ({ type: 'genesys.ringing', connectionId, eventId: `e-${connectionId}`, ani: '+1' });
+  const ended: ModelEvent = { type: 'call.ended', key: C1, output: { key: C1, connectionId: 'c1', eventId: 'e-c1', direction: 'inbound', number: '+1', reason: 'ABANDONED', error: null } } as ModelEvent;
+  const scripts: { name: string; steps: ModelEvent[] }[] = [
+    {
+      name: 'a call ends; its release, a late abandon and busy follow',
+      steps: [ring('c1'), ended, { type: 'genesys.released', connectionId: 'c1' }, { type: 'genesys.abandoned', connectionId: 'c1' }, { type: 'genesys.destinationBusy', connectionId: 'c1' }],
+    },
+    { name: 'PartyChanged onto another live call', steps: [ring('c1'), ring('c3'), { type: 'genesys.partyChanged', connectionId: 'c3', previousConnectionId: 'c1' }] },
+  ];
+  test.each(scripts.map((script) => [script.name, script] as const))('%s', (_name, script) => {
+    forwarded.length = 0;
+    const d = createDriver({ config, inspect: coverage.inspect, callLogic: inertCall }).login();
+    for (const event of script.steps) {
+      const prev = d.snapshot();
+      const before = { genesys: d.genesysCommands.length, fusion: d.fusionCommands.length, calls: forwarded.length };
+      execute(d, event);
+      checkOracle(prev, d, event, before, `after ${event.type}`);
+    }
+    expect(d.errors).toEqual([]);
+    d.stop();
+  });
+});
+
 afterAll(() => {
   const report = coverage.report('toolbar');
   console.log(`${report.line} over ${pathCount} generated paths`);
