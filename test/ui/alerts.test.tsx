@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AlertServices, NotifyPermission } from '../../src/adapters/alerts';
 import { createPreferenceStore } from '../../src/adapters/alerts/preferences';
 import { renderToolbar } from './render-toolbar';
+import { keyOf } from '../support/call-names';
 
 function fakeServices(permission: NotifyPermission = 'default', answer: NotifyPermission = 'granted') {
   let hidden = false;
@@ -73,11 +74,11 @@ describe('alerts for a ringing call', () => {
     ui.outside((d) => d.ring('c1', '+15551230000', 'ev1'));
     expect(services.notifier.show).not.toHaveBeenCalled();
     hide(true);
-    expect(services.notifier.show).toHaveBeenCalledWith('c1', 'Incoming call', '+1 555-123-0000');
+    expect(services.notifier.show).toHaveBeenCalledWith(keyOf('c1'), 'Incoming call', '+1 555-123-0000');
     ui.outside((d) => d.fusion({ type: 'fusion.contact', eventId: 'ev1', name: 'Ada Lovelace' }));
     ui.outside((d) => d.established('c1'));
     expect(services.notifier.show).toHaveBeenCalledTimes(1);
-    expect(services.notifier.close).toHaveBeenCalledWith('c1');
+    expect(services.notifier.close).toHaveBeenCalledWith(keyOf('c1'));
   });
 
   it('a refused permission leaves the switch off and says why', async () => {
