@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Frame } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eEnvironment, type E2eSession } from './support/environment';
+import { keyOf } from '../support/call-names';
 
 const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000 };
@@ -141,7 +142,7 @@ describe.each(['en', 'ja'] as const)('what the agent sees (%s)', (lang) => {
     const b = await sim.ring({ ani: '+15559870000' });
     await toolbar.waitForCallState('ringing.alerting', b.connectionId);
     await expect.poll(() => toolbar.callCard(b.connectionId).getByTestId('call-caller').textContent(), POLL).toBe(grace);
-    expect(await toolbar.frame.locator('[data-testid="call-card"]').first().getAttribute('data-call-key')).toBe(b.connectionId);
+    expect(await toolbar.frame.locator('[data-testid="call-card"]').first().getAttribute('data-call-key')).toBe(keyOf(b.connectionId));
     await shoot(session, lang, 'two-calls', { callers: [ada, grace], ringing: 1 });
 
     // Errors where they belong: Resume fails on the held card, Not ready fails in the header.
@@ -162,7 +163,7 @@ describe.each(['en', 'ja'] as const)('what the agent sees (%s)', (lang) => {
 
     // The caller on hold hangs up: the card says so for a few seconds; the ringing call stays on top.
     await sim.callerHangup(a.connectionId);
-    const ended = toolbar.frame.locator(`[data-testid="ended-card"][data-call-key="${a.connectionId}"]`);
+    const ended = toolbar.frame.locator(`[data-testid="ended-card"][data-call-key="${keyOf(a.connectionId)}"]`);
     await ended.waitFor();
     expect(await ended.getByTestId('ended-state').textContent()).toContain(words.remote);
     await shoot(session, lang, 'caller-hung-up', { callers: [grace], ringing: 1 });
