@@ -93,6 +93,15 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
       : Promise.resolve({ absent: 'no window' } as const);
     void found.then((lookup) => {
       if (stopped) return;
+      if ('refused' in lookup) {
+        // Inside Fusion, but the page's CSP refused the UEF client: a deployment fault, not "outside Fusion".
+        absent = true;
+        early.length = 0;
+        const message = `${lookup.refused.directive} refused ${lookup.refused.url}: allow its origin in script-src`;
+        options.log('error', `fusion: UEF script refused by CSP (${message})`);
+        binding.sendBack({ type: 'fusion.failed', code: 'UEF_SCRIPT_REFUSED', message });
+        return;
+      }
       if ('absent' in lookup) {
         absent = true;
         early.length = 0;

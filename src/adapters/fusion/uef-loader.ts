@@ -11,7 +11,7 @@ import type { UefGlobal } from './uef.types';
 export interface FusionWindow {
   CX_SVC_UI_EVENTS_FRAMEWORK?: unknown;
   parent?: unknown;
-  document?: Pick<Document, 'createElement' | 'head'>;
+  document?: ScriptDocument;
 }
 
 export type LoadScript = (url: string, timeoutMs: number) => Promise<void>;
@@ -22,28 +22,58 @@ export function isUefGlobal(value: unknown): value is UefGlobal {
   return isObject(value) && isObject(value.uiEventsFramework) && typeof value.uiEventsFramework.initialize === 'function';
 }
 
-/** A `<script>` tag load with a deadline. */
-export function domScriptLoader(doc: Pick<Document, 'createElement' | 'head'>): LoadScript {
+/** The page's Content-Security-Policy refused the script (a `securitypolicyviolation` for its URL). */
+export class ScriptRefusedError extends Error {
+  constructor(
+    readonly url: string,
+    readonly directive: string,
+  ) {
+    super(`the page's Content-Security-Policy (${directive}) refused ${url}`);
+  }
+}
+
+/** A violation names the blocked script by full URL, or only by origin when the policy hides the path. */
+function blocks(blockedURI: string, url: string): boolean {
+  if (blockedURI === url) return true;
+  try {
+    return new URL(blockedURI).origin === new URL(url).origin;
+  } catch {
+    return false;
+  }
+}
+
+type ScriptDocument = Pick<Document, 'createElement' | 'head'> & Partial<Pick<Document, 'addEventListener' | 'removeEventListener'>>;
+
+/** A `<script>` tag load with a deadline; a CSP refusal is reported as such, not as a network error. */
+export function domScriptLoader(doc: ScriptDocument): LoadScript {
   return (url, timeoutMs) =>
     new Promise<void>((resolve, reject) => {
       const script = doc.createElement('script');
       const timer = setTimeout(() => done(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      let refused: ScriptRefusedError | undefined;
+      // The violation event comes before the script's error event, on the document.
+      const onViolation = (event: Event) => {
+        const violation = event as SecurityPolicyViolationEvent;
+        if (blocks(violation.blockedURI, url)) refused = new ScriptRefusedError(url, violation.effectiveDirective || violation.violatedDirective || 'script-src');
+      };
+      doc.addEventListener?.('securitypolicyviolation', onViolation);
       function done(error?: Error): void {
         clearTimeout(timer);
+        doc.removeEventListener?.('securitypolicyviolation', onViolation);
         script.onload = null;
         script.onerror = null;
         if (error) reject(error);
         else resolve();
       }
       script.onload = () => done();
-      script.onerror = () => done(new Error('the script could not be loaded'));
+      script.onerror = () => done(refused ?? new Error('the script could not be loaded'));
       script.async = true;
       script.src = url;
       doc.head.appendChild(script);
     });
 }
 
-export type UefLookup = { uef: UefGlobal } | { absent: string };
+export type UefLookup = { uef: UefGlobal } | { absent: string } | { refused: { url: string; directive: string } };
 
 // One load per window, even if several actors start while it is under way.
 const loads = new WeakMap<FusionWindow, Promise<UefLookup>>();
@@ -78,6 +108,7 @@ export function findUef(
     },
     (error: unknown): UefLookup => {
       loads.delete(win); // a later start may try again
+      if (error instanceof ScriptRefusedError) return { refused: { url: error.url, directive: error.directive } };
       return { absent: `UEF script ${scriptUrl}: ${error instanceof Error ? error.message : String(error)}` };
     },
   );

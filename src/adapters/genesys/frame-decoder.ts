@@ -12,11 +12,24 @@ export type FrameOutcome =
   | { kind: 'ignored'; name: string }
   | { kind: 'error'; code: FrameErrorCode; message: string };
 
-const encoder = new TextEncoder();
-
-/** UTF-8 size, computed only when the UTF-16 length leaves any doubt. */
-function byteLength(text: string): number {
-  return text.length * 3 <= MAX_FRAME_BYTES ? text.length : encoder.encode(text).byteLength;
+/**
+ * UTF-8 size, counted only as far as the limit and never by encoding: each UTF-16 unit is at least
+ * one byte, so a longer string is too large at once; a string three times under the limit cannot be.
+ * Returns a size that is over `limit` exactly when the encoding is (exact when it had to count).
+ */
+export function utf8SizeUpTo(text: string, limit: number): number {
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one code point of four bytes
+      i += 1;
+    } else bytes += 3; // BMP, or a lone surrogate (encoded as U+FFFD)
+  }
+  return bytes;
 }
 
 function binarySize(data: unknown): number | undefined {
@@ -46,9 +59,9 @@ export function decodeFrame(data: unknown, newId: () => string): FrameOutcome {
       message: size === undefined ? 'frame is not text' : `binary frame of ${size} bytes; only JSON text frames are accepted`,
     };
   }
-  const size = byteLength(data);
+  const size = utf8SizeUpTo(data, MAX_FRAME_BYTES);
   if (size > MAX_FRAME_BYTES) {
-    return { kind: 'error', code: 'FRAME_TOO_LARGE', message: `frame of ${size} bytes exceeds ${MAX_FRAME_BYTES}` };
+    return { kind: 'error', code: 'FRAME_TOO_LARGE', message: `frame of more than ${MAX_FRAME_BYTES} bytes (${data.length} UTF-16 units)` };
   }
   let json: unknown;
   try {

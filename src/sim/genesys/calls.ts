@@ -10,8 +10,19 @@ export interface RingRequest {
   connectionId?: string;
 }
 
+/** Live (unreleased) calls one agent may have; past it a ring or dial is refused with 429. */
+export const DEFAULT_MAX_CALLS_PER_AGENT = 32;
+
+function overCap(model: SimModel, agent: string): Reply | undefined {
+  let live = 0;
+  for (const call of model.calls.values()) if (call.agent === agent && call.status !== 'released') live += 1;
+  return live >= model.maxCallsPerAgent ? fail(429, `agent ${agent} already has ${live} live calls (limit ${model.maxCallsPerAgent})`) : undefined;
+}
+
 /** Inbound call offered to the agent: EventRinging. */
 export function ring(model: SimModel, request: RingRequest): Reply {
+  const refused = overCap(model, request.agent);
+  if (refused) return refused;
   const connectionId = request.connectionId || newConnId();
   const existing = model.calls.get(connectionId);
   if (existing !== undefined && existing.status !== 'released') {
@@ -71,6 +82,8 @@ export function releaseOk(model: SimModel, call: Call): Reply {
 
 /** Outbound: EventDialing now, then after dialDelayMs the far end answers or is busy. */
 export function makeCall(model: SimModel, agent: string, number: string, eventId: string | undefined): Reply {
+  const refused = overCap(model, agent);
+  if (refused) return refused;
   const call: Call = { connectionId: newConnId(), agent, status: 'dialing', direction: 'outbound', ani: number };
   if (eventId) call.eventId = eventId;
   model.addCall(call);

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { FailRules } from './fail-rules';
 import { answerPreflight, corsHeaders, originAllowed, readBody, parseJsonObject, sendJson } from './http';
+import { DEFAULT_MAX_CALLS_PER_AGENT } from './calls';
 import { handleRest, type Pending } from './rest-route';
 import { SIM_ROUTES, type SimControl } from './sim-routes';
 import { PublicMock } from './public-mock';
@@ -21,6 +22,19 @@ const consoleLog: SimLog = (level, message, detail) => {
   if (detail === undefined) console[level](line);
   else console[level](line, detail);
 };
+
+/** Loopback host names: what a browser on this machine sends when it means the simulator. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** The Host header's name without its port; a DNS-rebound page sends its own name here. */
+export function hostAllowed(hostHeader: string | undefined, allowedHosts: readonly string[] | undefined): boolean {
+  if (allowedHosts?.includes('*')) return true;
+  if (!hostHeader) return false;
+  const hostname = hostHeader.toLowerCase().replace(/:\d+$/, '');
+  return isLoopbackHost(hostname) || (allowedHosts ?? []).some((allowed) => allowed.toLowerCase() === hostname);
+}
 
 function refuseUpgrade(socket: Socket, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -41,6 +55,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     busyNumbers: options.busyNumbers ?? DEFAULT_BUSY_NUMBERS,
     snapshot: options.snapshot ?? 'on',
   });
+  model.maxCallsPerAgent = options.maxCallsPerAgent ?? DEFAULT_MAX_CALLS_PER_AGENT;
   const failRules = new FailRules();
   const pending: Pending = { timers: new Set(), held: new Set() };
   let downUntil = 0;
@@ -80,6 +95,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, options.allowedHosts)) return sendJson(res, fail(421, `host ${req.headers.host ?? '(none)'} is not served here`));
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
     const cors = corsHeaders(req, allowed);
     // A restarting service does not answer at all (connection dropped), as a stopped process would;
@@ -110,7 +126,8 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     sendJson(res, fail(404, `no route ${req.method ?? ''} ${path}`), cors);
   }
 
-  const server = createServer((req, res) => {
+  // Slow bodies and headers are cut off (checked every second), so no client can hold a request open.
+  const server = createServer({ requestTimeout: options.requestTimeoutMs ?? 10_000, headersTimeout: options.headersTimeoutMs ?? 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Never crash on input: report and keep serving.
       log('error', `request ${req.method ?? ''} ${req.url ?? ''} failed`, error);
@@ -123,6 +140,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://sim');
+    if (!hostAllowed(req.headers.host, options.allowedHosts)) return refuseUpgrade(socket, 421, 'Misdirected Request');
     if (url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found');
     if (control.isDown()) {
       socket.destroy();

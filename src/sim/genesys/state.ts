@@ -39,6 +39,8 @@ export class SimModel {
   readonly agents = new Map<string, Agent>();
   readonly calls = new Map<string, Call>();
   config: SimConfig;
+  /** Bound on unreleased calls per agent (SimOptions.maxCallsPerAgent). */
+  maxCallsPerAgent = 32;
   currentAgent = 'default';
   private readonly timers = new Map<string, NodeJS.Timeout>();
 

@@ -35,6 +35,16 @@ export interface SimOptions {
   /** How `snapshot` is answered (default `on`). */
   snapshot?: SimConfig['snapshot'];
   log?: SimLog;
+  /** Unreleased calls per agent before rings and dials get 429 (default 32). */
+  maxCallsPerAgent?: number;
+  /** A request must be complete within this (default 10 s); its headers within `headersTimeoutMs` (default 5 s). */
+  requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  /**
+   * Host names (the Host header, without port) accepted besides loopback ones (`localhost`,
+   * `*.localhost`, `127.0.0.0/8`, `[::1]`); `*` accepts any. Default none: DNS rebinding cannot reach it.
+   */
+  allowedHosts?: string[];
 }
 
 export interface AgentSnapshot {

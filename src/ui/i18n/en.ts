@@ -232,6 +232,10 @@ export const en = {
       what: 'That action is not possible in the current state.',
       fix: 'Wait for the current change to finish, then try again.',
     },
+    UEF_SCRIPT_REFUSED: {
+      what: "The page's Content-Security-Policy refused Oracle's UEF script, so Fusion cannot be reached.",
+      fix: "Ask your administrator to allow the UEF script's origin in script-src (see the README's deployment section).",
+    },
     FUSION_ABSENT: {
       what: 'The toolbar is not running inside Fusion, so nothing is shown in Fusion.',
       fix: 'Open the toolbar from Fusion to get screen pops; calls still work here.',

@@ -229,6 +229,10 @@ export const ja: Messages = {
       what: '現在の状態ではその操作はできません。',
       fix: '処理中の変更が終わってから、もう一度お試しください。',
     },
+    UEF_SCRIPT_REFUSED: {
+      what: 'ページの Content-Security-Policy が Oracle の UEF スクリプトを拒否したため、Fusion に接続できません。',
+      fix: '管理者に UEF スクリプトのオリジンを script-src で許可するよう依頼してください（README のデプロイの節を参照）。',
+    },
     FUSION_ABSENT: {
       what: 'ツールバーが Fusion の中で動作していないため、Fusion には何も表示されません。',
       fix: '画面ポップアップが必要な場合は Fusion からツールバーを開いてください。通話はここで操作できます。',

@@ -1,0 +1,51 @@
+/**
+ * Feeds the flight recorder from XState inspection: events into the root from outside (adapters,
+ * UI), commands to the adapters, and the root's state just before each outside event (the state
+ * that event met; replay checks the same points). No adapter code changes: `inspect` sees it all.
+ */
+import type { ActorRefLike, AnyActorRef, InspectionEvent, SnapshotFrom } from 'xstate';
+import type { ToolbarMachine } from '../machines/toolbar.machine';
+import type { FlightRecorder } from './flight-recorder';
+import type { FlightEntry } from './flight-log';
+import { stateLine } from './state-line';
+
+const ADAPTERS = new Set(['genesys', 'fusion']);
+
+function sourceOf(ref: ActorRefLike | undefined): FlightEntry['source'] | null {
+  if (ref === undefined) return 'ui';
+  const id = (ref as Partial<AnyActorRef>).id;
+  return id === 'genesys' || id === 'fusion' ? id : null;
+}
+
+export interface RecorderInspector {
+  inspect: (event: InspectionEvent) => void;
+  /** The root's state now, as a final `transition` entry (call before downloading). */
+  settle: (snapshot: SnapshotFrom<ToolbarMachine>) => void;
+}
+
+export function recorderInspector(recorder: FlightRecorder): RecorderInspector {
+  let root: AnyActorRef | undefined;
+  let lastLine: string | undefined;
+  const mark = (snapshot: SnapshotFrom<ToolbarMachine>) => {
+    const line = stateLine(snapshot);
+    if (line !== lastLine) recorder.record('transition', line);
+    lastLine = line;
+  };
+  return {
+    inspect(event) {
+      if (event.type === '@xstate.actor' && event.actorRef.sessionId === event.rootId) root = event.actorRef as AnyActorRef;
+      if (event.type !== '@xstate.event' || root === undefined || event.event.type === 'xstate.init') return;
+      if (event.actorRef === root) {
+        const source = sourceOf(event.sourceRef);
+        if (source === null) return;
+        mark(root.getSnapshot() as SnapshotFrom<ToolbarMachine>);
+        recorder.record('event', event.event, source);
+      } else if (ADAPTERS.has((event.actorRef as Partial<AnyActorRef>).id ?? '') && event.sourceRef === root) {
+        recorder.record('command', event.event);
+      }
+    },
+    settle(snapshot) {
+      mark(snapshot);
+    },
+  };
+}
