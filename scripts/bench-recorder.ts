@@ -1,0 +1,83 @@
+/**
+ * `npx tsx scripts/bench-recorder.ts` — the flight recorder's cost per event, beside its floor in
+ * the same run: (1) `record()` of a ringing event, masked and raw, against pushing the same object
+ * into an array; (2) whole calls through the real machine with and without the recorder's
+ * inspector, per outside event. Prints one JSON line per figure (for `npm run bench` to call).
+ */
+import { createActor, fromCallback, type AnyEventObject } from 'xstate';
+import { DEFAULT_CONFIG } from '../src/config';
+import { toolbarMachine } from '../src/machines/toolbar.machine';
+import { FlightRecorder } from '../src/recorder/flight-recorder';
+import { recorderInspector } from '../src/recorder/recorder-inspector';
+
+const RINGING = { type: 'genesys.ringing', connectionId: '006a02a1c5b2e001', eventId: 'ev-1', ani: '+81355501234', queue: 'Support' };
+
+function nsPer(n: number, run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / n;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function recordCost(mask: boolean): { recordNs: number; floorNs: number } {
+  const n = 200_000;
+  const records: number[] = [];
+  const floors: number[] = [];
+  for (let round = 0; round < 7; round += 1) {
+    const recorder = new FlightRecorder({ mask });
+    records.push(nsPer(n, () => {
+      for (let i = 0; i < n; i += 1) recorder.record('event', RINGING, 'genesys');
+    }));
+    const sink: unknown[] = new Array(4_000);
+    floors.push(nsPer(n, () => {
+      for (let i = 0; i < n; i += 1) sink[i % 4_000] = { seq: i, at: performance.now(), kind: 'event', source: 'genesys', data: RINGING };
+    }));
+  }
+  return { recordNs: median(records), floorNs: median(floors) };
+}
+
+/** ns per outside event for whole calls (ring, accept, established, released) through the machine. */
+function machineCost(withRecorder: boolean): number {
+  let toRoot: (event: AnyEventObject) => void = () => undefined;
+  const genesys = fromCallback(({ sendBack }) => {
+    toRoot = sendBack;
+  });
+  const fusion = fromCallback(({ sendBack }) => {
+    sendBack({ type: 'fusion.ready' });
+  });
+  const rec = withRecorder ? recorderInspector(new FlightRecorder()) : undefined;
+  const actor = createActor(toolbarMachine.provide({ actors: { genesys: genesys as never, fusion: fusion as never } }), {
+    input: { config: DEFAULT_CONFIG },
+    ...(rec ? { inspect: rec.inspect } : {}),
+  });
+  actor.start();
+  toRoot({ type: 'genesys.connected' });
+  toRoot({ type: 'genesys.registered' });
+  const calls = 3_000;
+  return nsPer(calls * 4, () => {
+    for (let i = 0; i < calls; i += 1) {
+      const connectionId = `c${i}`;
+      toRoot({ type: 'genesys.ringing', connectionId, eventId: `e${i}`, ani: '+81355501234' });
+      actor.send({ type: 'call.accept', key: `call:conn:${connectionId}` });
+      toRoot({ type: 'genesys.established', connectionId });
+      toRoot({ type: 'genesys.released', connectionId });
+    }
+  });
+}
+
+const masked = recordCost(true);
+const raw = recordCost(false);
+machineCost(false); // warm-up
+machineCost(true);
+const bare = median([machineCost(false), machineCost(false), machineCost(false)]);
+const recorded = median([machineCost(true), machineCost(true), machineCost(true)]);
+const figures = [
+  { name: 'recorder.record (masked) per event', ns: Math.round(masked.recordNs), floorNs: Math.round(masked.floorNs), ratio: +(masked.recordNs / masked.floorNs).toFixed(2) },
+  { name: 'recorder.record (unmasked) per event', ns: Math.round(raw.recordNs), floorNs: Math.round(raw.floorNs), ratio: +(raw.recordNs / raw.floorNs).toFixed(2) },
+  { name: 'machine + recorder inspector per outside event', ns: Math.round(recorded), floorNs: Math.round(bare), ratio: +(recorded / bare).toFixed(2), addedNs: Math.round(recorded - bare) },
+];
+for (const figure of figures) console.log(JSON.stringify(figure));
