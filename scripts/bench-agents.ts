@@ -24,6 +24,8 @@ interface SimChild {
   memory(): Promise<number>;
   /** Wall-clock ms at which each EventRinging left the simulator since the last call, by ConnID. */
   rung(): Promise<Record<string, number>>;
+  /** CPU time (user + system) the simulator process used so far, ms. */
+  cpuMs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,11 @@ async function startSimChild(): Promise<SimChild> {
       const reply = next<{ heapUsed: number }>();
       child.send({ memory: true });
       return (await reply).heapUsed;
+    },
+    async cpuMs() {
+      const reply = next<{ cpuMs: number }>();
+      child.send({ cpu: true });
+      return (await reply).cpuMs;
     },
     async rung() {
       const reply = next<{ rung: Record<string, number> }>();
@@ -138,7 +145,8 @@ async function takeCalls(sim: SimChild, agent: Agent, ms: number, offers: Map<st
 
 export interface AgentsFigures {
   budgetMs: number;
-  steps: { agents: number; calls: number; ringToOffer: Summary }[];
+  /** Per step: CPU ms per call in the toolbars' process and in the simulator's (load-independent). */
+  steps: { agents: number; calls: number; ringToOffer: Summary; toolbarCpuMsPerCall: number; simCpuMsPerCall: number }[];
   maxAgents: number;
   simBytesPerAgent: number;
 }
@@ -159,10 +167,15 @@ export async function manyAgents(options: { budgetMs?: number; stepMs?: number; 
       simBytesPerAgent = ((await sim.memory()) - baseline) / agents.length;
       const offers = new Map<string, number>();
       await sim.rung();
+      const simCpu = await sim.cpuMs();
+      const ownCpu = process.cpuUsage();
       const calls = await Promise.all(agents.map((a) => takeCalls(sim, a, stepMs, offers)));
+      const ownCpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(ownCpu));
+      const simCpuMs = (await sim.cpuMs()) - simCpu;
       const rung = await sim.rung();
       const latencies = [...offers].flatMap(([id, at]) => (rung[id] === undefined ? [] : [at - rung[id]!]));
-      const step = { agents: n, calls: calls.reduce((s, c) => s + c, 0), ringToOffer: summarize(latencies) };
+      const total = calls.reduce((s, c) => s + c, 0);
+      const step = { agents: n, calls: total, ringToOffer: summarize(latencies), toolbarCpuMsPerCall: ownCpuMs / total, simCpuMsPerCall: simCpuMs / total };
       steps.push(step);
       // A shared machine's hiccups can fail one step's p99; the sweep goes on until load clearly shows.
       if (step.ringToOffer.p50 > budgetMs || step.ringToOffer.p99 > 4 * budgetMs) break;

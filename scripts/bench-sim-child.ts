@@ -2,7 +2,7 @@
  * The Genesys simulator in its own process for the many-agents bench. Prints its URLs over IPC,
  * stamps the wall-clock time at which each EventRinging frame leaves it (by ConnID), and answers
  * `{ memory: true }` with its heap after a full GC (run with --expose-gc), `{ rung: true }` with
- * the stamps so far.
+ * the stamps so far, `{ cpu: true }` with its CPU time.
  */
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
@@ -19,7 +19,11 @@ WebSocket.prototype.send = function stamped(this: WebSocket, data: unknown, ...r
 } as typeof send;
 
 const sim = await startGenesysSimulator({ port: 0, log: () => undefined });
-process.on('message', (message: { memory?: boolean; rung?: boolean; close?: boolean }) => {
+process.on('message', (message: { memory?: boolean; rung?: boolean; cpu?: boolean; close?: boolean }) => {
+  if (message.cpu) {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMs: (user + system) / 1000 });
+  }
   if (message.memory) {
     const gc = (globalThis as { gc?: () => void }).gc;
     for (let i = 0; i < 3; i++) gc?.();

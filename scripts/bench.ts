@@ -94,6 +94,11 @@ async function agents() {
   for (const step of r.steps) {
     add({ id: `agents.${step.agents}.p99`, label: `  ${step.agents} agents: ring → offer p99 (p50)`, unit: `ms (${fmt(step.ringToOffer.p50)})`, value: step.ringToOffer.p99 });
   }
+  const last = r.steps.at(-1);
+  if (last) {
+    add({ id: 'agents.toolbarCpuMsPerCall', label: 'CPU per call: one toolbar (adapter + machines)', unit: 'ms', value: last.toolbarCpuMsPerCall });
+    add({ id: 'agents.simCpuMsPerCall', label: 'CPU per call: the simulator', unit: 'ms', value: last.simCpuMsPerCall });
+  }
   add({ id: 'agents.simKbPerAgent', label: 'simulator heap per agent', unit: 'KB', value: r.simBytesPerAgent / 1024 });
 }
 
