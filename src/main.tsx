@@ -8,6 +8,7 @@ import { createActor } from 'xstate';
 import { createAlertServices } from './adapters/alerts';
 import { createFusionAdapter } from './adapters/fusion';
 import { createGenesysAdapter } from './adapters/genesys';
+import { openReloadRecord, pageSessionStorage } from './adapters/persistence/reload';
 import { parseConfig } from './config';
 import { loadInspector } from './devtools';
 import { toolbarMachine } from './machines/toolbar.machine';
@@ -21,8 +22,16 @@ document.documentElement.lang = config.lang;
 
 // Resolved before the actor exists, so the inspector sees every actor from the start.
 const inspect = await loadInspector(config);
-const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter(), fusion: createFusionAdapter() } });
-const actor = createActor(machine, { input: { config }, ...(inspect ? { inspect } : {}) });
+// What survived a reload: calls shown at once (restoring), Fusion's engagements kept under their eventIds.
+const reload = openReloadRecord({ storage: pageSessionStorage(), agentId: config.agentId, warn: (message) => console.warn(`[reload] ${message}`) });
+const fusion = createFusionAdapter({
+  ...(reload.engagements ? { restore: reload.engagements } : {}),
+  onEngagements: (engagements) => reload.recorder.setEngagements(engagements),
+});
+const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter(), fusion } });
+const input = { config, ...(reload.restored ? { restored: reload.restored } : {}) };
+const actor = createActor(machine, { input, ...(inspect ? { inspect } : {}) });
+reload.follow(actor);
 // Without an error observer xstate rethrows asynchronously; the UI shows it via FatalBoundary.
 actor.subscribe({ error: (error) => console.error('[toolbar] the statechart stopped', error) });
 logNewNotices(actor, (message, notice) => console.warn(message, notice));

@@ -15,6 +15,16 @@ export interface Engagement {
   fusionEventId?: string;
 }
 
+/** An engagement as a reload keeps it: enough to close it (or start it) under the same eventId. */
+export interface SavedEngagement {
+  eventId: string;
+  fusionEventId?: string;
+  direction: CallDirection;
+  number: string;
+  started: boolean;
+  outData: UefData;
+}
+
 /** More open calls than this means closes were lost; the oldest are dropped. */
 export const MAX_OPEN_CALLS = 200;
 const MAX_ALIASES = 256;
@@ -37,16 +47,47 @@ export class CallStore {
   /** onOutgoingEvent outData by its uuid, until the outbound newCommEvent uses it. */
   private readonly outgoing = new Map<string, UefData>();
 
+  /** `onChange` hears every change of the open engagements (the reload record follows them). */
+  constructor(private readonly onChange: () => void = () => undefined) {}
+
+  /** After a reload: the engagements Fusion already has, with their outData and Fusion's ids. */
+  restore(saved: readonly SavedEngagement[]): void {
+    for (const item of saved) {
+      this.engagements.set(item.eventId, {
+        eventId: item.eventId,
+        direction: item.direction,
+        number: item.number,
+        started: item.started,
+        ...(item.fusionEventId ? { fusionEventId: item.fusionEventId } : {}),
+      });
+      this.storeOutData(item.eventId, { ...item.outData }, item.fusionEventId);
+    }
+  }
+
+  /** The open engagements as a reload keeps them. */
+  saved(): SavedEngagement[] {
+    return [...this.engagements.values()].map((e) => ({
+      eventId: e.eventId,
+      ...(e.fusionEventId ? { fusionEventId: e.fusionEventId } : {}),
+      direction: e.direction,
+      number: e.number,
+      started: e.started,
+      outData: this.outDataFor(e.eventId),
+    }));
+  }
+
   /** Returns the eventId evicted to stay bounded, if any. */
   open(eventId: string, direction: CallDirection, number: string): string | undefined {
     const evicted = setBounded(this.engagements, eventId, { eventId, direction, number, started: false }, MAX_OPEN_CALLS);
     if (evicted !== undefined) this.forget(evicted);
+    this.onChange();
     return evicted;
   }
 
   markStarted(eventId: string): void {
     const engagement = this.engagements.get(eventId);
     if (engagement) engagement.started = true;
+    this.onChange();
   }
 
   isOpen(eventId: string): boolean {
@@ -66,6 +107,7 @@ export class CallStore {
       const engagement = this.engagements.get(eventId);
       if (engagement) engagement.fusionEventId = fusionEventId;
     }
+    this.onChange();
   }
 
   /** The eventId to put on the wire for start/close: Fusion's own, if it chose one. */
@@ -104,6 +146,7 @@ export class CallStore {
     for (const [fusionId, ours] of this.aliases) {
       if (ours === eventId) this.outData.delete(fusionId);
     }
+    this.onChange();
   }
 
   activeEngagements(): Engagement[] {

@@ -5,6 +5,7 @@
 import { fromCallback } from 'xstate';
 import type { AdapterInput, FusionActorLogic } from '../../machines/actors.types';
 import type { FusionCommand, FusionEvent } from '../../machines/fusion.types';
+import type { SavedEngagement } from './calls';
 import { COMMAND_TIMEOUT_MS } from './pending';
 import { dispatch } from './publishers';
 import { createSession, type Binding, type FusionLog, type Session, type SessionOptions } from './session';
@@ -28,6 +29,10 @@ export interface FusionAdapterDeps {
   initTimeoutMs?: number;
   /** First argument of `uiEventsFramework.initialize` (default 'GenesysToolbar'). */
   appName?: string;
+  /** Engagements a reload kept: start/close go out with their outData, under their eventIds. */
+  restore?: readonly SavedEngagement[];
+  /** Hears the open engagements after every change (main.tsx writes the reload record). */
+  onEngagements?: (engagements: SavedEngagement[]) => void;
 }
 
 export const DEFAULT_WATCHDOG_MS = 6_000;
@@ -69,6 +74,8 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
     initTimeoutMs: deps.initTimeoutMs ?? 10_000,
     uuid: deps.uuid ?? randomId,
     log: deps.log ?? consoleLog,
+    ...(deps.restore ? { restore: deps.restore } : {}),
+    ...(deps.onEngagements ? { onEngagements: deps.onEngagements } : {}),
   };
   return fromCallback<FusionCommand, AdapterInput>(({ sendBack, receive, input }) => {
     let stopped = false;

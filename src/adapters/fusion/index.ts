@@ -3,3 +3,4 @@ export { createFusionAdapter, DEFAULT_WATCHDOG_MS, type FusionAdapterDeps } from
 export type { FusionLog, LogLevel } from './session';
 export type { FusionWindow, LoadScript } from './uef-loader';
 export { agentStateFields, type AgentStateFields } from './agent-state';
+export type { SavedEngagement } from './calls';

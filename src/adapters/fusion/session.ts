@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../config';
 import type { AgentPresence, FusionEvent } from '../../machines/fusion.types';
-import { CallStore } from './calls';
+import { CallStore, type SavedEngagement } from './calls';
 import { PendingCommands } from './pending';
 import { KeyedQueue, withWatchdog } from './publish';
 import { describeError, isObject } from './responses';
@@ -20,6 +20,10 @@ export interface SessionOptions {
   initTimeoutMs: number;
   uuid: () => string;
   log: FusionLog;
+  /** Engagements a reload kept (Fusion already has them). */
+  restore?: readonly SavedEngagement[];
+  /** Hears the open engagements after every change (the reload record). */
+  onEngagements?: (engagements: SavedEngagement[]) => void;
 }
 
 /** Where events go: the running adapter actor, if any. */
@@ -94,13 +98,15 @@ export async function publishWith(
 }
 
 export function createSession(uef: UefGlobal, options: SessionOptions, binding: Binding): Session {
+  const calls: CallStore = new CallStore(() => options.onEngagements?.(calls.saved()));
+  if (options.restore) calls.restore(options.restore);
   return {
     uef,
     options,
     binding,
     status: 'starting',
     ready: Promise.resolve(null),
-    calls: new CallStore(),
+    calls,
     pending: new PendingCommands(options.commandTimeoutMs),
     queue: new KeyedQueue(),
   };

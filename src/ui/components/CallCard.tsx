@@ -30,6 +30,8 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
   const { t } = useI18n();
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
+  // Restored after a reload and not yet confirmed by Genesys' snapshot.
+  const restoring = useToolbar((snapshot) => Object.hasOwn(snapshot.context.calls, callKey) && snapshot.context.calls[callKey]?.restoring === true);
   const capabilities = useToolbar((snapshot) => snapshot.context.config.capabilities);
   const view = callView(useSelector(callRef, selectCall, shallowEqual), online, capabilities);
   const titleId = useId();
@@ -110,6 +112,11 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
         {view.showTimer ? <CallTimer since={view.since} /> : null}
         {view.heldSince !== null ? <CallTimer since={view.heldSince} label="call.heldFor" testId="hold-timer" /> : null}
         {active && showActive ? <span className="badge">{t('call.active')}</span> : null}
+        {restoring ? (
+          <span className="badge" data-testid="call-restoring">
+            {t('call.restoring')}
+          </span>
+        ) : null}
       </p>
       {view.error ? <ErrorText error={view.error} alert /> : null}
       <div className="actions">

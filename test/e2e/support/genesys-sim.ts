@@ -45,6 +45,15 @@ export class GenesysSim {
     await this.post('softphoneAnswer', { connectionId });
   }
 
+  /** Closes every socket and refuses new ones for `downMs`; `dropState`: the service comes back knowing nothing. */
+  async restart(downMs: number, dropState = false): Promise<void> {
+    await this.post('restart', { downMs, dropState });
+  }
+
+  async softphoneHangup(connectionId: string): Promise<void> {
+    await this.post('softphoneHangup', { connectionId });
+  }
+
   /** Terminates the agent's sockets without a close frame; answers how many. */
   async dropSocket(): Promise<number> {
     const answer = await this.post<{ dropped: number }>('dropSocket', { agent: this.agent });

@@ -1,0 +1,69 @@
+/**
+ * The reload adapter: reads the record once at start (what the machine and the Fusion adapter
+ * restore) and keeps it written from the statechart's snapshots and Fusion's engagements.
+ * The only code that touches `sessionStorage`.
+ */
+import type { SavedEngagement } from '../fusion';
+import type { RestoredSession } from '../../machines/toolbar.types';
+import { createSessionRecorder, parseRecord, recordKey, type RecordStorage, type SessionRecord, type SessionRecorder, type ToolbarPart } from './session-record';
+import { restoredSession, toolbarPart } from './toolbar-part';
+
+export interface ReloadRecord {
+  /** The machine's `restored` input, when a usable record was found. */
+  restored: RestoredSession | undefined;
+  /** The Fusion adapter's `restore`. */
+  engagements: SavedEngagement[] | undefined;
+  recorder: SessionRecorder;
+  /** Follows a root actor: every snapshot updates the record (after the publishes it caused). */
+  follow(actor: { subscribe(observer: (snapshot: Parameters<typeof toolbarPart>[0]) => void): { unsubscribe(): void } }): () => void;
+}
+
+/** `sessionStorage` if this page may use it (a sandboxed frame may not), else null. */
+export function pageSessionStorage(): RecordStorage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function openReloadRecord(options: {
+  storage: RecordStorage | null;
+  agentId: string;
+  warn: (message: string) => void;
+  /** A record from elsewhere (the tab that owned the toolbar before) used instead of our own. */
+  adopted?: SessionRecord;
+  onWrite?: (record: SessionRecord) => void;
+}): ReloadRecord {
+  const { storage, agentId, warn } = options;
+  let record: SessionRecord | null = options.adopted ?? null;
+  if (!record) {
+    let text: string | null = null;
+    try {
+      text = storage?.getItem(recordKey(agentId)) ?? null;
+    } catch {
+      text = null;
+    }
+    const parsed = parseRecord(text, agentId);
+    if (parsed.warning) warn(parsed.warning);
+    record = parsed.record;
+  }
+  const recorder = createSessionRecorder(storage, agentId, warn, Date.now, options.onWrite);
+  // Keep what Fusion already has until the Fusion adapter reports its own engagements.
+  if (record) recorder.setEngagements(record.engagements);
+  let lastPart: ToolbarPart | null = null;
+  return {
+    restored: record ? restoredSession(record) : undefined,
+    engagements: record ? record.engagements.map((e) => ({ ...e, outData: { ...e.outData } })) : undefined,
+    recorder,
+    follow(actor) {
+      const subscription = actor.subscribe((snapshot) => {
+        const part = toolbarPart(snapshot);
+        if (lastPart !== null && JSON.stringify(lastPart) === JSON.stringify(part)) return;
+        lastPart = part;
+        recorder.setToolbar(part);
+      });
+      return () => subscription.unsubscribe();
+    },
+  };
+}

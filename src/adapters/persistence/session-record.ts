@@ -1,0 +1,144 @@
+/**
+ * What must survive a page reload, as one small versioned record in `sessionStorage`: the calls
+ * (ConnIDs, Fusion eventId, state, start time), the agent's presence, and Fusion's newCommEvent
+ * outData per call. Never a timer or an in-flight command: after a reload the toolbar asks
+ * Genesys (snapshot) what is still true.
+ */
+import * as v from 'valibot';
+
+export const RECORD_VERSION = 1;
+/** More calls than this in one record means something is wrong; the record is refused. */
+const MAX_CALLS = 20;
+
+const Text = v.pipe(v.string(), v.maxLength(512));
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(256));
+const Direction = v.picklist(['inbound', 'outbound']);
+
+export const RecordCallSchema = v.object({
+  key: Id,
+  connectionIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(8)),
+  eventId: Id,
+  direction: Direction,
+  number: Text,
+  queue: v.optional(Text),
+  state: v.picklist(['ringing', 'dialing', 'established', 'held']),
+  since: v.pipe(v.number(), v.finite()),
+  offered: v.boolean(),
+  started: v.boolean(),
+});
+
+export const RecordEngagementSchema = v.object({
+  eventId: Id,
+  fusionEventId: v.optional(Id),
+  direction: Direction,
+  number: Text,
+  started: v.boolean(),
+  outData: v.record(v.pipe(v.string(), v.maxLength(128)), v.union([Text, v.number(), v.boolean(), v.null()])),
+});
+
+export const SessionRecordSchema = v.object({
+  v: v.literal(RECORD_VERSION),
+  agentId: v.string(),
+  savedAt: v.number(),
+  presence: v.picklist(['available', 'unavailable', 'loggedOut']),
+  reason: v.optional(Text),
+  calls: v.pipe(v.array(RecordCallSchema), v.maxLength(MAX_CALLS)),
+  engagements: v.pipe(v.array(RecordEngagementSchema), v.maxLength(MAX_CALLS)),
+});
+
+export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
+export type RecordCall = v.InferOutput<typeof RecordCallSchema>;
+export type RecordEngagement = v.InferOutput<typeof RecordEngagementSchema>;
+/** The part the statechart's snapshots give. */
+export type ToolbarPart = Pick<SessionRecord, 'presence' | 'reason' | 'calls'>;
+
+/** The storage key: per agent, so two agents sharing a browser tab history never mix. */
+export function recordKey(agentId: string): string {
+  return `fusion-genesys-toolbar:session:${agentId || 'default'}`;
+}
+
+/** Parses a stored record; anything unusable is `{ warning }` (said once by the caller), never a throw. */
+export function parseRecord(text: string | null, agentId: string): { record: SessionRecord | null; warning?: string } {
+  if (text === null) return { record: null };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { record: null, warning: 'RESTORE_IGNORED: the saved session is not JSON' };
+  }
+  const version = typeof json === 'object' && json !== null ? (json as { v?: unknown }).v : undefined;
+  if (version !== RECORD_VERSION) {
+    return { record: null, warning: `RESTORE_IGNORED: the saved session has version ${String(version)}, this toolbar reads ${RECORD_VERSION}` };
+  }
+  const parsed = v.safeParse(SessionRecordSchema, json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue?.path?.map((item) => String(item.key)).join('.') ?? '';
+    return { record: null, warning: `RESTORE_IGNORED: the saved session is invalid (${path ? `${path}: ` : ''}${issue?.message ?? '?'})` };
+  }
+  if (parsed.output.agentId !== agentId) return { record: null, warning: 'RESTORE_IGNORED: the saved session is of another agent' };
+  return { record: parsed.output };
+}
+
+/** Minimal Storage: `sessionStorage`, or a Map in tests. */
+export interface RecordStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface SessionRecorder {
+  setToolbar(part: ToolbarPart): void;
+  setEngagements(engagements: RecordEngagement[]): void;
+  /** The record as it would be written now (mirrored to other tabs). */
+  current(): SessionRecord;
+}
+
+/**
+ * Writes the record whenever either part changes (and only then). A storage that throws (quota,
+ * disabled) is reported once and the toolbar goes on without it.
+ */
+export function createSessionRecorder(
+  storage: RecordStorage | null,
+  agentId: string,
+  warn: (message: string) => void,
+  now: () => number = Date.now,
+  onWrite?: (record: SessionRecord) => void,
+): SessionRecorder {
+  const key = recordKey(agentId);
+  let toolbar: ToolbarPart = { presence: 'loggedOut', calls: [] };
+  let engagements: RecordEngagement[] = [];
+  let last = '';
+  let failed = false;
+
+  const build = (): SessionRecord => ({ v: RECORD_VERSION, agentId, savedAt: now(), ...toolbar, engagements });
+
+  function write(): void {
+    const record = build();
+    const { savedAt: _ignored, ...comparable } = record;
+    const text = JSON.stringify(comparable);
+    if (text === last) return;
+    last = text;
+    onWrite?.(record);
+    if (storage === null || failed) return;
+    try {
+      if (record.calls.length === 0 && record.engagements.length === 0 && record.presence === 'loggedOut') storage.removeItem(key);
+      else storage.setItem(key, JSON.stringify(record));
+    } catch (error) {
+      failed = true;
+      warn(`PERSIST_FAILED: the session cannot be saved for a reload (${(error as Error).message})`);
+    }
+  }
+
+  return {
+    setToolbar(part) {
+      toolbar = part;
+      write();
+    },
+    setEngagements(list) {
+      engagements = list;
+      write();
+    },
+    current: build,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The statechart's part of the reload record, read from a root snapshot, and the way back: the
+ * `RestoredSession` the root respawns its calls from. Pending commands and timers are never kept.
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { CallMachine } from '../../machines/call.machine';
+import type { ToolbarMachine } from '../../machines/toolbar.machine';
+import type { RestoredSession } from '../../machines/toolbar.types';
+import type { RecordCall, SessionRecord, ToolbarPart } from './session-record';
+
+type RootSnapshot = SnapshotFrom<ToolbarMachine>;
+type CallSnapshot = SnapshotFrom<CallMachine>;
+
+/** Where a call stands, as far as a reload needs: a pending command counts as where it started. */
+export function recordState(call: CallSnapshot): RecordCall['state'] | undefined {
+  if (call.matches('ringing')) return 'ringing';
+  // A dial Genesys has not named (no ConnID) is an in-flight command: not kept.
+  if (call.matches({ dialing: 'alerting' }) || call.matches({ dialing: 'canceling' })) return 'dialing';
+  if (call.matches({ established: 'held' }) || call.matches({ established: 'retrieving' })) return 'held';
+  if (call.matches('established')) return call.context.onHold && call.matches({ established: 'hangingUp' }) ? 'held' : 'established';
+  return undefined;
+}
+
+export function toolbarPart(snapshot: RootSnapshot): ToolbarPart {
+  const { context } = snapshot;
+  const calls: RecordCall[] = [];
+  for (const [key, entry] of Object.entries(context.calls)) {
+    const ref = Object.hasOwn(snapshot.children, key) ? snapshot.children[key] : undefined;
+    const call = ref?.getSnapshot() as CallSnapshot | undefined;
+    if (!call || entry.connectionIds.length === 0 || call.status !== 'active') continue;
+    const state = recordState(call);
+    if (!state) continue;
+    const c = call.context;
+    calls.push({
+      key,
+      connectionIds: entry.connectionIds,
+      eventId: entry.eventId,
+      direction: c.direction,
+      number: c.number,
+      ...(c.queue ? { queue: c.queue } : {}),
+      state,
+      since: c.since,
+      offered: c.offered,
+      started: c.started,
+    });
+  }
+  return {
+    presence: context.presence,
+    ...(context.presence === 'unavailable' && context.notReadyReason ? { reason: context.notReadyReason } : {}),
+    calls,
+  };
+}
+
+/** The machine's input after a reload. */
+export function restoredSession(record: SessionRecord): RestoredSession {
+  return {
+    presence: record.presence,
+    ...(record.reason ? { reason: record.reason } : {}),
+    calls: record.calls.map((call) => ({ ...call })),
+  };
+}
