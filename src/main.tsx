@@ -1,6 +1,7 @@
 /**
- * The composition root: read the configuration, provide the real adapters, start the statechart
- * outside React, then render the UI as a projection of it.
+ * The composition root: read the configuration, decide whether this tab owns the toolbar (one
+ * per agent per browser), provide the real adapters, start the statechart outside React, then
+ * render the UI as a projection of it. A tab that does not own it shows the owner's calls.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,10 +10,15 @@ import { createAlertServices } from './adapters/alerts';
 import { createFusionAdapter } from './adapters/fusion';
 import { createGenesysAdapter } from './adapters/genesys';
 import { openReloadRecord, pageSessionStorage } from './adapters/persistence/reload';
+import type { SessionRecord } from './adapters/persistence/session-record';
+import { openMirror, type Mirror } from './adapters/tabs/mirror';
+import { lockName, startTabOwner, type LockManagerLike } from './adapters/tabs/tab-owner';
 import { parseConfig } from './config';
 import { loadInspector } from './devtools';
 import { toolbarMachine } from './machines/toolbar.machine';
+import { OtherTab } from './ui/components/OtherTab';
 import { logNewNotices } from './ui/notice-log';
+import { otherTabCalls } from './ui/other-tab.connect';
 import { ToolbarApp } from './ui/Toolbar';
 import './ui/toolbar.css';
 
@@ -20,30 +26,99 @@ const { config, warnings } = parseConfig(location.search, navigator.language, im
 for (const warning of warnings) console.warn(`[config] ${warning}`);
 document.documentElement.lang = config.lang;
 
-// Resolved before the actor exists, so the inspector sees every actor from the start.
+// Resolved before any actor exists, so the inspector sees every actor from the start.
 const inspect = await loadInspector(config);
-// What survived a reload: calls shown at once (restoring), Fusion's engagements kept under their eventIds.
-const reload = openReloadRecord({ storage: pageSessionStorage(), agentId: config.agentId, warn: (message) => console.warn(`[reload] ${message}`) });
-const fusion = createFusionAdapter({
-  ...(reload.engagements ? { restore: reload.engagements } : {}),
-  onEngagements: (engagements) => reload.recorder.setEngagements(engagements),
-});
-const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter(), fusion } });
-const input = { config, ...(reload.restored ? { restored: reload.restored } : {}) };
-const actor = createActor(machine, { input, ...(inspect ? { inspect } : {}) });
-reload.follow(actor);
-// Without an error observer xstate rethrows asynchronously; the UI shows it via FatalBoundary.
-actor.subscribe({ error: (error) => console.error('[toolbar] the statechart stopped', error) });
-logNewNotices(actor, (message, notice) => console.warn(message, notice));
-// Snapshot corrections are synthetic: not heard from Genesys, so the log says so.
-actor.on('resync.corrected', (event) => console.info(`[resync] synthetic correction of ${event.key}: ${event.correction}`));
-actor.on('resync.unavailable', (event) => console.info(`[resync] unavailable: ${event.reason}`));
-actor.start();
+const element = document.getElementById('root');
+if (!element) throw new Error('index.html has no #root');
+const root = createRoot(element);
+const alerts = createAlertServices(window);
+const storage = pageSessionStorage();
+const tabLog = (level: 'info' | 'warn', code: string, message: string): void => console[level](`[tabs] ${code}: ${message}`);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <ToolbarApp actor={actor} alerts={createAlertServices(window)} />
-  </StrictMode>,
-);
+let running: { stop(): void; current(): SessionRecord } | null = null;
+/** The owner tab's last mirrored record, shown while another tab owns the toolbar. */
+let mirrored: SessionRecord | null = null;
+
+/** Calls another tab owned: this tab's Fusion has never seen them, so they are offered here again (same eventIds). */
+function adopted(record: SessionRecord | null): SessionRecord | undefined {
+  if (!record || record.calls.length === 0) return undefined;
+  return { ...record, calls: record.calls.map((call) => ({ ...call, offered: false, started: false })), engagements: [] };
+}
+
+function startToolbar(mirror: Mirror): void {
+  if (running) return;
+  // What survived a reload: calls shown at once (restoring), Fusion's engagements kept under their eventIds.
+  const from = adopted(mirrored);
+  const reload = openReloadRecord({
+    storage,
+    agentId: config.agentId,
+    warn: (message) => console.warn(`[reload] ${message}`),
+    ...(from ? { adopted: from } : {}),
+    onWrite: (record) => mirror.publish(record),
+  });
+  const fusion = createFusionAdapter({
+    ...(reload.engagements ? { restore: reload.engagements } : {}),
+    onEngagements: (engagements) => reload.recorder.setEngagements(engagements),
+  });
+  const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter(), fusion } });
+  const input = { config, ...(reload.restored ? { restored: reload.restored } : {}) };
+  const actor = createActor(machine, { input, ...(inspect ? { inspect } : {}) });
+  const unfollow = reload.follow(actor);
+  // Without an error observer xstate rethrows asynchronously; the UI shows it via FatalBoundary.
+  actor.subscribe({ error: (error) => console.error('[toolbar] the statechart stopped', error) });
+  logNewNotices(actor, (message, notice) => console.warn(message, notice));
+  // Snapshot corrections are synthetic: not heard from Genesys, so the log says so.
+  actor.on('resync.corrected', (event) => console.info(`[resync] synthetic correction of ${event.key}: ${event.correction}`));
+  actor.on('resync.unavailable', (event) => console.info(`[resync] unavailable: ${event.reason}`));
+  actor.start();
+  root.render(
+    <StrictMode>
+      <ToolbarApp actor={actor} alerts={alerts} />
+    </StrictMode>,
+  );
+  running = {
+    stop() {
+      unfollow();
+      actor.stop(); // closes the socket; the Fusion session stays, unbound, and sends nothing
+    },
+    current: () => reload.recorder.current(),
+  };
+}
+
+function showOtherTab(owner: { takeOver(): void }): void {
+  root.render(
+    <StrictMode>
+      <OtherTab lang={config.lang} calls={otherTabCalls(mirrored)} onUseHere={() => owner.takeOver()} />
+    </StrictMode>,
+  );
+}
+
+const mirror = openMirror({
+  Channel: typeof BroadcastChannel === 'undefined' ? undefined : BroadcastChannel,
+  agentId: config.agentId,
+  onState(record) {
+    mirrored = record;
+    if (!running) showOtherTab(owner);
+  },
+  onAsk() {
+    if (running) mirror.publish(running.current());
+  },
+  log: tabLog,
+});
+
+const locks = (navigator as Navigator & { locks?: LockManagerLike }).locks;
+const owner = startTabOwner({
+  locks,
+  name: lockName(config.agentId),
+  log: tabLog,
+  onChange(state) {
+    if (state === 'owner') {
+      startToolbar(mirror);
+      return;
+    }
+    running?.stop();
+    running = null;
+    showOtherTab(owner);
+    mirror.ask();
+  },
+});
