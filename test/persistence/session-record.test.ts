@@ -71,7 +71,7 @@ describe('the statechart part', () => {
     d.send({ type: 'agent.dial', number: '+15550002222' });
     const part = toolbarPart(d.snapshot());
     expect(part.presence).toBe('available');
-    expect(part.calls.map((c) => [c.key, c.state, c.offered, c.started])).toEqual([
+    expect(part.calls.map((c) => [c.connectionIds[0], c.state, c.offered, c.started])).toEqual([
       ['c1', 'held', true, true],
       ['c2', 'ringing', true, false],
     ]);
