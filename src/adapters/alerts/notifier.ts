@@ -37,6 +37,12 @@ export function createNotifier(win: NotificationWindow): Notifier {
         // requireInteraction: a ring must not vanish by itself after a few seconds.
         const notification = new Api(title, { body, tag, requireInteraction: true });
         notification.onclick = () => {
+          // The toolbar is a frame in Fusion: bring Fusion's window forward (allowed across origins), then the frame.
+          try {
+            win.parent.focus();
+          } catch {
+            // no parent to focus
+          }
           win.focus();
           notification.close();
         };

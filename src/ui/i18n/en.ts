@@ -120,7 +120,7 @@ export const en = {
     'call.ending.failed': 'Call not connected',
     'call.ending.wrapup': 'Wrap up in Fusion',
     'dial.open': 'Dial a number',
-    'dial.keypad': 'Keypad',
+    'dial.keypad': 'Show digit keys',
     'dial.outcome': 'Last dial',
     'notices.count.one': '{count} notice',
     'notices.count.other': '{count} notices',

@@ -118,7 +118,7 @@ export const ja: Messages = {
     'call.ending.failed': 'つながりませんでした',
     'call.ending.wrapup': 'Fusion で後処理を行ってください',
     'dial.open': '番号を入力して発信',
-    'dial.keypad': 'キーパッド',
+    'dial.keypad': '数字キーを表示',
     'dial.outcome': '直前の発信',
     'notices.count.one': 'お知らせ {count} 件',
     'notices.count.other': 'お知らせ {count} 件',
