@@ -76,6 +76,7 @@ export function outputOf(context: CallContext): CallOutput {
     reason: context.closeReason ?? 'WRAPUP',
     contact: context.contact,
     endedByAgent: context.endedByAgent,
+    endedByRemote: context.endedByRemote,
     error: context.error,
   };
 }
@@ -227,6 +228,10 @@ export const callMachine = setup({
     markOnHold: assign({ onHold: true }),
     markOffHold: assign({ onHold: false }),
     // A failed resume comes back to held: the hold keeps its start.
+    /** Only Genesys' word makes it "Caller hung up"; a plain release (softphone, agent) is "Call ended". */
+    noteRemoteEnd: assign({
+      endedByRemote: ({ event }) => event.type === 'genesys.abandoned' || (event.type === 'genesys.released' && event.callState === 'RemoteRelease'),
+    }),
     stampHold: assign({ heldSince: ({ context }) => context.heldSince ?? Date.now() }),
     clearHold: assign({ heldSince: null }),
     /** Fusion's reverse lookup named the caller; only shown, never sent anywhere. */
@@ -256,6 +261,7 @@ export const callMachine = setup({
     contact: input.contactName ? { name: input.contactName } : null,
     heldSince: null,
     endedByAgent: false,
+    endedByRemote: false,
     since: input.restored?.since ?? Date.now(),
   }),
   initial: 'starting',
@@ -402,8 +408,8 @@ export const callMachine = setup({
     established: {
       entry: ['stampPhase', 'startInFusion', settle(true)],
       on: {
-        'genesys.released': { target: 'ended', actions: closeAs('WRAPUP') },
-        'genesys.abandoned': { target: 'ended', actions: closeAs('WRAPUP') },
+        'genesys.released': { target: 'ended', actions: [closeAs('WRAPUP'), 'noteRemoteEnd'] },
+        'genesys.abandoned': { target: 'ended', actions: [closeAs('WRAPUP'), 'noteRemoteEnd'] },
         'resync.gone': { target: 'ended', actions: [closeAs('WRAPUP'), corrected('established → ended (WRAPUP)')] },
       },
       initial: 'talking',

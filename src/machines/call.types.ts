@@ -64,6 +64,8 @@ export interface CallContext {
   heldSince: number | null;
   /** The agent asked to end it (hang up, decline, cancel): the card says "Call ended", not "Caller hung up". */
   endedByAgent: boolean;
+  /** Genesys said the other party left (CallState RemoteRelease, or abandoned mid-call): "Caller hung up". */
+  endedByRemote: boolean;
   /** Epoch ms when the current phase began (ringing, dialing, established; hold counts as talk time); the UI's timer. */
   since: number;
 }
@@ -101,6 +103,7 @@ export interface CallOutput {
   reason: CloseReason;
   contact: CallContact | null;
   endedByAgent: boolean;
+  endedByRemote: boolean;
   /** Why the call failed, for a dial that never connected. */
   error: CodedError | null;
 }

@@ -53,6 +53,7 @@ export function withEnding(endings: readonly Ending[], output: CallOutput, at: n
     contact: output.contact,
     reason: output.reason,
     endedByAgent: output.endedByAgent,
+    endedByRemote: output.endedByRemote,
     error: output.error,
     at,
   };

@@ -61,6 +61,7 @@ export interface Ending {
   contact: CallOutput['contact'];
   reason: CallOutput['reason'];
   endedByAgent: boolean;
+  endedByRemote: boolean;
   error: CodedError | null;
   at: number;
 }

@@ -27,7 +27,8 @@ export function selectEndings(snapshot: ToolbarSnapshot): Ending[] {
 function labelOf(ending: Ending): UiKey {
   switch (ending.reason) {
     case 'WRAPUP':
-      return ending.endedByAgent ? 'call.ending.agent' : 'call.ending.remote';
+      // "Caller hung up" only on Genesys' word (RemoteRelease); the softphone's own hang-up is "Call ended".
+      return ending.endedByRemote && !ending.endedByAgent ? 'call.ending.remote' : 'call.ending.agent';
     case 'ABANDONED':
       return 'call.ending.abandoned';
     case 'MISSED':

@@ -48,12 +48,18 @@ describe('when a call ends', () => {
     d.released('c1', 'RemoteRelease');
     expect(d.snapshot().children).not.toHaveProperty(keyOf('c1'));
     expect(d.snapshot().context.endings).toEqual([
-      expect.objectContaining({ key: keyOf('c1'), reason: 'WRAPUP', endedByAgent: false, contact: { name: 'Ada Lovelace' }, number: '+15551230000' }),
+      expect.objectContaining({ key: keyOf('c1'), reason: 'WRAPUP', endedByAgent: false, endedByRemote: true, contact: { name: 'Ada Lovelace' }, number: '+15551230000' }),
     ]);
     vi.advanceTimersByTime(ENDING_LINGER_MS - 1);
     expect(d.snapshot().context.endings).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(d.snapshot().context.endings).toEqual([]);
+  });
+
+  test('a plain release (the softphone hung up, no RemoteRelease) is "Call ended", never a guess that the caller left', () => {
+    const d = talking();
+    d.released('c1', 'Ok');
+    expect(d.snapshot().context.endings.map((e) => [e.endedByAgent, e.endedByRemote])).toEqual([[false, false]]);
   });
 
   test('the agent hung up or declined: the ending says so', () => {

@@ -110,7 +110,7 @@ function callRoutingEvents(): ModelEvent[] {
     { type: 'genesys.agentNotReady', reason: 'Break' },
     { type: 'call.sendGenesys', command: { type: 'genesys.cmd.hangup', connectionId: 'c1', eventId: 'e1' } },
     { type: 'call.sendFusion', command: { type: 'fusion.cmd.closeComm', eventId: 'e1', reason: 'WRAPUP' } },
-    { type: 'call.ended', key: C1, output: { key: C1, connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', contact: null, endedByAgent: false, error: null } },
+    { type: 'call.ended', key: C1, output: { key: C1, connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', contact: null, endedByAgent: false, endedByRemote: false, error: null } },
     { type: 'ending.expired', key: C1 },
     // Resync: a snapshot (its view goes to each named call; an unknown call is created), a service without it.
     { type: 'genesys.snapshot', agentState: 'Ready', calls: [] },

@@ -73,6 +73,7 @@ const ending = (extra: Partial<Ending>): Ending => ({
   contact: null,
   reason: 'WRAPUP',
   endedByAgent: false,
+  endedByRemote: false,
   error: null,
   at: 0,
   ...extra,
@@ -80,8 +81,9 @@ const ending = (extra: Partial<Ending>): Ending => ({
 
 describe('ended calls', () => {
   it.each([
-    [{ reason: 'WRAPUP', endedByAgent: false }, 'call.ending.remote', true],
-    [{ reason: 'WRAPUP', endedByAgent: true }, 'call.ending.agent', true],
+    [{ reason: 'WRAPUP', endedByRemote: true }, 'call.ending.remote', true],
+    [{ reason: 'WRAPUP', endedByRemote: false }, 'call.ending.agent', true],
+    [{ reason: 'WRAPUP', endedByAgent: true, endedByRemote: true }, 'call.ending.agent', true],
     [{ reason: 'ABANDONED' }, 'call.ending.abandoned', false],
     [{ reason: 'MISSED' }, 'call.ending.missed', false],
     [{ reason: 'TIMEOUT' }, 'call.ending.missed', false],
