@@ -14,6 +14,7 @@ import { DEFAULT_CONFIG } from '../src/config';
 import { createGenesysAdapter } from '../src/adapters/genesys';
 import type { AdapterInput } from '../src/machines/actors.types';
 import type { FusionCommand } from '../src/machines/fusion.types';
+import { connectionCallKey } from '../src/machines/ids';
 import { toolbarMachine } from '../src/machines/toolbar.machine';
 import { summarize, type Summary } from './bench-stats';
 
@@ -113,10 +114,9 @@ function until(actor: Toolbar, predicate: (s: ReturnType<Toolbar['getSnapshot']>
   });
 }
 
-/** A call's actor by its key, with or without the `call:` id prefix. */
+/** A call's actor by its key. */
 function callChild(s: ReturnType<Toolbar['getSnapshot']>, key: string) {
-  const children = s.children as Record<string, { getSnapshot(): { matches(v: string): boolean } } | undefined>;
-  return children[key] ?? children[`call:${key}`];
+  return (s.children as Record<string, { getSnapshot(): { matches(v: string): boolean } } | undefined>)[key];
 }
 
 const simPost = (sim: SimChild, path: string, body: object) =>
@@ -133,10 +133,11 @@ async function takeCalls(sim: SimChild, agent: Agent, ms: number, offers: Map<st
     const { connectionId } = await simPost(sim, 'ring', { agent: agent.id });
     offers.set(connectionId!, performance.timeOrigin + (await offered));
     agent.offered = null;
-    agent.actor.send({ type: 'call.accept', key: connectionId! });
-    await until(agent.actor, (s) => callChild(s, connectionId!)?.getSnapshot().matches('established') === true, 10_000);
-    agent.actor.send({ type: 'call.hangup', key: connectionId! });
-    await until(agent.actor, (s) => !(connectionId! in s.context.calls), 10_000);
+    const key = connectionCallKey(connectionId!);
+    agent.actor.send({ type: 'call.accept', key });
+    await until(agent.actor, (s) => callChild(s, key)?.getSnapshot().matches('established') === true, 10_000);
+    agent.actor.send({ type: 'call.hangup', key });
+    await until(agent.actor, (s) => !(key in s.context.calls), 10_000);
     calls++;
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
   }

@@ -19,6 +19,7 @@ import { launchChromium } from '../test/e2e/support/chromium';
 import { staticSite } from '../test/e2e/support/static-server';
 import { ToolbarPage } from '../test/e2e/support/toolbar-page';
 import { buildProduction } from '../test/support/build';
+import { connectionCallKey } from '../src/machines/ids';
 import { summarize, type Summary } from './bench-stats';
 
 /** Marks of the sample in flight (first mark of each name wins), read after each sample. */
@@ -199,7 +200,7 @@ async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | n
   }
   await post(h.sim.url, 'callerHangup', { connectionId });
   // An ended card lingers a few seconds ('Call ended'); the call is over once it says so.
-  await h.toolbar.frame.locator(`[data-testid="call-card"][data-call-key="${connectionId}"]:not([data-call-state="ended"])`).waitFor({ state: 'detached' });
+  await h.toolbar.frame.locator(`[data-testid="call-card"][data-call-key="${connectionCallKey(connectionId!)}"]:not([data-call-state="ended"])`).waitFor({ state: 'detached' });
   return sample;
 }
 

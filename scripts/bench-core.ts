@@ -9,6 +9,7 @@ import { decodeFrame } from '../src/adapters/genesys/frame-decoder';
 import type { AdapterInput } from '../src/machines/actors.types';
 import type { FusionCommand } from '../src/machines/fusion.types';
 import type { GenesysCommand } from '../src/machines/genesys.types';
+import { connectionCallKey } from '../src/machines/ids';
 import { toolbarMachine } from '../src/machines/toolbar.machine';
 import { summarize, type Summary } from './bench-stats';
 
@@ -143,10 +144,11 @@ function heapAfterGc(): number {
 /** One call from ring to wrap-up the way the agent and Genesys do it. */
 function oneCall(t: ReturnType<typeof toolbarWithFakes>, n: number) {
   const connectionId = `c${n}`;
+  const key = connectionCallKey(connectionId);
   t.push({ type: 'genesys.ringing', connectionId, eventId: `e${n}`, ani: '+15551230000' });
-  t.actor.send({ type: 'call.accept', key: connectionId });
+  t.actor.send({ type: 'call.accept', key });
   t.push({ type: 'genesys.established', connectionId });
-  t.actor.send({ type: 'call.hangup', key: connectionId });
+  t.actor.send({ type: 'call.hangup', key });
   t.push({ type: 'genesys.released', connectionId });
 }
 
