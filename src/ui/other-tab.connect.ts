@@ -1,6 +1,8 @@
 /** The mirrored record of the owner tab → what another tab shows: the calls, as read-only lines. */
 import type { SessionRecord } from '../adapters/persistence/session-record';
+import { displayText } from './display-text';
 import type { UiKey } from './i18n';
+import { formatPhone } from './phone';
 
 export interface OtherTabCall {
   key: string;
@@ -16,5 +18,6 @@ const LABEL: Record<SessionRecord['calls'][number]['state'], UiKey> = {
 };
 
 export function otherTabCalls(record: SessionRecord | null): OtherTabCall[] {
-  return (record?.calls ?? []).map((call) => ({ key: call.key, number: call.number, label: LABEL[call.state] }));
+  // The same readable number as the owner's card; display only, the record keeps Genesys' value.
+  return (record?.calls ?? []).map((call) => ({ key: call.key, number: formatPhone(displayText(call.number)), label: LABEL[call.state] }));
 }

@@ -69,6 +69,8 @@ async function shoot(session: E2eSession, lang: string, state: string, expect: {
   const frame = await session.toolbar.contentFrame();
   for (const [width, height] of SIZES) {
     await resize(session, width, height);
+    // The agent's first screen: from the top (a click on Details may have scrolled the frame).
+    await frame.evaluate(() => window.scrollTo(0, 0));
     const path = join(SCREENS, `${lang}-${state}-${width}x${height}.png`);
     await session.page.getByTestId('toolbar-frame').screenshot({ path, animations: 'disabled' });
     const seen = await look(frame);
@@ -106,6 +108,7 @@ async function expectAccessible(session: E2eSession, where: string): Promise<voi
 async function darkShot(session: E2eSession, lang: string, state: string): Promise<void> {
   await session.page.emulateMedia({ colorScheme: 'dark' });
   await resize(session, 320, 480);
+  await (await session.toolbar.contentFrame()).evaluate(() => window.scrollTo(0, 0));
   await session.page.getByTestId('toolbar-frame').screenshot({ path: join(SCREENS, `${lang}-${state}-dark-320x480.png`), animations: 'disabled' });
   await session.page.emulateMedia({ colorScheme: 'light' });
 }
