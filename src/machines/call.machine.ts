@@ -331,6 +331,11 @@ export const callMachine = setup({
             'genesys.released': { target: '#call.ended', actions: closeAs('REJECT') },
             // The decline landed while the toolbar was away.
             'resync.gone': { target: '#call.ended', actions: [closeAs('REJECT'), corrected('rejecting → ended (REJECT)')] },
+            // Answered before the decline landed (as on genesys.established here): the decline failed.
+            'resync.present': [
+              { guard: snapshotSays('Established'), target: '#call.established', actions: ['recordDeclineTooLate', settle(false), corrected('rejecting → established')] },
+              { guard: snapshotSays('Held'), target: '#call.established.held', actions: ['recordDeclineTooLate', settle(false), corrected('rejecting → held')] },
+            ],
             'genesys.commandFailed': { guard: failureOf('reject'), target: 'alerting', actions: ['recordError', settle(false)] },
             'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
           },

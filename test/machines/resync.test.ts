@@ -93,6 +93,14 @@ describe('reconciliation of every pair (toolbar state × snapshot state)', () =>
     }
   }
 
+  it('a decline Fusion asked for, overtaken by an answer the snapshot shows, is answered as failed', () => {
+    const d = loggedIn();
+    d.ring().fusion({ type: 'fusion.reject', eventId: 'ev-c1', requestId: 'r1' });
+    d.genesys(snapshotWith('Established'));
+    d.expectState('call.established.talking');
+    expect(d.fusionOf('fusion.cmd.respond')).toEqual([expect.objectContaining({ requestId: 'r1', ok: false })]);
+  });
+
   it('a correction to established tells Fusion the call started, once', () => {
     const d = loggedIn();
     d.ring().genesys(snapshotWith('Established'));
