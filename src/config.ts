@@ -52,6 +52,10 @@ export interface ToolbarConfig {
   readyOnRegister: boolean;
   /** Toolbar's own ring ceiling in ms; past it the offer closes with TIMEOUT. */
   ringCeilingMs: number;
+  /** Flight recorder entries kept (`recorderSize`, 100-100000). */
+  recorderSize: number;
+  /** Whether the flight log masks caller numbers and contact data (`recorderMask=off` keeps them). */
+  recorderMask: boolean;
   commandTypes: CommandTypeNames;
   /** `full` unless `profile=tutorial`; the capabilities follow it unless `capabilities` is given. */
   profile: Profile;
@@ -169,6 +173,8 @@ export const DEFAULT_CONFIG: ToolbarConfig = {
   inspect: false,
   readyOnRegister: true,
   ringCeilingMs: 60_000,
+  recorderSize: 4_000,
+  recorderMask: true,
   commandTypes: DEFAULT_COMMAND_TYPES,
   profile: 'full',
   capabilities: CAPABILITIES,
@@ -266,6 +272,14 @@ function parseSeconds(raw: string | null, name: string, min: number, max: number
  * @param uefScriptOrigins origins `uefScript` may come from besides loopback hosts; the build's
  *   list (`UEF_SCRIPT_ORIGINS`) unless a test passes its own
  */
+function recorderSizeOf(value: string | null, warnings: string[]): number {
+  if (value === null) return DEFAULT_CONFIG.recorderSize;
+  const size = Number(value);
+  if (Number.isInteger(size) && size >= 100 && size <= 100_000) return size;
+  warnings.push(`recorderSize: "${value}" must be an integer 100-100000`);
+  return DEFAULT_CONFIG.recorderSize;
+}
+
 export function parseConfig(
   search: string,
   browserLanguage = 'en',
@@ -303,6 +317,8 @@ export function parseConfig(
     inspect: isDev && params.has('inspect'),
     readyOnRegister: params.get('readyOnRegister') !== 'false',
     ringCeilingMs: ringSec >= 5 && ringSec <= 600 ? ringSec * 1000 : DEFAULT_CONFIG.ringCeilingMs,
+    recorderSize: recorderSizeOf(params.get('recorderSize'), warnings),
+    recorderMask: params.get('recorderMask') !== 'off',
     commandTypes,
     profile,
     capabilities: parseCapabilities(params.get('capabilities'), profile, warnings),

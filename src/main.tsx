@@ -16,6 +16,7 @@ import { lockName, startTabOwner, type LockManagerLike } from './adapters/tabs/t
 import { parseConfig } from './config';
 import { loadInspector } from './devtools';
 import { toolbarMachine } from './machines/toolbar.machine';
+import { createToolbarRecorder, flightLogFileName } from './recorder/toolbar-recorder';
 import { OtherTab } from './ui/components/OtherTab';
 import { logNewNotices } from './ui/notice-log';
 import { otherTabCalls } from './ui/other-tab.connect';
@@ -34,6 +35,15 @@ const root = createRoot(element);
 const alerts = createAlertServices(window);
 const storage = pageSessionStorage();
 const tabLog = (level: 'info' | 'warn', code: string, message: string): void => console[level](`[tabs] ${code}: ${message}`);
+
+// The flight recorder replaces per-frame console logging; the console keeps warnings and errors.
+let current: ReturnType<typeof createActor<typeof toolbarMachine>> | undefined;
+const flight = createToolbarRecorder({ size: config.recorderSize, mask: config.recorderMask, snapshot: () => current?.getSnapshot() });
+const devInspect = inspect;
+const inspectAll = devInspect ? (event: Parameters<typeof flight.inspect>[0]) => (flight.inspect(event), devInspect.next?.(event)) : flight.inspect;
+const getFlightLog = () => ({ json: JSON.stringify(flight.log()), fileName: flightLogFileName(new Date()) });
+// For support scripts: `fusionToolbar.flightLog()` returns the log object.
+Object.assign(window, { fusionToolbar: { flightLog: () => flight.log(), flightLogJson: () => getFlightLog().json } });
 
 let running: { stop(): void; current(): SessionRecord } | null = null;
 /** The owner tab's last mirrored record, shown while another tab owns the toolbar. */
@@ -57,12 +67,14 @@ function startToolbar(mirror: Mirror): void {
     onWrite: (record) => mirror.publish(record),
   });
   const fusion = createFusionAdapter({
+    log: flight.fusionLog,
     ...(reload.engagements ? { restore: reload.engagements } : {}),
     onEngagements: (engagements) => reload.recorder.setEngagements(engagements),
   });
-  const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter(), fusion } });
+  const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter({ log: flight.genesysLog }), fusion } });
   const input = { config, ...(reload.restored ? { restored: reload.restored } : {}) };
-  const actor = createActor(machine, { input, ...(inspect ? { inspect } : {}) });
+  const actor = createActor(machine, { input, inspect: inspectAll });
+  current = actor;
   const unfollow = reload.follow(actor);
   // Without an error observer xstate rethrows asynchronously; the UI shows it via FatalBoundary.
   actor.subscribe({ error: (error) => console.error('[toolbar] the statechart stopped', error) });
@@ -73,7 +85,7 @@ function startToolbar(mirror: Mirror): void {
   actor.start();
   root.render(
     <StrictMode>
-      <ToolbarApp actor={actor} alerts={alerts} />
+      <ToolbarApp actor={actor} alerts={alerts} flightLog={getFlightLog} />
     </StrictMode>,
   );
   running = {

@@ -5,6 +5,7 @@ import { Banner } from './components/Banner';
 import { CallList } from './components/CallList';
 import { DialPad } from './components/DialPad';
 import { FatalBoundary } from './components/FatalBoundary';
+import { FlightLogButton, FlightLogContext, type GetFlightLog } from './components/FlightLogButton';
 import { Header } from './components/Header';
 import { LiveRegion } from './components/LiveRegion';
 import { Notices } from './components/Notices';
@@ -32,6 +33,7 @@ export function Toolbar() {
         <CallList fallbackFocus={dialInput} />
         <DialPad inputRef={dialInput} />
         <Notices />
+        <FlightLogButton />
       </main>
       <LiveRegion />
     </div>
@@ -39,15 +41,17 @@ export function Toolbar() {
 }
 
 /** The whole UI for a started root actor; main.tsx renders this with the real alert services. */
-export function ToolbarApp({ actor, alerts = null }: { actor: ToolbarActor; alerts?: AlertServices | null }) {
+export function ToolbarApp({ actor, alerts = null, flightLog = null }: { actor: ToolbarActor; alerts?: AlertServices | null; flightLog?: GetFlightLog | null }) {
   // Config never changes after start; the boundary needs the language even when snapshots throw.
   const { lang } = actor.getSnapshot().context.config;
   return (
     <ToolbarProvider actor={actor}>
       <AlertServicesContext.Provider value={alerts}>
-        <FatalBoundary lang={lang}>
-          <Toolbar />
-        </FatalBoundary>
+        <FlightLogContext.Provider value={flightLog}>
+          <FatalBoundary lang={lang}>
+            <Toolbar />
+          </FatalBoundary>
+        </FlightLogContext.Provider>
       </AlertServicesContext.Provider>
     </ToolbarProvider>
   );

@@ -7,6 +7,8 @@ export const en = {
   ui: {
     'app.title': 'Genesys toolbar',
     'section.status': 'Status',
+    'recorder.download': 'Download support log',
+    'recorder.hint': 'The last few thousand events of this toolbar as a JSON file, caller numbers and names masked',
     'section.calls': 'Calls',
     'section.dial': 'Dial',
     'section.notices': 'Notices',

@@ -5,6 +5,8 @@ export const ja: Messages = {
   ui: {
     'app.title': 'Genesys ツールバー',
     'section.status': '状態',
+    'recorder.download': 'サポート用ログをダウンロード',
+    'recorder.hint': 'このツールバーの直近数千件のイベントを JSON ファイルで保存します（発信者番号と名前はマスクされます）',
     'section.calls': '通話',
     'section.dial': '発信',
     'section.notices': 'お知らせ',
