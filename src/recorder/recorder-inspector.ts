@@ -7,7 +7,7 @@ import type { ActorRefLike, AnyActorRef, InspectionEvent, SnapshotFrom } from 'x
 import type { ToolbarMachine } from '../machines/toolbar.machine';
 import type { FlightRecorder } from './flight-recorder';
 import type { FlightEntry } from './flight-log';
-import { stateLine } from './state-line';
+import { captureState, lineOf, sameCapture, type StateCapture } from './state-line';
 
 const ADAPTERS = new Set(['genesys', 'fusion']);
 
@@ -25,11 +25,13 @@ export interface RecorderInspector {
 
 export function recorderInspector(recorder: FlightRecorder): RecorderInspector {
   let root: AnyActorRef | undefined;
-  let lastLine: string | undefined;
+  let last: StateCapture | undefined;
+  // Captured by reference and turned to text only when the log is read: cheap per event.
   const mark = (snapshot: SnapshotFrom<ToolbarMachine>) => {
-    const line = stateLine(snapshot);
-    if (line !== lastLine) recorder.record('transition', line);
-    lastLine = line;
+    const capture = captureState(snapshot);
+    if (sameCapture(last, capture)) return;
+    last = capture;
+    recorder.recordLazy('transition', () => lineOf(capture));
   };
   return {
     inspect(event) {

@@ -39,7 +39,9 @@ export function createToolbarRecorder(options: { size: number; mask: boolean; sn
     },
     genesysLog(level, code, message, detail) {
       if (level === 'debug') {
-        recorder.record(kindOfGenesys(code), { code, message, ...(detail === undefined ? {} : { detail: typeof detail === 'string' ? maskFrame(detail) : detail }) }, 'genesys');
+        // A raw frame is text: parsed (and masked) only when the log is read.
+        if (typeof detail === 'string') recorder.recordLazy('frame', () => ({ code, message, detail: recorder.masked ? maskFrame(detail) : detail }));
+        else recorder.record(kindOfGenesys(code), { code, message, ...(detail === undefined ? {} : { detail }) }, 'genesys');
         return;
       }
       const line = `[genesys] ${code}: ${message}`;
