@@ -45,3 +45,8 @@ export function dialErrorCode(callState: string | undefined): string {
   if (state === 'noanswer') return 'NO_ANSWER';
   return 'DIAL_FAILED';
 }
+
+/** Whether a call released this way went on to another party (blind or completed transfer). */
+export function isTransferred(callState: string | undefined): boolean {
+  return callState !== undefined && normalise(callState) === 'transferred';
+}

@@ -7,7 +7,7 @@ import { assign, enqueueActions, sendParent, setup } from 'xstate';
 import type { GenesysCommand, SnapshotCallState } from './genesys.types';
 import type { CloseReason, FusionCommand } from './fusion.types';
 import type { CallContext, CallEvent, CallInput, CallOutput, CallStart, CodedError } from './call.types';
-import { dialErrorCode, isDialFailure, ringingEndReason } from './call-state';
+import { dialErrorCode, isDialFailure, isTransferred, ringingEndReason } from './call-state';
 
 /** What a call sends its parent, which forwards it to the adapter. */
 export type CallToParentEvent =
@@ -117,6 +117,9 @@ export const callMachine = setup({
     /** The microservice answered 404: it has no such call (restarted, or the call ended unseen). */
     isNoSuchCall: ({ event }, params: { command: string }) =>
       event.type === 'genesys.commandFailed' && event.command === params.command && event.code === 'REST_HTTP_404',
+    /** Released with CallState Transferred: the customer went on to the transfer target. */
+    isTransferredAway: ({ event }) => isTransferred(releasedCallState(event)),
+    hasQueuedDigits: ({ context }) => context.dtmfQueue !== '',
   },
   actions: {
     stampPhase: assign({ since: ({ context }) => context.restoredSince ?? Date.now(), restoredSince: null }),
@@ -239,6 +242,25 @@ export const callMachine = setup({
       contact: ({ event, context }) =>
         event.type === 'fusion.contact' ? { name: event.name, ...(event.account ? { account: event.account } : {}) } : context.contact,
     }),
+    rememberTarget: assign({ target: ({ event, context }) => ('destination' in event ? event.destination.trim() : context.target) }),
+    sendSingleStepTransfer: sendParent(({ context }) => ({
+      type: 'call.sendGenesys',
+      command: { type: 'genesys.cmd.singleStepTransfer', connectionId: context.connectionId ?? '', eventId: context.eventId, destination: context.target ?? '' },
+    })),
+    // The agent handed the caller on: for the card, the agent ended this leg.
+    closeAsTransferred: assign({ closeReason: ({ context }) => context.transferCloseReason, endedByAgent: true }),
+    /** One SendDTMF in flight at a time, so digits reach the far end in the order typed. */
+    sendDigits: enqueueActions(({ context, event, enqueue }) => {
+      const digits = event.type === 'call.sendDtmf' ? event.digits : context.dtmfQueue;
+      enqueue.sendParent({
+        type: 'call.sendGenesys',
+        command: { type: 'genesys.cmd.sendDtmf', connectionId: context.connectionId ?? '', eventId: context.eventId, digits },
+      } satisfies CallToParentEvent);
+      enqueue.assign({ pendingDigits: digits, dtmfQueue: '' });
+    }),
+    queueDigits: assign({ dtmfQueue: ({ context, event }) => context.dtmfQueue + (event.type === 'call.sendDtmf' ? event.digits : '') }),
+    recordDigitsSent: assign({ digits: ({ context }) => (context.digits + context.pendingDigits).slice(-32), pendingDigits: '' }),
+    dropDigits: assign({ pendingDigits: '', dtmfQueue: '' }),
   },
 }).createMachine({
   id: 'call',
@@ -263,6 +285,11 @@ export const callMachine = setup({
     endedByAgent: false,
     endedByRemote: false,
     since: input.restored?.since ?? Date.now(),
+    transferCloseReason: input.transferCloseReason ?? 'WRAPUP',
+    target: null,
+    digits: '',
+    pendingDigits: '',
+    dtmfQueue: '',
   }),
   initial: 'starting',
   on: {
@@ -413,7 +440,10 @@ export const callMachine = setup({
     established: {
       entry: ['stampPhase', 'startInFusion', settle(true)],
       on: {
-        'genesys.released': { target: 'ended', actions: [closeAs('WRAPUP'), 'noteRemoteEnd'] },
+        'genesys.released': [
+          { guard: 'isTransferredAway', target: 'ended', actions: 'closeAsTransferred' },
+          { target: 'ended', actions: [closeAs('WRAPUP'), 'noteRemoteEnd'] },
+        ],
         'genesys.abandoned': { target: 'ended', actions: [closeAs('WRAPUP'), 'noteRemoteEnd'] },
         'resync.gone': { target: 'ended', actions: [closeAs('WRAPUP'), corrected('established → ended (WRAPUP)')] },
       },
@@ -427,6 +457,34 @@ export const callMachine = setup({
             'resync.present': { guard: snapshotSays('Held'), target: 'held', actions: corrected('talking → held') },
             'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },
             'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
+            'call.transfer': { target: 'transferring', actions: ['clearError', 'rememberTarget', 'sendSingleStepTransfer'] },
+            'call.sendDtmf': { target: 'sendingDigits', actions: ['clearError', 'sendDigits'] },
+          },
+        },
+        /** SingleStepTransfer sent: EventReleased (Transferred) ends the call; anything else rolls back. */
+        transferring: {
+          after: { commandDeadline: { target: 'talking', actions: 'recordTimeout' } },
+          on: {
+            'genesys.commandFailed': { guard: failureOf('singleStepTransfer'), target: 'talking', actions: 'recordError' },
+            'genesys.error': { target: 'talking', actions: 'recordError' },
+            // Held on the softphone meanwhile: a transfer that worked would have released the call.
+            'genesys.held': { target: 'held' },
+          },
+        },
+        /** SendDTMF in flight; digits typed meanwhile wait their turn. */
+        sendingDigits: {
+          after: { commandDeadline: { target: 'talking', actions: ['recordTimeout', 'dropDigits'] } },
+          on: {
+            'call.sendDtmf': { actions: 'queueDigits' },
+            'genesys.dtmfSent': [
+              { guard: 'hasQueuedDigits', target: 'sendingDigits', reenter: true, actions: ['recordDigitsSent', 'sendDigits'] },
+              { target: 'talking', actions: 'recordDigitsSent' },
+            ],
+            'genesys.commandFailed': { guard: failureOf('sendDtmf'), target: 'talking', actions: ['recordError', 'dropDigits'] },
+            'genesys.error': { target: 'talking', actions: ['recordError', 'dropDigits'] },
+            'genesys.held': { target: 'held', actions: 'dropDigits' },
+            'call.hangup': { target: 'hangingUp', actions: ['clearError', 'dropDigits', 'sendHangup'] },
+            'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'dropDigits', 'rememberFusionRequest', 'sendHangup'] },
           },
         },
         holding: {

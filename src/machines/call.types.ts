@@ -35,6 +35,8 @@ export interface CallInput {
   contactName?: string;
   /** Fusion was offered the call already (the root offers a ringing call before spawning it). */
   offered?: boolean;
+  /** closeCommEvent reason when the agent transfers the call away (config.transferCloseReason). */
+  transferCloseReason?: CloseReason;
 }
 
 export interface CallContext {
@@ -68,6 +70,14 @@ export interface CallContext {
   endedByRemote: boolean;
   /** Epoch ms when the current phase began (ringing, dialing, established; hold counts as talk time); the UI's timer. */
   since: number;
+  transferCloseReason: CloseReason;
+  /** Where a transfer or consult goes, once asked for. */
+  target: string | null;
+  /** DTMF digits Genesys confirmed sent on this call (the last 32), shown on the keypad. */
+  digits: string;
+  /** Digits on their way (one SendDTMF at a time) and those typed meanwhile, sent next. */
+  pendingDigits: string;
+  dtmfQueue: string;
 }
 
 /** What the toolbar and the agent ask of a call (the UI addresses calls by key). */
@@ -76,7 +86,11 @@ export type CallCommand =
   | { type: 'call.reject'; key: string }
   | { type: 'call.hangup'; key: string }
   | { type: 'call.hold'; key: string }
-  | { type: 'call.retrieve'; key: string };
+  | { type: 'call.retrieve'; key: string }
+  /** Blind transfer: SingleStepTransfer to `destination`. */
+  | { type: 'call.transfer'; key: string; destination: string }
+  /** Keypad: digits 0-9 * # only (the root refuses anything else). */
+  | { type: 'call.sendDtmf'; key: string; digits: string };
 
 /** Fusion interaction commands routed to a call, with their UEF request ids. */
 export type FusionCallEvent = Extract<

@@ -6,7 +6,7 @@
 import type { CallDirection } from './genesys.types';
 
 /** closeCommEvent reasons the toolbar uses (protocol.md 1.4-1.7). */
-export type CloseReason = 'REJECT' | 'WRAPUP' | 'ABANDONED' | 'MISSED' | 'TIMEOUT' | 'CANCELED';
+export type CloseReason = 'REJECT' | 'WRAPUP' | 'ABANDONED' | 'MISSED' | 'TIMEOUT' | 'CANCELED' | 'ENDCOMMUNICATION';
 
 export type AgentPresence = 'available' | 'unavailable' | 'loggedOut';
 

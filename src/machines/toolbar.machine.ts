@@ -67,6 +67,21 @@ function dialRequestKey(context: ToolbarContext, event: ToolbarEvent): string | 
   return pending.find(([, entry]) => entry.dialled !== undefined && sameNumber(entry.dialled, number))?.[0];
 }
 
+/** DTMF the keypad may send: 0-9 * # only, at most 32 at once. */
+export function isDtmf(digits: string): boolean {
+  return /^[0-9*#]{1,32}$/.test(digits);
+}
+
+/** A call control for a capability: unsupported, offline, invalid input, or forwarded to the call. */
+function callControl(capability: Capability, check: 'isDialableDestination' | 'isDtmfDigits') {
+  return [
+    { guard: { type: 'lacks', params: { capability } }, actions: 'noteUnsupported' },
+    { guard: 'isOffline', actions: 'noteOffline' },
+    { guard: { type: 'isInvalid', params: { check } }, actions: 'noteEvent' },
+    { actions: 'forwardToCall' },
+  ] as const;
+}
+
 /** A phone number the agent can dial: digits with optional + and separators, 2-20 digits. */
 export function isDialable(number: string): boolean {
   const trimmed = number.trim();
@@ -165,6 +180,11 @@ export const toolbarMachine = setup({
     isConfirmedByAnswer: ({ context, event }, params: { command: GenesysCommandName }) =>
       event.type === 'genesys.commandAccepted' && event.command === params.command && !hasCapability(context.config, 'agentEvents'),
     lacks: ({ context }, params: { capability: Capability }) => !hasCapability(context.config, params.capability),
+    /** The destination or digits a call control carries fail their check. */
+    isInvalid: ({ event }, params: { check: 'isDialableDestination' | 'isDtmfDigits' }) => {
+      if (params.check === 'isDtmfDigits') return !('digits' in event && typeof event.digits === 'string' && isDtmf(event.digits));
+      return !('destination' in event && typeof event.destination === 'string' && isDialable(event.destination));
+    },
 
   },
   actions: {
@@ -265,7 +285,7 @@ export const toolbarMachine = setup({
     // ---- calls ----
     spawnCall: enqueueActions(({ context, event, enqueue }) => {
       let input: CallInput;
-      const base = { ringCeilingMs: context.config.ringCeilingMs };
+      const base = { ringCeilingMs: context.config.ringCeilingMs, transferCloseReason: context.config.transferCloseReason };
       if (event.type === 'genesys.ringing') {
         input = { ...base, key: connectionCallKey(event.connectionId), connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}) };
       } else if (event.type === 'genesys.dialing') {
@@ -476,6 +496,10 @@ export const toolbarMachine = setup({
             ? { code: 'GENESYS_ERROR', detail: `${event.code} ${event.message}`.trim() }
             : event.type === 'agent.dial'
               ? { code: 'INVALID_NUMBER', detail: event.number }
+              : event.type === 'call.transfer'
+                ? { code: 'INVALID_NUMBER', detail: event.destination }
+                : event.type === 'call.sendDtmf'
+                  ? { code: 'INVALID_DIGITS', detail: event.digits }
               : { code: 'UNKNOWN_CALL', detail: `${event.type} ${eventConnectionId(event) ?? ''}`.trim() };
       return withNotice(context, error, Date.now());
     }),
@@ -770,6 +794,9 @@ export const toolbarMachine = setup({
               { guard: 'isOnline', actions: 'forwardToCall' },
               { actions: 'noteOffline' },
             ],
+            'call.transfer': callControl('transfer', 'isDialableDestination'),
+            'call.sendDtmf': callControl('dtmf', 'isDtmfDigits'),
+            'genesys.dtmfSent': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
             'call.focus': { actions: 'focusCall' },
             'fusion.accept': fusionCallCommand,
             'fusion.reject': fusionCallCommand,

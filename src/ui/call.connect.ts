@@ -89,6 +89,9 @@ const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean; tone?: C
   'established.held': { label: 'call.established.held', icon: '‖', busy: false, tone: 'held' },
   'established.retrieving': { label: 'call.established.retrieving', icon: '‖', busy: true, tone: 'held' },
   'established.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
+  'established.transferring': { label: 'call.established.transferring', icon: '⇢', busy: true },
+  // Tones on their way: the call stays usable (hang up works), the keypad keeps typing.
+  'established.sendingDigits': { label: 'call.established.talking', icon: '☎', busy: false },
   ended: { label: 'call.ended', icon: '✕', busy: false },
 };
 const OTHER = { label: 'call.other', icon: '…', busy: true } as const;

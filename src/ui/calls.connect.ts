@@ -29,6 +29,9 @@ function labelOf(ending: Ending): UiKey {
     case 'WRAPUP':
       // "Caller hung up" only on Genesys' word (RemoteRelease); the softphone's own hang-up is "Call ended".
       return ending.endedByRemote && !ending.endedByAgent ? 'call.ending.remote' : 'call.ending.agent';
+    // Only a transfer the agent completed closes this way.
+    case 'ENDCOMMUNICATION':
+      return 'call.ending.agent';
     case 'ABANDONED':
       return 'call.ending.abandoned';
     case 'MISSED':

@@ -1,6 +1,7 @@
 /**
  * Call controls end to end, few scenarios covering several flows each (the team shares the
- * npm test budget): what profile=tutorial offers against a simulator behaving like the public mock.
+ * npm test budget): keypad and blind transfer; what profile=tutorial offers against a simulator
+ * behaving like the public mock.
  */
 import { describe, expect, test } from 'vitest';
 import { agentStates, failures, published } from './support/fusion-host-page';
@@ -8,6 +9,39 @@ import { useE2eEnvironment } from './support/environment';
 
 const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000 };
+
+describe('a connected call', () => {
+  test('keypad sends tones in order, then a blind transfer hands the caller on; Fusion opens Wrap Up', async () => {
+    const { host, toolbar, sim } = await e2e.open();
+    const ring = await sim.ring({ ani: '+15551230000' });
+    await toolbar.waitForCallState('ringing.alerting');
+    await toolbar.accept();
+    const card = await toolbar.waitForCallState('established.talking');
+
+    // The card's Keypad button opens the call's keypad; the dial pad has become a keypad too.
+    const keypad = card.getByRole('button', { name: 'Keypad' });
+    expect(await keypad.getAttribute('aria-expanded')).toBe('false');
+    await keypad.click();
+    expect(await keypad.getAttribute('aria-expanded')).toBe('true');
+    const keys = card.getByRole('group', { name: /^Keypad for the call with / });
+    for (const key of ['1', '2', '#']) await keys.getByRole('button', { name: key, exact: true }).click();
+    await card.getByTestId('keypad-sent').filter({ hasText: 'Sent: 12#' }).waitFor();
+    // Unfolded during the call, the dial pad's keys send tones to the connected call too.
+    await toolbar.byTestId('dial-unfold').click();
+    await toolbar.byTestId('dial-keypad').click();
+    await toolbar.byTestId('dial-key-star').click();
+    await toolbar.byTestId('dial-keypad-sent').filter({ hasText: 'Sent: 12#*' }).waitFor();
+
+    await card.getByLabel('Transfer to').fill('+15550007777');
+    await card.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await expect.poll(() => toolbar.callStates(), POLL).toEqual([]);
+    await host.wrapUp(ring.eventId).waitFor();
+    expect((await sim.call(ring.connectionId))?.callState).toBe('Transferred');
+    const log = await host.uefLog();
+    expect(published(log, ring.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
+    expect(failures(log)).toEqual([]);
+  });
+});
 
 describe('profile=tutorial against the public mock', () => {
   test('offers only what the mock confirms: decline, click-to-dial, not ready and back by the 2xx answer', async () => {

@@ -34,7 +34,8 @@ describe('when the toolbar connects', () => {
     const { h, agent } = await registeredToolbar();
     const state = sim.state();
     expect(state.agents.find((item) => item.id === agent)).toMatchObject({ registered: true, connected: true, status: 'ready' });
-    expect(h.events.map((event) => event.type)).toEqual(['genesys.connected', 'genesys.registered', 'genesys.agentReady']);
+    // The 2xx confirmation of register races the frames it caused; only the frames' order is fixed.
+    expect(h.events.map((event) => event.type).filter((type) => type !== 'genesys.commandAccepted')).toEqual(['genesys.connected', 'genesys.registered', 'genesys.agentReady']);
   });
 
   it('goes not ready with a reason, ready again, and logs out', async () => {

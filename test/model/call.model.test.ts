@@ -50,7 +50,7 @@ function afterEvents(): CallEvent[] {
 
 function sampleEvents(key: string): CallEvent[] {
   const on = { connectionId: CONN };
-  const failed = (command: 'accept' | 'reject' | 'hangup' | 'hold' | 'retrieve' | 'makeCall'): CallEvent => ({
+  const failed = (command: 'accept' | 'reject' | 'hangup' | 'hold' | 'retrieve' | 'makeCall' | 'singleStepTransfer' | 'sendDtmf'): CallEvent => ({
     type: 'genesys.commandFailed', command, ...on, eventId: EVENT_ID, code: 'REST_HTTP_500', message: 'boom',
   });
   return [
@@ -80,9 +80,32 @@ function sampleEvents(key: string): CallEvent[] {
     // What a Genesys snapshot says of the call (the root sends these after every register).
     ...(['Ringing', 'Dialing', 'Established', 'Held'] as const).map((state): CallEvent => ({ type: 'resync.present', state })),
     { type: 'resync.gone' },
+    // Call controls of a connected call (tried only while established: see isPossible).
+    ...CONTROL_EVENTS(key),
     ...afterEvents(),
   ];
 }
+
+/** Blind transfer and keypad: meaningful only once the call is established. */
+function CONTROL_EVENTS(key: string): CallEvent[] {
+  const on = { connectionId: CONN };
+  const failed = (command: 'singleStepTransfer' | 'sendDtmf'): CallEvent => ({
+    type: 'genesys.commandFailed', command, ...on, eventId: EVENT_ID, code: 'REST_HTTP_500', message: 'boom',
+  });
+  return [
+    { type: 'call.transfer', key, destination: '+15550007777' },
+    { type: 'call.sendDtmf', key, digits: '1' },
+    { type: 'genesys.dtmfSent', ...on, digits: '1' },
+    { type: 'genesys.released', ...on, callState: 'Transferred' },
+    failed('singleStepTransfer'),
+    failed('sendDtmf'),
+  ];
+}
+const CONTROL_TYPES = new Set(['call.transfer', 'call.sendDtmf', 'genesys.dtmfSent']);
+const isControl = (event: CallEvent) =>
+  CONTROL_TYPES.has(event.type) ||
+  (event.type === 'genesys.released' && event.callState === 'Transferred') ||
+  (event.type === 'genesys.commandFailed' && (event.command === 'singleStepTransfer' || event.command === 'sendDtmf'));
 
 function activeIds(snapshot: CallSnapshot): string[] {
   return (snapshot as unknown as { _nodes: { id: string }[] })._nodes.map((node) => node.id);
@@ -100,6 +123,8 @@ function stepName(event: CallEvent): string {
 /** A ring ceiling cannot pass while a command (8 s) is pending inside ringing: the deadline fires first. */
 function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
   if (snapshot.matches('ended')) return false;
+  // Transfer and keypad events elsewhere are ignored like any stray event; walking them there only adds paths.
+  if (isControl(event)) return snapshot.matches('established') && snapshot.context.start === 'ringing';
   // Before Genesys names a dialled call, only events that carry its eventId can be routed to it.
   const correlatedByEventId = ['genesys.dialing', 'genesys.established', 'genesys.commandFailed'];
   const unnamed = snapshot.matches({ dialing: 'requested' }) || snapshot.matches({ dialing: 'cancelRequested' });
@@ -115,8 +140,8 @@ function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
 
 /** State + what the next step depends on, plus the edge that led here, so shortest paths cover transitions. */
 function serialize(snapshot: CallSnapshot, event: CallEvent | undefined, prev?: CallSnapshot): string {
-  const { offered, started, fusionRequestId, onHold, connectionId } = snapshot.context;
-  const state = JSON.stringify([snapshot.value, offered, started, fusionRequestId !== null, onHold, connectionId !== null]);
+  const { offered, started, fusionRequestId, onHold, connectionId, dtmfQueue } = snapshot.context;
+  const state = JSON.stringify([snapshot.value, offered, started, fusionRequestId !== null, onHold, connectionId !== null, dtmfQueue !== '']);
   return `${state}|${JSON.stringify(prev?.value ?? null)}|${JSON.stringify(event ?? null)}`;
 }
 
@@ -129,6 +154,8 @@ const PENDING_COMMAND: Record<string, string> = {
   '{"dialing":"canceling"}': 'genesys.cmd.hangup',
   '{"dialing":"cancelRequested"}': '',
   '{"dialing":"requested"}': 'genesys.cmd.makeCall',
+  '{"established":"transferring"}': 'genesys.cmd.singleStepTransfer',
+  '{"established":"sendingDigits"}': 'genesys.cmd.sendDtmf',
 };
 
 function startCall(d: Driver, start: CallStart) {
@@ -216,7 +243,9 @@ for (const start of starts) {
           } else {
             expect(d.callSnapshot(key)?.value, where).toEqual(next.value);
           }
-          const entered = JSON.stringify(next.value) !== JSON.stringify(prev.value);
+          // Digits typed while a SendDTMF was in flight go out as the next one when it is confirmed.
+          const queuedSent = step.event.type === 'genesys.dtmfSent' && prev.context.dtmfQueue !== '';
+          const entered = JSON.stringify(next.value) !== JSON.stringify(prev.value) || queuedSent;
           const pending = entered ? PENDING_COMMAND[JSON.stringify(next.value)] : undefined;
           expect(d.genesysCommands.slice(genesysBefore).map((c) => c.type), where).toEqual(pending ? [pending] : []); // '' = waits, sends nothing
           const fusionDelta = d.fusionCommands.slice(fusionBefore).filter((c) => c.type !== 'fusion.cmd.respond' && c.type !== 'fusion.cmd.agentState');

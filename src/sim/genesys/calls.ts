@@ -117,3 +117,15 @@ export function remoteAnswer(model: SimModel, call: Call): Reply {
   model.cancelTimer(call.connectionId);
   return answer(model, call);
 }
+
+/** SingleStepTransfer: the customer goes on to `destination`; the agent's leg is released. */
+export function transfer(model: SimModel, call: Call, destination: string): Reply {
+  model.release(call, 'Transferred');
+  return ok({ connectionId: call.connectionId, destination });
+}
+
+/** SendDTMF: the digits are played to the far end. */
+export function sendDtmf(model: SimModel, call: Call, digits: string): Reply {
+  model.emitCall(call, 'EventDtmfSent', { digits });
+  return ok({ connectionId: call.connectionId, digits });
+}

@@ -16,6 +16,8 @@ export type CommandName =
   | 'notready'
   | 'logout'
   | 'snapshot'
+  | 'singlesteptransfer'
+  | 'senddtmf'
   | 'ring';
 
 /** `type` is matched case-insensitively; `initialize` (seed/mock) and `Register` (docs) are one command. */
@@ -32,6 +34,8 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   notready: 'notready',
   logout: 'logout',
   snapshot: 'snapshot',
+  singlesteptransfer: 'singlesteptransfer',
+  senddtmf: 'senddtmf',
   ring: 'ring',
 };
 
@@ -77,6 +81,16 @@ export function runCommand(model: SimModel, command: CommandName, body: Record<s
       return onCall(['established'], 'hold', (call) => calls.hold(model, call));
     case 'retrieve':
       return onCall(['held'], 'retrieve', (call) => calls.retrieve(model, call));
+    case 'singlesteptransfer': {
+      const destination = text(body['destination']);
+      if (destination === undefined) return fail(400, 'SingleStepTransfer needs a destination');
+      return onCall(['established'], 'transfer', (call) => calls.transfer(model, call, destination));
+    }
+    case 'senddtmf': {
+      const digits = body['digits'];
+      if (typeof digits !== 'string' || !/^[0-9*#]{1,32}$/.test(digits)) return fail(400, 'SendDTMF needs digits: 1-32 of 0-9 * #');
+      return onCall(['established'], 'send digits on', (call) => calls.sendDtmf(model, call, digits));
+    }
     case 'makecall': {
       const number = text(body['toNumber']) ?? text(body['number']);
       if (number === undefined) return fail(400, 'makeCall needs toNumber');

@@ -7,6 +7,7 @@ import { shallowEqual, useSelector } from '@xstate/react';
 import { callView, selectCall, type CallButtonId, type CallButtonView } from '../call.connect';
 import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor, type CallRef } from '../toolbar.context';
+import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { BusyMark, ErrorText } from './Status';
 
@@ -124,6 +125,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
           <CallButton key={button.id} button={button} onPress={press} />
         ))}
       </div>
+      <CallControls callRef={callRef} callKey={callKey} number={title} />
     </article>
   );
 }

@@ -5,9 +5,11 @@
  */
 import { useId, useState, type FormEvent, type Ref } from 'react';
 import { isDialable } from '../../machines/toolbar.machine';
+import { shallowEqual, useSelector } from '@xstate/react';
+import { selectKeypadTarget } from '../call-controls.connect';
 import { useI18n } from '../hooks';
 import { noticesView, selectNotices } from '../notices.connect';
-import { useCallKeys, useToolbar, useToolbarActor } from '../toolbar.context';
+import { useCallKeys, useCallRef, useToolbar, useToolbarActor } from '../toolbar.context';
 import { NoticeItem } from './Notices';
 
 const KEYS = [
@@ -31,6 +33,9 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   const actor = useToolbarActor();
   const online = useToolbar((snapshot) => snapshot.matches({ connection: 'open' }));
   const canDial = useToolbar((snapshot) => snapshot.context.config.capabilities.includes('outbound'));
+  const canSendDtmf = useToolbar((snapshot) => snapshot.context.config.capabilities.includes('dtmf'));
+  const activeKey = useToolbar((snapshot) => snapshot.context.activeCall);
+  const connected = useSelector(useCallRef(activeKey ?? ''), selectKeypadTarget, shallowEqual);
   const hasCalls = useCallKeys().length > 0;
   const outcome = noticesView(useToolbar(selectNotices)).dialOutcome;
   const [number, setNumber] = useState('');
@@ -54,6 +59,8 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   };
 
   // A service that cannot place calls gets no dial pad (README: capabilities).
+  // While the active call is connected, the dial pad's keys are that call's keypad (DTMF).
+  const tones = connected && canSendDtmf && activeKey ? { key: activeKey, ...connected } : null;
   if (!canDial) return null;
   return (
     <section className={`panel dial${open ? '' : ' folded'}`} aria-labelledby={headingId}>
@@ -100,12 +107,30 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
         <p id={hintId} className="hint" data-testid="dial-hint">
           {invalid ? t('dial.invalid') : ''}
         </p>
-        <div className="keypad" id={keypadId} hidden={!keypad}>
+        <div
+          className="keypad"
+          id={keypadId}
+          hidden={!keypad}
+          role="group"
+          data-keypad-for={tones?.key}
+          aria-label={tones ? t('keypad.label', { number: tones.number || t('call.unknownNumber') }) : undefined}
+        >
           {KEYS.map(([digit, name]) => (
-            <button key={name} type="button" data-testid={`dial-key-${name}`} onClick={() => setNumber((text) => text + digit)}>
+            <button
+              key={name}
+              type="button"
+              data-testid={`dial-key-${name}`}
+              disabled={tones !== null && !online}
+              onClick={() => (tones ? actor.send({ type: 'call.sendDtmf', key: tones.key, digits: digit }) : setNumber((text) => text + digit))}
+            >
               {digit}
             </button>
           ))}
+          {tones?.digits ? (
+            <p className="keypad-sent" data-testid="dial-keypad-sent">
+              {t('keypad.sent', { digits: tones.digits })}
+            </p>
+          ) : null}
         </div>
       </form>
       {/* Outside the fold: a dial's outcome is seen even while other calls are up. */}
