@@ -20,6 +20,8 @@ export const CAPABILITIES = [
   'dtmf',
   /** NotReady workMode AfterCallWork → EventAgentNotReady workMode AfterCallWork. */
   'afterCallWork',
+  /** `{type: snapshot}` → EventSnapshot after every register (resync). */
+  'snapshot',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -78,6 +78,7 @@ export function outputOf(context: CallContext): CallOutput {
     endedByAgent: context.endedByAgent,
     endedByRemote: context.endedByRemote,
     error: context.error,
+    connected: context.started,
   };
 }
 

@@ -120,4 +120,6 @@ export interface CallOutput {
   endedByRemote: boolean;
   /** Why the call failed, for a dial that never connected. */
   error: CodedError | null;
+  /** The call was connected (established) before it ended: after-call work follows. */
+  connected?: boolean;
 }

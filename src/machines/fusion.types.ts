@@ -31,6 +31,8 @@ export type FusionEvent =
   // onDataUpdated
   | { type: 'fusion.offerTimeout'; eventId: string }
   | { type: 'fusion.wrapupClosed'; eventId: string }
+  /** newCommEvent's outData carried SVCMCA_WRAPUP_TIMEOUT: the wrap-up limit Fusion wants. */
+  | { type: 'fusion.wrapupTimeout'; eventId: string; seconds: number }
   /** A publish that rejected or never settled (watchdog); the call's state is unaffected. */
   | { type: 'fusion.publishFailed'; operation: string; eventId?: string; code: string; message: string };
 

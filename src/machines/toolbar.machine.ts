@@ -11,6 +11,7 @@ import type { AgentPresence, FusionCommand } from './fusion.types';
 import type { GenesysCommand, GenesysCommandName } from './genesys.types';
 import { connectionCallKey, dialCallKey, isCallKey, newEventId } from './ids';
 import { reasonLabel } from './reasons';
+import { isWrapUpCall, startsWrapUp, wrapUpOf, wrappingUpState } from './toolbar/wrap-up';
 import { hasCapability, type Capability } from '../capabilities';
 import {
   keyByConnection, keyByEvent, MAX_ENDED_CONNECTIONS, MAX_SEEN_EVENT_IDS, otherCallWith, withCall, withConnection, withEnding, withNotice, withoutCall, withoutEnding, withRecent,
@@ -147,8 +148,13 @@ export const toolbarMachine = setup({
     agentDeadline: 8_000,
     /** How long an ended call's card stays ("Caller hung up") before it goes. */
     endingLinger: 4_000,
+    /** After-call work ends by itself after this (Fusion's SVCMCA_WRAPUP_TIMEOUT, else config.wrapUpSec). */
+    wrapUpLimit: ({ context }) => context.wrapUp?.limitMs ?? context.config.wrapUpLimitMs,
   },
   guards: {
+    startsWrapUp: ({ context, event }) => startsWrapUp({ context, event }),
+    isWrapUpCall: ({ context, event }) => isWrapUpCall({ context, event }),
+    wasAvailableBeforeWrapUp: ({ context }) => context.wrapUp?.before.presence === 'available',
     isOnline: ({ context }) => context.online,
     hasNoCalls: ({ context }) => Object.keys(context.calls).length === 0,
     isSignedIn: ({ context }) => context.presence !== 'loggedOut',
@@ -229,6 +235,26 @@ export const toolbarMachine = setup({
       pendingReason: null,
     }),
     noteLinkDown: assign({ notReadyReason: 'LINK_DOWN' }),
+    // ---- after-call work (toolbar/wrap-up.ts) ----
+    beginWrapUp: assign({ wrapUp: ({ context, event }) => wrapUpOf(context, event, false) }),
+    extendWrapUp: assign({ wrapUp: ({ context, event }) => wrapUpOf(context, event, true) }),
+    enterWrapUp: assign({
+      presence: 'unavailable',
+      notReadyReason: 'AfterCallWork',
+      wrapUp: ({ context }) => (context.wrapUp ? { ...context.wrapUp, since: Date.now() } : null),
+    }),
+    endWrapUp: assign({ wrapUp: null }),
+    rememberWrapUpLimit: assign({
+      calls: ({ context, event }) => {
+        assertEvent(event, 'fusion.wrapupTimeout');
+        const key = targetKey(context, event);
+        const entry = key ? context.calls[key] : undefined;
+        return key && entry ? { ...context.calls, [key]: { ...entry, wrapUpLimitMs: event.seconds * 1000 } } : context.calls;
+      },
+    }),
+    /** Back to NotReady with the reason the agent had before the wrap-up. */
+    restoreReason: assign({ pendingReason: ({ context }) => context.wrapUp?.before.reason ?? null }),
+    sendWrapUpNotReady: sendTo('genesys', { type: 'genesys.cmd.notReady', workMode: 'AfterCallWork' } satisfies GenesysCommand),
     rememberAgentRequest: assign({
       agentRequestId: ({ event }) => ('requestId' in event ? event.requestId : null),
     }),
@@ -540,6 +566,7 @@ export const toolbarMachine = setup({
     endings: [],
     endedConnections: [],
     seenEventIds: [],
+    wrapUp: null,
   }),
   entry: 'restoreCalls',
   invoke: [
@@ -624,8 +651,10 @@ export const toolbarMachine = setup({
             'fusion.makeAvailable': { actions: ['rememberAgentRequest', settleAgent(true)] },
             'agent.logout': logoutCommand,
             'genesys.agentNotReady': { target: 'unavailable', actions: 'commitReason' },
+            'call.ended': { guard: 'startsWrapUp', target: 'wrappingUp', actions: 'beginWrapUp' },
           },
         },
+        wrappingUp: wrappingUpState,
         unavailable: {
           entry: [{ type: 'settlePresence', params: { presence: 'unavailable' } }, 'publishAgentState'],
           on: {
@@ -643,6 +672,7 @@ export const toolbarMachine = setup({
             'agent.logout': logoutCommand,
             'genesys.agentReady': { target: 'available' },
             'genesys.agentNotReady': { target: 'unavailable', reenter: true, actions: 'commitReason' },
+            'call.ended': { guard: 'startsWrapUp', target: 'wrappingUp', actions: 'beginWrapUp' },
           },
         },
         goingAvailable: {
@@ -825,6 +855,7 @@ export const toolbarMachine = setup({
             'call.corrected': { actions: 'logCorrection' },
             'ending.expired': { actions: 'dropEnding' },
             'fusion.contact': { guard: 'isKnownCall', actions: 'forwardToCall' },
+            'fusion.wrapupTimeout': { guard: 'isKnownCall', actions: 'rememberWrapUpLimit' },
           },
         },
       },
@@ -835,7 +866,8 @@ export const toolbarMachine = setup({
       states: {
         watching: {
           on: {
-            'genesys.registered': { actions: 'requestSnapshot' },
+            // A microservice without snapshots (profile=tutorial) is not asked, nor warned about.
+            'genesys.registered': [{ guard: { type: 'lacks', params: { capability: 'snapshot' } } }, { actions: 'requestSnapshot' }],
             'genesys.snapshot': { actions: ['reconcile', 'endRestoring'] },
             // Without a snapshot the toolbar works as before; it says so once.
             'genesys.commandFailed': { guard: 'isSnapshotFailure', actions: ['noteResyncUnavailable', 'endRestoring'] },

@@ -11,6 +11,8 @@ export type AgentCommand =
   | { type: 'agent.goUnavailable'; reason?: string }
   | { type: 'agent.logout' }
   | { type: 'agent.dismissError' }
+  /** Done: the agent's after-call work is finished. */
+  | { type: 'agent.wrapUpDone' }
   | { type: 'agent.dial'; number: string }
   | { type: 'call.focus'; key: string }
   | { type: 'notice.dismiss'; seq: number };
@@ -28,6 +30,16 @@ export interface CallEntry {
   dialled?: string;
   /** Restored after a reload and not yet confirmed by a Genesys snapshot. */
   restoring?: boolean;
+  /** Fusion's SVCMCA_WRAPUP_TIMEOUT for this call, when its newCommEvent answer gave one. */
+  wrapUpLimitMs?: number;
+}
+
+/** The agent's after-call work: for which call, until when, and where they return. */
+export interface WrapUp {
+  eventId: string;
+  limitMs: number;
+  since: number;
+  before: { presence: 'available' | 'unavailable'; reason: string | null };
 }
 
 /** A call as the reload record kept it (adapters/persistence); the root respawns it at start. */
@@ -104,6 +116,8 @@ export interface ToolbarContext {
   endedConnections: string[];
   /** Every eventId Fusion was given this session (bounded): a reused Genesys eventId is never given again. */
   seenEventIds: string[];
+  /** The after-call work under way (agent region state wrappingUp), else null. */
+  wrapUp: WrapUp | null;
 }
 
 export interface ToolbarInput {

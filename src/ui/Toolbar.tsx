@@ -9,6 +9,7 @@ import { FlightLogButton, FlightLogContext, type GetFlightLog } from './componen
 import { Header } from './components/Header';
 import { LiveRegion } from './components/LiveRegion';
 import { Notices } from './components/Notices';
+import { WrapUpPanel } from './components/WrapUpPanel';
 import { useI18n } from './hooks';
 import { AlertServicesContext } from './services.context';
 import { ToolbarProvider, type ToolbarActor } from './toolbar.context';
@@ -31,6 +32,7 @@ export function Toolbar() {
         </h1>
         <Header />
         <CallList fallbackFocus={dialInput} />
+        <WrapUpPanel />
         <DialPad inputRef={dialInput} />
         <Notices />
         <FlightLogButton />

@@ -4,7 +4,13 @@ import type { CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
 import type { ToolbarSnapshot } from './toolbar.context';
 
-export type AgentStateName = ToolbarSnapshot['value']['agent'];
+/** The agent region's state; the after-call work states count as one, `wrappingUp`. */
+export type AgentStateName = Exclude<ToolbarSnapshot['value']['agent'], object> | 'wrappingUp';
+
+/** `{ wrappingUp: 'active' }` → `wrappingUp`. */
+export function agentStateName(value: ToolbarSnapshot['value']['agent']): AgentStateName {
+  return typeof value === 'string' ? value : 'wrappingUp';
+}
 
 /** Reasons the toolbar itself sets, with their own words; the pickable ones come from configuration. */
 const REASON_LABELS: Record<string, UiKey> = {
@@ -54,16 +60,19 @@ const LOOK: Record<AgentStateName, { icon: string; tone: Tone }> = {
   goingAvailable: { icon: '…', tone: 'busy' },
   goingUnavailable: { icon: '…', tone: 'busy' },
   loggingOut: { icon: '…', tone: 'busy' },
+  wrappingUp: { icon: '✎', tone: 'warn' },
 };
 
 const PENDING: AgentStateName[] = ['registering', 'goingAvailable', 'goingUnavailable', 'loggingOut'];
 /** Until Genesys confirms a change, the agent is still where they were. */
 const COUNTS_AS_AVAILABLE: AgentStateName[] = ['available', 'goingUnavailable'];
 const NOT_READY_STATES: AgentStateName[] = ['unavailable', 'goingUnavailable'];
+/** States the agent can change from at once (wrap-up ends when the agent picks another state). */
+const SETTLED: AgentStateName[] = ['available', 'unavailable', 'wrappingUp'];
 
 export function selectAgent(snapshot: ToolbarSnapshot): AgentInput {
   return {
-    state: snapshot.value.agent,
+    state: agentStateName(snapshot.value.agent),
     online: snapshot.matches({ connection: 'open' }),
     notReadyReason: snapshot.context.notReadyReason,
     error: snapshot.context.agentError,
@@ -87,7 +96,7 @@ function reasonOf(input: AgentInput, choices: ReasonChoice[]): AgentView['reason
 
 export function agentView(input: AgentInput): AgentView {
   const { state, online } = input;
-  const settled = state === 'available' || state === 'unavailable';
+  const settled = SETTLED.includes(state);
   const available = COUNTS_AS_AVAILABLE.includes(state);
   const signedIn = state !== 'loggedOut' && state !== 'registering';
   const choices = choicesOf(input);

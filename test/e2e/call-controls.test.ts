@@ -11,8 +11,8 @@ const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000 };
 
 describe('a connected call', () => {
-  test('keypad sends tones in order, then a blind transfer hands the caller on; Fusion opens Wrap Up', async () => {
-    const { host, toolbar, sim } = await e2e.open();
+  test('keypad sends tones in order, a blind transfer hands the caller on, then after-call work until Done', async () => {
+    const { host, toolbar, sim } = await e2e.open({ toolbarParams: { wrapUp: 'on', wrapUpSec: '600' } });
     const ring = await sim.ring({ ani: '+15551230000' });
     await toolbar.waitForCallState('ringing.alerting');
     await toolbar.accept();
@@ -40,6 +40,16 @@ describe('a connected call', () => {
     const log = await host.uefLog();
     expect(published(log, ring.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
     expect(failures(log)).toEqual([]);
+
+    // After-call work: NotReady (AfterCallWork) confirmed, a running timer, Done back to Available.
+    const wrapUp = toolbar.byTestId('wrap-up');
+    await wrapUp.getByTestId('wrap-up-timer').filter({ hasText: /After-call work 00:0[1-9]/ }).waitFor();
+    expect(await wrapUp.textContent()).toContain('ends by itself after 10:00');
+    await expect.poll(async () => (await sim.agentState())?.status, POLL).toBe('notReady');
+    await wrapUp.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe('Available');
+    await wrapUp.waitFor({ state: 'detached' });
+    expect(agentStates(await host.uefLog()).slice(-2)).toEqual(['UNAVAILABLE', 'AVAILABLE']);
   });
 });
 

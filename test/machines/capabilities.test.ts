@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PROFILES } from '../../src/capabilities';
-import { createDriver } from '../support/driver';
+import { createDriver, keyOf } from '../support/driver';
+
+const C1 = keyOf('c1');
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -30,10 +32,10 @@ describe('with profile=tutorial (no agent events)', () => {
 
   test('hold and retrieve are refused as NOT_SUPPORTED, never sent', () => {
     const d = tutorial().ring().established();
-    d.send({ type: 'call.hold', key: 'c1' });
+    d.send({ type: 'call.hold', key: C1 });
     expect(d.genesysOf('genesys.cmd.hold')).toEqual([]);
     expect(d.snapshot().context.notices.at(-1)).toMatchObject({ code: 'NOT_SUPPORTED', detail: 'call.hold' });
-    d.send({ type: 'call.retrieve', key: 'c1' });
+    d.send({ type: 'call.retrieve', key: C1 });
     expect(d.snapshot().context.notices.at(-1)).toMatchObject({ code: 'NOT_SUPPORTED', detail: 'call.retrieve' });
     d.expectState('call.established.talking');
   });

@@ -120,6 +120,58 @@ function callRoutingEvents(): ModelEvent[] {
   ];
 }
 
+/** After-call work: entered when a connected call ends, left by Done, Fusion, the limit or the agent. */
+function wrapUpModels(): Model[] {
+  const events: ModelEvent[] = [
+    { type: 'genesys.ringing', connectionId: 'c1', eventId: 'e1', ani: '+15551230000' },
+    { type: 'fusion.wrapupTimeout', eventId: 'e1', seconds: 3 },
+    { type: 'call.ended', key: C1, output: { key: C1, connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'WRAPUP', contact: null, endedByAgent: false, error: null, connected: true } },
+    { type: 'agent.goUnavailable', reason: 'Lunch' },
+    { type: 'genesys.agentNotReady', reason: 'Lunch' },
+    { type: 'genesys.agentNotReady', workMode: 'AfterCallWork' },
+    { type: 'genesys.commandFailed', command: 'notReady', code: 'REST_HTTP_500', message: 'x' },
+    { type: 'agent.wrapUpDone' },
+    { type: 'fusion.wrapupClosed', eventId: 'e1' },
+    { type: 'fusion.wrapupClosed', eventId: 'other' },
+    { type: 'agent.goAvailable' },
+    { type: 'fusion.makeAvailable', requestId: 'a' },
+    { type: 'agent.logout' },
+    { type: 'genesys.agentReady' },
+    { type: 'genesys.disconnected', attempt: 1, retryInMs: 500, reason: 'closed' },
+    { type: 'xstate.after.agentDeadline.toolbar.agent.wrappingUp.requesting' },
+    { type: 'xstate.after.wrapUpLimit.toolbar.agent.wrappingUp.active' },
+  ];
+  const inWrapUp = (s: RootSnapshot) => typeof s.value.agent === 'object';
+  const base = {
+    inertCalls: true,
+    prepare: (d: Driver) => d.login(),
+    prefix: [{ type: 'genesys.connected' }, { type: 'genesys.registered' }] as ModelEvent[],
+    serialize: (s: RootSnapshot) => [s.value.agent, s.value.connection, s.context.presence, s.context.wrapUp?.before ?? null, Object.keys(s.context.calls), s.context.calls[C1]?.wrapUpLimitMs ?? null],
+    possible: (s: RootSnapshot, e: ModelEvent) => {
+      if (!afterIsActive(s, e)) return false;
+      // The way to a wrap-up that starts not ready: NotReady (Lunch) confirmed.
+      if (s.value.agent === 'goingUnavailable') return e.type === 'genesys.agentNotReady' && e.reason === 'Lunch' && s.context.wrapUp === null;
+      const settledOrWrapping = s.value.agent === 'available' || s.value.agent === 'unavailable' || inWrapUp(s);
+      // Past the wrap-up (Ready/NotReady on their way), the walk stops.
+      if (!settledOrWrapping) return false;
+      if (e.type === 'genesys.ringing') return Object.keys(s.context.calls).length === 0;
+      if (e.type === 'call.ended' || e.type === 'fusion.wrapupTimeout') return C1 in s.context.calls;
+      if (e.type === 'agent.goUnavailable') return s.value.agent === 'available' || inWrapUp(s);
+      if (e.type === 'genesys.agentNotReady') return inWrapUp(s);
+      return inWrapUp(s) || e.type === 'genesys.disconnected';
+    },
+  };
+  return [
+    { name: 'after-call work', config: { afterCallWork: true, wrapUpLimitMs: 5_000 }, events, ...base },
+    {
+      name: 'after-call work confirmed by the 2xx answer (no agent events)',
+      config: { afterCallWork: true, capabilities: ['afterCallWork'] },
+      events: [events[0]!, events[2]!, { type: 'genesys.commandAccepted', command: 'notReady' }, { type: 'agent.wrapUpDone' }],
+      ...base,
+    },
+  ];
+}
+
 interface Model {
   name: string;
   config?: Partial<typeof config>;
@@ -178,12 +230,14 @@ const models: Model[] = [
     inertCalls: true,
     events: [
       { type: 'genesys.ringing', connectionId: 'c1', eventId: 'e1', ani: '+15551230000' },
-      { type: 'call.hold', key: 'c1' },
-      { type: 'call.retrieve', key: 'c1' },
+      { type: 'call.hold', key: C1 },
+      { type: 'call.retrieve', key: C1 },
       { type: 'agent.dial', number: '+15551234567' },
       { type: 'fusion.dial', number: '+15559870000', eventId: 'd1' },
-      { type: 'call.transfer', key: 'c1', destination: '+15550007777' },
-      { type: 'call.sendDtmf', key: 'c1', digits: '1' },
+      { type: 'call.transfer', key: C1, destination: '+15550007777' },
+      { type: 'call.sendDtmf', key: C1, digits: '1' },
+      // Registered again: a service without snapshots is not asked for one.
+      { type: 'genesys.registered' },
     ],
     prepare: (d) => d.login(),
     prefix: [{ type: 'genesys.connected' }, { type: 'genesys.registered' }],
@@ -197,10 +251,10 @@ const models: Model[] = [
       { type: 'genesys.ringing', connectionId: 'c1', eventId: 'e1', ani: '+15551230000' },
       { type: 'genesys.disconnected', attempt: 1, retryInMs: 500, reason: 'closed' },
       { type: 'genesys.connected' },
-      { type: 'call.transfer', key: 'c1', destination: '+15550007777' },
-      { type: 'call.transfer', key: 'c1', destination: 'reception' },
-      { type: 'call.sendDtmf', key: 'c1', digits: '12#' },
-      { type: 'call.sendDtmf', key: 'c1', digits: '12A' },
+      { type: 'call.transfer', key: C1, destination: '+15550007777' },
+      { type: 'call.transfer', key: C1, destination: 'reception' },
+      { type: 'call.sendDtmf', key: C1, digits: '12#' },
+      { type: 'call.sendDtmf', key: C1, digits: '12A' },
       { type: 'genesys.dtmfSent', connectionId: 'c1', digits: '1' },
       { type: 'genesys.dtmfSent', connectionId: 'c9', digits: '1' },
     ],
@@ -209,6 +263,7 @@ const models: Model[] = [
     serialize: (s) => [s.value.connection, Object.keys(s.context.calls), s.context.notices.length],
     possible: (s) => s.context.notices.length < 2,
   },
+  ...wrapUpModels(),
   {
     name: 'fusion',
     events: fusionRegionEvents(),
@@ -255,11 +310,15 @@ const inertCall = setup({ types: { input: {} as { key: string }, context: {} as 
       on: {
         'test.finish': {
           target: 'done',
-          actions: sendParent(({ context }) => ({
-            type: 'call.ended',
-            key: context.key,
-            output: { key: context.key, connectionId: context.key, eventId: 'e1', direction: 'inbound', number: '+1', reason: 'MISSED', error: null },
-          })),
+          actions: sendParent(({ context, event }) => {
+            // A connected call closes with WRAPUP (after-call work follows); any other with MISSED.
+            const connected = (event as { connected?: boolean }).connected === true;
+            return {
+              type: 'call.ended',
+              key: context.key,
+              output: { key: context.key, connectionId: context.key, eventId: 'e1', direction: 'inbound', number: '+1', reason: connected ? 'WRAPUP' : 'MISSED', error: null, connected },
+            };
+          }),
         },
         '*': { actions: assign(({ context, event }) => (forwarded.push({ key: context.key, event }), {})) },
       },
@@ -270,7 +329,7 @@ const inertCall = setup({ types: { input: {} as { key: string }, context: {} as 
 
 function execute(d: Driver, event: ModelEvent) {
   if (event.type.startsWith('xstate.after.')) vi.advanceTimersByTime(AGENT_DEADLINE_MS);
-  else if (event.type === 'call.ended') d.callRef(C1)?.send({ type: 'test.finish' } as never);
+  else if (event.type === 'call.ended') d.callRef(C1)?.send({ type: 'test.finish', connected: event.output.connected === true } as never);
   else if (event.type.startsWith('genesys.') && !event.type.startsWith('genesys.cmd')) d.genesys(event as Parameters<Driver['genesys']>[0]);
   else if (event.type.startsWith('fusion.') && !event.type.startsWith('fusion.cmd')) d.fusion(event as Parameters<Driver['fusion']>[0]);
   else d.send(event as ToolbarEvent);
@@ -308,23 +367,29 @@ const AGENT_COMMAND: Record<string, string> = {
   goingAvailable: 'genesys.cmd.ready',
   goingUnavailable: 'genesys.cmd.notReady',
   loggingOut: 'genesys.cmd.logout',
+  'wrappingUp.requesting': 'genesys.cmd.notReady',
 };
+
+/** 'available', or 'wrappingUp.active' for the after-call work states. */
+function agentName(value: RootSnapshot['value']['agent']): string {
+  return typeof value === 'string' ? value : `wrappingUp.${value.wrappingUp}`;
+}
 const CALL_EVENTS = ['genesys.networkReached', 'genesys.held', 'genesys.retrieved', 'genesys.released', 'genesys.abandoned', 'genesys.destinationBusy', 'genesys.error'];
 
 function checkOracle(prev: RootSnapshot, d: Driver, event: ModelEvent, before: { genesys: number; fusion: number; calls: number }, where: string) {
   const next = d.snapshot();
-  const agentBefore = prev.value.agent;
-  const agentAfter = next.value.agent;
+  const agentBefore = agentName(prev.value.agent);
+  const agentAfter = agentName(next.value.agent);
   const reRegister = (event.type === 'genesys.connected' || event.type === 'genesys.linkConnected') && agentAfter === 'registering';
   const agentCommands = d.genesysCommands.slice(before.genesys).map((c) => c.type).filter((t) => Object.values(AGENT_COMMAND).includes(t));
   const entered = agentBefore !== agentAfter || reRegister ? AGENT_COMMAND[agentAfter] : undefined;
   expect(agentCommands, `${where}: agent command for ${agentAfter}`).toEqual(entered ? [entered] : []);
-  const settled = ['available', 'unavailable', 'loggedOut'];
+  const settled = ['available', 'unavailable', 'loggedOut', 'wrappingUp.active'];
   for (const published of d.fusionCommands.slice(before.fusion)) {
     if (published.type !== 'fusion.cmd.agentState') continue;
-    // Fusion only ever hears a settled state, and the one the agent is in now.
+    // Fusion only ever hears a settled state, and the one the agent is in now (wrap-up is not ready).
     expect(settled, `${where}: published state`).toContain(agentAfter);
-    expect(published.presence, `${where}: published presence`).toBe(agentAfter);
+    expect(published.presence, `${where}: published presence`).toBe(agentAfter === 'wrappingUp.active' ? 'unavailable' : agentAfter);
   }
   if (agentBefore !== agentAfter && settled.includes(agentAfter)) {
     expect(d.fusionCommands.slice(before.fusion).some((c) => c.type === 'fusion.cmd.agentState'), `${where}: Fusion told of ${agentAfter}`).toBe(true);

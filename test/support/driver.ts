@@ -45,7 +45,9 @@ export function createDriver(options: DriverOptions = {}) {
     if (options.fusionReady !== false) sendBack({ type: 'fusion.ready' });
   });
 
-  const config: ToolbarConfig = { ...DEFAULT_CONFIG, ...options.config };
+  // After-call work (on in the product) is off unless a test asks for it: tests of other concerns
+  // would otherwise see the NotReady (AfterCallWork) every connected call ends with.
+  const config: ToolbarConfig = { ...DEFAULT_CONFIG, afterCallWork: false, ...options.config };
   const machine = toolbarMachine.provide({
     actors: { genesys, fusion, ...(options.callLogic ? { call: options.callLogic as never } : {}) },
     ...(options.delays ? { delays: options.delays } : {}),

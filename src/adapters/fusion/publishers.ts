@@ -70,6 +70,11 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
     // The caller by name on the card (Oracle: the returned contact data is there to render the toolbar).
     const contact = contactOf(outData);
     if (contact) emit(session, { type: 'fusion.contact', eventId: cmd.eventId, ...contact });
+    // Fusion's own wrap-up limit, when it gives one, ends the agent's after-call work.
+    const wrapUpSec = Number(outData['SVCMCA_WRAPUP_TIMEOUT']);
+    if (Number.isFinite(wrapUpSec) && wrapUpSec > 0 && wrapUpSec <= 86_400) {
+      emit(session, { type: 'fusion.wrapupTimeout', eventId: cmd.eventId, seconds: wrapUpSec });
+    }
   };
   const response = await publishWith(
     session,

@@ -20,7 +20,7 @@ export function register(model: SimModel, agentId: string, dn: string | undefine
 function emitAgentState(model: SimModel, agentId: string): void {
   const agent = model.agent(agentId);
   if (agent.status === 'ready') model.emit(agentId, model.agentFrame(agent, 'EventAgentReady'));
-  else if (agent.status === 'notReady') model.emit(agentId, model.agentFrame(agent, 'EventAgentNotReady', { reason: agent.reason }));
+  else if (agent.status === 'notReady') model.emit(agentId, model.agentFrame(agent, 'EventAgentNotReady', { reason: agent.reason, workMode: agent.workMode }));
   else model.emit(agentId, model.agentFrame(agent, 'EventAgentLogout'));
 }
 
@@ -28,15 +28,19 @@ export function ready(model: SimModel, agentId: string): Reply {
   const agent = model.agent(agentId);
   agent.status = 'ready';
   delete agent.reason;
+  delete agent.workMode;
   emitAgentState(model, agentId);
   return ok({ agent: agentId });
 }
 
-export function notReady(model: SimModel, agentId: string, reason: string | undefined): Reply {
+/** `workMode` (AfterCallWork: wrap-up) is echoed on EventAgentNotReady, as T-Server's AgentWorkMode. */
+export function notReady(model: SimModel, agentId: string, reason: string | undefined, workMode?: string): Reply {
   const agent = model.agent(agentId);
   agent.status = 'notReady';
   if (reason) agent.reason = reason;
   else delete agent.reason;
+  if (workMode) agent.workMode = workMode;
+  else delete agent.workMode;
   emitAgentState(model, agentId);
   return ok({ agent: agentId });
 }

@@ -66,7 +66,7 @@ export function runCommand(model: SimModel, command: CommandName, body: Record<s
     case 'ready':
       return agents.ready(model, agent);
     case 'notready':
-      return agents.notReady(model, agent, text(body['reason']));
+      return agents.notReady(model, agent, text(body['reason']), text(body['workMode']));
     case 'logout':
       return agents.logout(model, agent);
     case 'snapshot':

@@ -20,6 +20,8 @@ export interface Agent {
   id: string;
   status: AgentStatus;
   reason?: string;
+  /** AgentWorkMode of the last NotReady (AfterCallWork during wrap-up). */
+  workMode?: string;
   dn: string;
   registered: boolean;
   /** Serialized frames waiting for the agent's next initialize. */

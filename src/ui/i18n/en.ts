@@ -21,6 +21,7 @@ export const en = {
     'agent.goingAvailable': 'Becoming available…',
     'agent.goingUnavailable': 'Going not ready…',
     'agent.loggingOut': 'Logging out…',
+    'agent.wrappingUp': 'After-call work',
     'agent.toggle': 'Available',
     'agent.toggleHint': 'Switch between Available and Not ready',
     'agent.reason': 'Not ready reason',

@@ -19,6 +19,7 @@ export const ja: Messages = {
     'agent.goingAvailable': '受付可に変更中…',
     'agent.goingUnavailable': '受付不可に変更中…',
     'agent.loggingOut': 'ログアウト処理中…',
+    'agent.wrappingUp': '後処理中',
     'agent.toggle': '受付可',
     'agent.toggleHint': '受付可と受付不可を切り替えます',
     'agent.reason': '受付不可の理由',

@@ -167,7 +167,8 @@ export function useE2eEnvironment() {
       const url = new URL('/fusion-host.html', env.hostOrigin);
       url.searchParams.set('genesys', env.sim.url);
       const toolbarUrl = new URL('/index.html', env.toolbarOrigin);
-      for (const [name, value] of Object.entries(options.toolbarParams ?? {})) toolbarUrl.searchParams.set(name, value);
+      // After-call work is off unless a scenario asks for it (wrapUp=on): the others end calls and go on.
+      for (const [name, value] of Object.entries({ wrapUp: 'off', ...options.toolbarParams })) toolbarUrl.searchParams.set(name, value);
       url.searchParams.set('toolbar', toolbarUrl.toString());
       url.searchParams.set('agentId', agentId);
       url.searchParams.set('lang', options.lang ?? 'en');
