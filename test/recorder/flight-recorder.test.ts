@@ -45,7 +45,8 @@ describe('replay', () => {
   test('a recording of the machine, deadlines included, replays to the same state sequence', () => {
     const recorder = new FlightRecorder({ now: () => Date.now() });
     const rec = recorderInspector(recorder);
-    const d = createDriver({ inspect: rec.inspect }).login().ring('c1', '+15551230000', 'e1').answer('c1');
+    // The product's defaults (after-call work on), as replay() uses them.
+    const d = createDriver({ inspect: rec.inspect, config: { afterCallWork: true } }).login().ring('c1', '+15551230000', 'e1').answer('c1');
     vi.advanceTimersByTime(8_000); // the accept times out
     d.established('c1').send({ type: 'call.hold', key: keyOf('c1') });
     vi.advanceTimersByTime(3_000);
