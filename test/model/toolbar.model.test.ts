@@ -125,7 +125,7 @@ function wrapUpModels(): Model[] {
   const events: ModelEvent[] = [
     { type: 'genesys.ringing', connectionId: 'c1', eventId: 'e1', ani: '+15551230000' },
     { type: 'fusion.wrapupTimeout', eventId: 'e1', seconds: 3 },
-    { type: 'call.ended', key: C1, output: { key: C1, connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'WRAPUP', contact: null, endedByAgent: false, error: null, connected: true } },
+    { type: 'call.ended', key: C1, output: { key: C1, connectionId: 'c1', eventId: 'e1', direction: 'inbound', number: '+1', reason: 'WRAPUP', contact: null, endedByAgent: false, endedByRemote: false, error: null, connected: true } },
     { type: 'agent.goUnavailable', reason: 'Lunch' },
     { type: 'genesys.agentNotReady', reason: 'Lunch' },
     { type: 'genesys.agentNotReady', workMode: 'AfterCallWork' },
