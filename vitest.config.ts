@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { alias: reactToPreact },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // One production build for every browser test file of the run.
+    globalSetup: ['test/support/toolbar-build.global.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

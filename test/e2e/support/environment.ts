@@ -7,13 +7,11 @@
  *   const e2e = useE2eEnvironment();
  *   test('…', async () => { const { host, toolbar, sim } = await e2e.open(); … });
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildProduction } from '../../support/build';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { startGenesysSimulator, type SimulatorHandle } from '../../../src/sim/genesys';
 import { launchChromium } from './chromium';
 import { FusionHostPage } from './fusion-host-page';
@@ -69,10 +67,10 @@ export function useE2eEnvironment() {
   const simLines: string[] = [];
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'fusion-toolbar-e2e-'));
+    // Built once per run by test/support/toolbar-build.global.ts, served read-only here.
+    const outDir = inject('toolbarDist');
     const site = staticSite(outDir);
-    const [built, sim, browser, hostOrigin, toolbarOrigin] = await Promise.allSettled([
-      buildProduction(outDir),
+    const [sim, browser, hostOrigin, toolbarOrigin] = await Promise.allSettled([
       startGenesysSimulator({
         host: '127.0.0.1',
         port: 0,
@@ -84,7 +82,6 @@ export function useE2eEnvironment() {
       site.listen(),
     ]);
     if (
-      built.status === 'fulfilled' &&
       sim.status === 'fulfilled' &&
       browser.status === 'fulfilled' &&
       hostOrigin.status === 'fulfilled' &&
@@ -99,8 +96,7 @@ export function useE2eEnvironment() {
       browser.status === 'fulfilled' ? browser.value.close() : undefined,
       site.close(),
     ]);
-    rmSync(outDir, { recursive: true, force: true });
-    const failed = [built, sim, browser, hostOrigin, toolbarOrigin].find((result) => result.status === 'rejected');
+    const failed = [sim, browser, hostOrigin, toolbarOrigin].find((result) => result.status === 'rejected');
     throw failed?.status === 'rejected' ? failed.reason : new Error('the e2e environment did not start');
   }, 120_000);
 
@@ -123,7 +119,6 @@ export function useE2eEnvironment() {
     env = undefined;
     if (!done) return;
     await Promise.allSettled([done.browser.close(), done.site.close(), done.sim.close()]);
-    rmSync(done.outDir, { recursive: true, force: true });
   });
 
   return {
