@@ -6,26 +6,11 @@
 import { useId, useState, type FormEvent, type Ref } from 'react';
 import { isDialable } from '../../machines/toolbar.machine';
 import { shallowEqual, useSelector } from '@xstate/react';
-import { selectKeypadTarget } from '../call-controls.connect';
+import { KEYPAD_KEYS, selectKeypadTarget } from '../call-controls.connect';
 import { useI18n } from '../hooks';
 import { noticesView, selectNotices } from '../notices.connect';
 import { useCallKeys, useCallRef, useToolbar, useToolbarActor } from '../toolbar.context';
 import { NoticeItem } from './Notices';
-
-const KEYS = [
-  ['1', '1'],
-  ['2', '2'],
-  ['3', '3'],
-  ['4', '4'],
-  ['5', '5'],
-  ['6', '6'],
-  ['7', '7'],
-  ['8', '8'],
-  ['9', '9'],
-  ['*', 'star'],
-  ['0', '0'],
-  ['#', 'hash'],
-] as const;
 
 /** @param inputRef the number field, where focus goes when the last call card that had it goes */
 export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
@@ -115,7 +100,7 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
           data-keypad-for={tones?.key}
           aria-label={tones ? t('keypad.label', { number: tones.number || t('call.unknownNumber') }) : undefined}
         >
-          {KEYS.map(([digit, name]) => (
+          {KEYPAD_KEYS.map(([digit, name]) => (
             <button
               key={name}
               type="button"
