@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { reactToPreact } from './vite.config.js';
 
@@ -9,6 +10,9 @@ export default defineConfig({
     // One production build for every browser test file of the run.
     globalSetup: ['test/support/toolbar-build.global.ts'],
     environment: 'node',
+    // Every core runs test files (vitest's default leaves one idle: on 2 cores that is one worker,
+    // 3:04 instead of 1:58 for the whole run; tsc beside it is short).
+    maxWorkers: availableParallelism(),
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // @testing-library/react and @xstate/react (with its CJS use-sync-external-store) require()
