@@ -76,12 +76,20 @@ export class CallStore {
     }));
   }
 
-  /** Returns the eventId evicted to stay bounded, if any. */
-  open(eventId: string, direction: CallDirection, number: string): string | undefined {
+  /**
+   * Returns the eventId evicted to stay bounded, if any. `quiet`: the caller says `changed()`
+   * itself (after the offer is published, so persistence waits for it).
+   */
+  open(eventId: string, direction: CallDirection, number: string, quiet = false): string | undefined {
     const evicted = setBounded(this.engagements, eventId, { eventId, direction, number, started: false }, MAX_OPEN_CALLS);
-    if (evicted !== undefined) this.forget(evicted);
-    this.onChange();
+    if (evicted !== undefined) this.forget(evicted, quiet);
+    if (!quiet) this.onChange();
     return evicted;
+  }
+
+  /** Tells `onChange` about changes made quietly. */
+  changed(): void {
+    this.onChange();
   }
 
   markStarted(eventId: string): void {
@@ -139,14 +147,14 @@ export class CallStore {
   }
 
   /** After closeCommEvent: the call's outData and engagement go. */
-  forget(eventId: string): void {
+  forget(eventId: string, quiet = false): void {
     this.engagements.delete(eventId);
     this.outData.delete(eventId);
     this.outgoing.delete(eventId);
     for (const [fusionId, ours] of this.aliases) {
       if (ours === eventId) this.outData.delete(fusionId);
     }
-    this.onChange();
+    if (!quiet) this.onChange();
   }
 
   activeEngagements(): Engagement[] {

@@ -51,8 +51,8 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
   const conn = session.connected ?? (await session.ready);
   if (!conn) return;
   const { calls, options } = session;
-  const evicted = calls.open(cmd.eventId, cmd.direction, cmd.number);
-  if (evicted) options.log('warn', `fusion: too many open calls; forgot ${evicted}`);
+  // Quiet: the reload record hears of the new engagement once the offer is out (issue 13).
+  const evicted = calls.open(cmd.eventId, cmd.direction, cmd.number, true);
   // Click-to-dial: the onOutgoingEvent outData is the outbound call's inData (protocol.md 1.7).
   const inData: UefData = { ...(cmd.direction === 'outbound' ? calls.takeOutgoing(cmd.eventId) : undefined) };
   inData.SVCMCA_ANI = cmd.number;
@@ -76,7 +76,7 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
       emit(session, { type: 'fusion.wrapupTimeout', eventId: cmd.eventId, seconds: wrapUpSec });
     }
   };
-  const response = await publishWith(
+  const published = publishWith(
     session,
     conn,
     'newCommEvent',
@@ -84,6 +84,9 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
     (request) => fillComm(request, 'newCommEvent', [], cmd.eventId, inData),
     (late) => store(late, true),
   );
+  calls.changed();
+  if (evicted) options.log('warn', `fusion: too many open calls; forgot ${evicted}`);
+  const response = await published;
   if (response !== undefined) store(response, false);
 }
 
