@@ -3,7 +3,7 @@
  * Four parallel regions; calls are child actors (call.machine.ts) keyed by their first ConnID.
  * Genesys and Fusion are injected actors (`provide({ actors: { genesys, fusion } })`).
  */
-import { assertEvent, assign, emit, enqueueActions, sendTo, setup, stateIn } from 'xstate';
+import { assertEvent, assign, emit, enqueueActions, sendTo, setup, stateIn, type AnyActorRef } from 'xstate';
 import { callMachine, newCommCommand } from './call.machine';
 import type { CallInput, CodedError } from './call.types';
 import { fusionPlaceholder, genesysPlaceholder } from './actors.types';
@@ -205,6 +205,13 @@ export const toolbarMachine = setup({
       assertEvent(event, 'call.sendGenesys');
       return event.command;
     }),
+    /**
+     * Hands a command to the Fusion adapter as it runs, not once the transition is taken (what
+     * sendTo does, after the spawned call actor computed its initial state): issue 13, ring → offer.
+     */
+    offerNow: ({ system }, params: { command: FusionCommand }) => {
+      (system.get('fusion') as AnyActorRef | undefined)?.send(params.command);
+    },
     forwardToFusion: sendTo('fusion', ({ event }) => {
       assertEvent(event, 'call.sendFusion');
       return event.command;
@@ -326,17 +333,18 @@ export const toolbarMachine = setup({
         return;
       }
       const dialled = input.start === 'dialRequested' ? { dialled: input.number } : {};
+      if (input.start === 'ringing') {
+        // The offer goes out first, in this step: a sendTo would wait for the whole transition,
+        // the spawned call actor's initial state included (issue 13, ring → offer).
+        // (Inside setup() enqueueActions cannot type its sibling actions; offerNow is one of them.)
+        enqueue({ type: 'offerNow', params: { command: newCommCommand(input) } } as unknown as Parameters<typeof enqueue>[0]);
+        input = { ...input, offered: true };
+      }
       enqueue.assign({
         calls: withCall(context.calls, input.key, { connectionIds: input.connectionId ? [input.connectionId] : [], eventId: input.eventId, ...dialled }),
         seenEventIds: withRecent(context.seenEventIds, [input.eventId], MAX_SEEN_EVENT_IDS),
         activeCall: context.activeCall ?? input.key,
       });
-      if (input.start === 'ringing') {
-        // The offer goes out before the call actor starts and before any observer (UI) runs:
-        // deferred sends run in this order once the transition is taken (issue 13, ring → offer).
-        enqueue.sendTo('fusion', newCommCommand(input));
-        input = { ...input, offered: true };
-      }
       enqueue.spawnChild('call', { id: input.key, input });
     }),
     forwardToCall: enqueueActions(({ context, event, enqueue }) => {

@@ -42,7 +42,8 @@ export function recorderInspector(recorder: FlightRecorder): RecorderInspector {
         if (source === null) return;
         mark(root.getSnapshot() as SnapshotFrom<ToolbarMachine>);
         recorder.record('event', event.event, source);
-      } else if (ADAPTERS.has((event.actorRef as Partial<AnyActorRef>).id ?? '') && event.sourceRef === root) {
+      } else if (ADAPTERS.has((event.actorRef as Partial<AnyActorRef>).id ?? '') && (event.sourceRef === root || event.sourceRef === undefined)) {
+        // No source: the root's offerNow, which sends at once rather than through sendTo.
         recorder.record('command', event.event);
       }
     },

@@ -344,8 +344,10 @@ interface Sent {
 function modelSends(d: Driver, event: ModelEvent): Sent[] {
   const [, actions] = transition(d.actor.logic, d.snapshot(), event as ToolbarEvent);
   return actions
-    .filter((action) => action.type === 'xstate.sendTo')
+    .filter((action) => action.type === 'xstate.sendTo' || action.type === 'offerNow')
     .map((action) => {
+      // offerNow: the offer to Fusion, sent as the action runs (issue 13).
+      if (action.type === 'offerNow') return { to: 'fusion', event: (action.params as { command: AnyEventObject }).command };
       const params = action.params as { to: string | { id: string }; event: AnyEventObject };
       return { to: typeof params.to === 'string' ? params.to : params.to.id, event: params.event };
     });
