@@ -22,9 +22,9 @@ export function Toolbar() {
   const titleId = useId();
   const dialInput = useRef<HTMLInputElement>(null);
   useCallShortcuts();
-  useIncomingAlerts(useCallSummaries());
   return (
     <div className="toolbar" lang={i18n.lang}>
+      <IncomingAlerts />
       <Banner />
       <main aria-labelledby={titleId}>
         <h1 id={titleId} className="visually-hidden">
@@ -40,6 +40,12 @@ export function Toolbar() {
       <LiveRegion />
     </div>
   );
+}
+
+/** Ring tone, notifications and title: its own component, so a new call re-renders only what shows it. */
+function IncomingAlerts() {
+  useIncomingAlerts(useCallSummaries());
+  return null;
 }
 
 /** The whole UI for a started root actor; main.tsx renders this with the real alert services. */

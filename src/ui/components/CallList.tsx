@@ -1,5 +1,5 @@
 /** The live calls, ringing ones first, then the others in arrival order, then those that just ended. */
-import { useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CallFocusKeeper } from '../call-focus';
 import { endingsView, orderCalls, selectEndings } from '../calls.connect';
 import { useI18n } from '../hooks';
@@ -75,7 +75,8 @@ export function CallList({ fallbackFocus }: CallListProps) {
   );
 }
 
-function CallSlot({ callKey, active, showActive, restoreFocus }: { callKey: string; active: boolean; showActive: boolean; restoreFocus: () => void }) {
+// Memoised: a new call re-renders the list, not the cards already in it.
+const CallSlot = memo(function CallSlot({ callKey, active, showActive, restoreFocus }: { callKey: string; active: boolean; showActive: boolean; restoreFocus: () => void }) {
   const callRef = useCallRef(callKey);
   return callRef ? <CallCard callRef={callRef} callKey={callKey} active={active} showActive={showActive} restoreFocus={restoreFocus} /> : null;
-}
+});
