@@ -9,7 +9,7 @@ import { createActor } from 'xstate';
 import { createAlertServices } from './adapters/alerts';
 import { createFusionAdapter } from './adapters/fusion';
 import { createGenesysAdapter } from './adapters/genesys';
-import { openReloadRecord, pageSessionStorage } from './adapters/persistence/reload';
+import { afterNextPaint, openReloadRecord, pageSessionStorage } from './adapters/persistence/reload';
 import type { SessionRecord } from './adapters/persistence/session-record';
 import { openMirror, type Mirror } from './adapters/tabs/mirror';
 import { lockName, startTabOwner, type LockManagerLike } from './adapters/tabs/tab-owner';
@@ -46,6 +46,8 @@ const getFlightLog = () => ({ json: JSON.stringify(flight.log()), fileName: flig
 Object.assign(window, { fusionToolbar: { flightLog: () => flight.log(), flightLogJson: () => getFlightLog().json } });
 
 let running: { stop(): void; current(): SessionRecord } | null = null;
+/** The reload record is written after the frame a change is shown in (and at once on pagehide). */
+const writeAfterPaint = afterNextPaint(window);
 /** The owner tab's last mirrored record, shown while another tab owns the toolbar. */
 let mirrored: SessionRecord | null = null;
 
@@ -65,6 +67,7 @@ function startToolbar(mirror: Mirror): void {
     warn: (message) => console.warn(`[reload] ${message}`),
     ...(from ? { adopted: from } : {}),
     onWrite: (record) => mirror.publish(record),
+    schedule: writeAfterPaint,
   });
   const fusion = createFusionAdapter({
     log: flight.fusionLog,
@@ -92,6 +95,7 @@ function startToolbar(mirror: Mirror): void {
     stop() {
       unfollow();
       actor.stop(); // closes the socket; the Fusion session stays, unbound, and sends nothing
+      reload.recorder.flush();
     },
     current: () => reload.recorder.current(),
   };

@@ -1,5 +1,6 @@
 /** The reload record: versioned, validated, written only on change, never containing timers or pending commands. */
 import { describe, expect, it } from 'vitest';
+import { afterNextPaint } from '../../src/adapters/persistence/reload';
 import { createSessionRecorder, parseRecord, recordKey, RECORD_VERSION, type RecordCall } from '../../src/adapters/persistence/session-record';
 import { restoredSession, toolbarPart } from '../../src/adapters/persistence/toolbar-part';
 import { createDriver } from '../support/driver';
@@ -49,6 +50,46 @@ describe('the record', () => {
     const parsed = parseRecord(text, 'a');
     expect(parsed.record).toBeNull();
     expect(parsed.warning).toMatch(warning);
+  });
+
+  it('with a schedule, the changes made before its turn are one write; flush writes what waits', () => {
+    const storage = new MemoryStorage();
+    const turns: (() => void)[] = [];
+    const recorder = createSessionRecorder(storage, 'a', () => undefined, () => 1, undefined, (flush) => turns.push(flush));
+    recorder.setToolbar({ presence: 'available', calls: [] });
+    recorder.setToolbar({ presence: 'available', calls: [call] });
+    expect([storage.writes, turns.length]).toEqual([0, 1]);
+    turns[0]!();
+    expect(storage.writes).toBe(1);
+    expect(parseRecord(storage.getItem(recordKey('a')), 'a').record?.calls).toEqual([call]);
+    recorder.setToolbar({ presence: 'unavailable', calls: [call] });
+    recorder.flush();
+    turns[1]!(); // nothing left by then
+    expect(storage.writes).toBe(2);
+  });
+
+  it('afterNextPaint: after the next frame, else after hiddenMs, and at once on pagehide', () => {
+    const frames: (() => void)[] = [];
+    const timers = new Map<number, () => void>();
+    const listeners: (() => void)[] = [];
+    let id = 0;
+    const win = {
+      requestAnimationFrame: (run: () => void) => frames.push(run),
+      setTimeout: (run: () => void) => (timers.set(++id, run), id),
+      clearTimeout: (timer: number) => void timers.delete(timer),
+      addEventListener: (_type: string, run: () => void) => void listeners.push(run),
+    } as unknown as Parameters<typeof afterNextPaint>[0];
+    const schedule = afterNextPaint(win);
+    const ran: string[] = [];
+    schedule(() => ran.push('painted'));
+    frames.shift()!(); // the frame: the fallback goes, a task after it writes
+    expect([...timers.keys()]).toEqual([2]);
+    timers.get(2)!();
+    schedule(() => ran.push('hidden'));
+    timers.get(3)!(); // no frame came
+    schedule(() => ran.push('pagehide'));
+    listeners[0]!();
+    expect(ran).toEqual(['painted', 'hidden', 'pagehide']);
   });
 
   it('a storage that throws is reported once and the toolbar goes on', () => {

@@ -5,7 +5,7 @@
  */
 import type { SavedEngagement } from '../fusion';
 import type { RestoredSession } from '../../machines/toolbar.types';
-import { createSessionRecorder, parseRecord, recordKey, type RecordStorage, type SessionRecord, type SessionRecorder, type ToolbarPart } from './session-record';
+import { createSessionRecorder, parseRecord, recordKey, type RecordStorage, type SessionRecord, type SessionRecorder, type ToolbarPart, type WriteSchedule } from './session-record';
 import { restoredSession, toolbarPart } from './toolbar-part';
 
 export interface ReloadRecord {
@@ -27,6 +27,32 @@ export function pageSessionStorage(): RecordStorage | null {
   }
 }
 
+/**
+ * Writes after the next frame (issue 13: nothing that can wait runs before the ringing card is
+ * painted), changes made meanwhile in one write; within `hiddenMs` when no frame comes (a hidden
+ * page), and at once when the page goes away (`pagehide`: reload, navigation, close).
+ */
+export function afterNextPaint(
+  win: Pick<Window, 'requestAnimationFrame' | 'setTimeout' | 'clearTimeout' | 'addEventListener'>,
+  hiddenMs = 100,
+): WriteSchedule {
+  let pending: (() => void) | null = null;
+  const run = (): void => {
+    const flush = pending;
+    pending = null;
+    flush?.();
+  };
+  win.addEventListener('pagehide', run);
+  return (flush) => {
+    pending = flush;
+    const fallback = win.setTimeout(run, hiddenMs);
+    win.requestAnimationFrame(() => {
+      win.clearTimeout(fallback);
+      win.setTimeout(run, 0);
+    });
+  };
+}
+
 export function openReloadRecord(options: {
   storage: RecordStorage | null;
   agentId: string;
@@ -34,6 +60,8 @@ export function openReloadRecord(options: {
   /** A record from elsewhere (the tab that owned the toolbar before) used instead of our own. */
   adopted?: SessionRecord;
   onWrite?: (record: SessionRecord) => void;
+  /** When changes are written (default: at once); main.tsx passes afterNextPaint(window). */
+  schedule?: WriteSchedule;
 }): ReloadRecord {
   const { storage, agentId, warn } = options;
   let record: SessionRecord | null = options.adopted ?? null;
@@ -48,7 +76,7 @@ export function openReloadRecord(options: {
     if (parsed.warning) warn(parsed.warning);
     record = parsed.record;
   }
-  const recorder = createSessionRecorder(storage, agentId, warn, Date.now, options.onWrite);
+  const recorder = createSessionRecorder(storage, agentId, warn, Date.now, options.onWrite, options.schedule);
   // Keep what Fusion already has until the Fusion adapter reports its own engagements.
   if (record) recorder.setEngagements(record.engagements);
   let lastPart: ToolbarPart | null = null;

@@ -92,7 +92,12 @@ export interface SessionRecorder {
   setEngagements(engagements: RecordEngagement[]): void;
   /** The record as it would be written now (mirrored to other tabs). */
   current(): SessionRecord;
+  /** Writes a change still waiting for its `schedule`d turn now (the page is going away). */
+  flush(): void;
 }
+
+/** When a change is written: `flush` at once (the default) or later, once for changes made meanwhile. */
+export type WriteSchedule = (flush: () => void) => void;
 
 /**
  * Writes the record whenever either part changes (and only then). A storage that throws (quota,
@@ -104,6 +109,7 @@ export function createSessionRecorder(
   warn: (message: string) => void,
   now: () => number = Date.now,
   onWrite?: (record: SessionRecord) => void,
+  schedule?: WriteSchedule,
 ): SessionRecorder {
   const key = recordKey(agentId);
   let toolbar: ToolbarPart = { presence: 'loggedOut', calls: [] };
@@ -130,15 +136,29 @@ export function createSessionRecorder(
     }
   }
 
+  let due = false;
+  const flush = (): void => {
+    if (!due) return;
+    due = false;
+    write();
+  };
+  const changed = (): void => {
+    if (!schedule) return write();
+    if (due) return; // the write already scheduled takes this change too
+    due = true;
+    schedule(flush);
+  };
+
   return {
     setToolbar(part) {
       toolbar = part;
-      write();
+      changed();
     },
     setEngagements(list) {
       engagements = list;
-      write();
+      changed();
     },
     current: build,
+    flush,
   };
 }
