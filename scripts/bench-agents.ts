@@ -93,7 +93,8 @@ function startAgent(sim: SimChild, id: string): Agent {
       }),
     },
   });
-  agent.actor = createActor(machine, { input: { config: { ...DEFAULT_CONFIG, genesysWs: sim.wsUrl, genesysRest: sim.restUrl, agentId: id } } });
+  // Back to back (after-call work off): each agent is available again as soon as a call ends.
+  agent.actor = createActor(machine, { input: { config: { ...DEFAULT_CONFIG, genesysWs: sim.wsUrl, genesysRest: sim.restUrl, agentId: id, afterCallWork: false } } });
   agent.actor.start();
   return agent;
 }

@@ -23,7 +23,7 @@ import { connectionCallKey } from '../src/machines/ids';
 import { summarize, type Summary } from './bench-stats';
 
 /** Marks of the sample in flight (first mark of each name wins), read after each sample. */
-type Marks = Partial<Record<'frame' | 'published' | 'paint' | 'click' | 'command' | 'post', number>>;
+type Marks = Partial<Record<'frame' | 'published' | 'dom' | 'paint' | 'click' | 'command' | 'post', number>>;
 
 /**
  * Runs in every frame before its scripts. Plain JavaScript in a string: a transpiled function
@@ -42,10 +42,16 @@ function instrument(toolbarOrigin: string, floorWs: string): string {
       // Registered before the app's onmessage, so it sees the frame first.
       this.addEventListener('message', (event) => {
         if (typeof event.data === 'string' && event.data.includes('"EventRinging"')) {
-          mark('frame');
+          mark('frame'); performance.mark('bench-frame');
           // The ringing card is visible at the first animation frame that finds it in the DOM.
+          const selector = bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"][data-call-state^="ringing"]';
+          // When the card entered the DOM (a mutation observer runs right after the change).
+          const observer = new MutationObserver(() => {
+            if (document.querySelector(selector)) { mark('dom'); observer.disconnect(); }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
           const look = () => {
-            if (document.querySelector(bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"][data-call-state^="ringing"]')) mark('paint');
+            if (document.querySelector(bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"][data-call-state^="ringing"]')) { mark('paint'); performance.mark('bench-paint'); }
             else requestAnimationFrame(look);
           };
           requestAnimationFrame(look);
@@ -134,6 +140,8 @@ export interface BrowserFigures {
   isolated: boolean;
   ringToNewComm: { toolbar: Summary; floor: Summary };
   ringToPaint: { toolbar: Summary; floor: Summary };
+  /** The message → the card in the DOM (a mutation observer), to tell render time from frame waits. */
+  ringToDom: { toolbar: Summary; floor: Summary };
   clickToPost: { toolbar: Summary; floor: Summary };
   fusionAcceptToPost: { toolbar: Summary; floor: Summary };
   profile?: ProfileSummary;
@@ -182,14 +190,14 @@ async function waitMarks(frame: Frame, names: (keyof Marks)[]): Promise<Marks> {
   return (await handle.jsonValue()) as Marks;
 }
 
-type Sample = { ring: number; paint: number; command?: { kind: 'click' | 'fusion'; ms: number } };
+type Sample = { ring: number; paint: number; dom?: number; command?: { kind: 'click' | 'fusion'; ms: number } };
 
 /** One call to the toolbar: ring, (accept by click or by Fusion), caller hangs up. */
 async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | null): Promise<Sample> {
   await resetMarks(h.frame, false);
   const { connectionId, eventId } = await post(h.sim.url, 'ring', { agent: 'bench', ani: `+1555${String(i).padStart(7, '0')}` });
   const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
-  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame! };
+  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame! };
   if (accept) {
     await h.toolbar.waitForCallState('ringing.alerting', connectionId);
     if (accept === 'click') await h.toolbar.accept(connectionId);
@@ -209,7 +217,7 @@ async function floorCall(h: Harness, i: number, accept: 'click' | 'fusion' | nul
   await resetMarks(h.frame, true);
   const { connectionId } = await post(h.sim.url, 'ring', { agent: 'floor', ani: `+1555${String(i).padStart(7, '0')}` });
   const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
-  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame! };
+  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame! };
   if (accept) {
     if (accept === 'click') await h.frame.locator('[data-bench-floor-accept]').click();
     else await h.page.evaluate((origin) => document.querySelector('iframe')!.contentWindow!.postMessage({ benchFloor: 'accept' }, origin), h.toolbarOrigin);
@@ -226,9 +234,11 @@ async function withHarness<T>(work: (h: Harness) => Promise<T>): Promise<T> {
   const site = staticSite(outDir, { isolated: true });
   const sim = await startGenesysSimulator({ port: 0, log: () => undefined });
   await buildProduction(outDir, { sourcemap: true });
-  const hostOrigin = await site.listen();
+  // Another site (localhost, not 127.0.0.1) as Fusion is to the toolbar in production: the host
+  // page renders in its own process, so its work (log, offer panel) is not on the toolbar's thread.
+  const hostOrigin = (await site.listen()).replace('//127.0.0.1:', '//localhost:');
   const toolbarOrigin = await site.listen();
-  const browser = await launchChromium();
+  const browser = await launchChromium(['--site-per-process']);
   try {
     const page = await browser.newPage();
     const floorWs = new URL(sim.wsUrl);
@@ -275,17 +285,19 @@ export async function browserLatencies(options: { calls?: number; warmup?: numbe
       isolated,
       ringToNewComm: { toolbar: summarize(toolbar.map((s) => s.ring)), floor: summarize(floor.map((s) => s.ring)) },
       ringToPaint: { toolbar: summarize(toolbar.map((s) => s.paint)), floor: summarize(floor.map((s) => s.paint)) },
+      ringToDom: { toolbar: summarize(toolbar.map((s) => s.dom ?? NaN)), floor: summarize(floor.map((s) => s.dom ?? NaN)) },
       clickToPost: { toolbar: summarize(pick(toolbar, 'click')), floor: summarize(pick(floor, 'click')) },
       fusionAcceptToPost: { toolbar: summarize(pick(toolbar, 'fusion')), floor: summarize(pick(floor, 'fusion')) },
     };
     if (options.profile) figures.profile = await profileRinging(h, options.profile);
+    if (process.env['BENCH_TRACE']) await traceRinging(h, process.env['BENCH_TRACE']);
     return figures;
   });
 }
 
 /** A CPU profile of rings alone (ring → published → caller hangs up), mapped to source modules. */
 async function profileRinging(h: Harness, file: string, calls = 200): Promise<ProfileSummary> {
-  const cdp = await h.page.context().newCDPSession(h.page);
+  const cdp = await toolbarSession(h);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
@@ -294,6 +306,29 @@ async function profileRinging(h: Harness, file: string, calls = 200): Promise<Pr
   await cdp.detach();
   await writeFile(file, JSON.stringify(profile));
   return summarizeProfile(profile, file, await sourceMaps(h.outDir), h.toolbarOrigin);
+}
+
+/** A CDP session of the toolbar frame's renderer (its own process, the host being another site). */
+async function toolbarSession(h: Harness) {
+  try {
+    return await h.page.context().newCDPSession(h.frame);
+  } catch {
+    return h.page.context().newCDPSession(h.page); // same process as the host page
+  }
+}
+
+/** Diagnostic: a Chromium trace (devtools timeline) of a few rings, when BENCH_TRACE names a file. */
+async function traceRinging(h: Harness, file: string, calls = 15): Promise<void> {
+  const cdp = await h.page.context().newCDPSession(h.page); // tracing covers every process
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (data: { value: unknown[] }) => events.push(...data.value));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
+  for (let i = 0; i < calls; i++) await toolbarCall(h, 200_000 + i, null);
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  await writeFile(file, JSON.stringify({ traceEvents: events }));
 }
 
 interface CpuProfile {

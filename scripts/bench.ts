@@ -3,8 +3,8 @@
  * unit tests: shared machines are noisy). Every speed stands beside its floor measured in the same
  * run. Prints one table, writes bench/results.json (numbers only), exits 1 when a budget fails.
  *
- * `npm run bench -- browser core` runs only the named parts (browser, core, memory, agents,
- * reconnect, size); `--profile` adds a CPU profile of the ringing path (bench/ring.cpuprofile).
+ * `npm run bench -- browser core` runs only the named parts (browser, core, memory, recorder,
+ * agents, reconnect, size); `--profile` adds a CPU profile of the ringing path (bench/ring.cpuprofile).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -50,7 +50,7 @@ function add(figure: Omit<Figure, 'ratio' | 'budget'> & { ratio?: number; max?: 
 
 async function browser(profile: boolean) {
   const { browserLatencies } = await import('./bench-browser');
-  const r = await browserLatencies({ calls: 500, ...(profile ? { profile: 'bench/ring.cpuprofile' } : {}) });
+  const r = await browserLatencies({ calls: callsArg ?? 500, ...(profile ? { profile: 'bench/ring.cpuprofile' } : {}) });
   details['browser'] = r;
   if (!r.isolated) throw new Error('the toolbar frame is not cross-origin isolated: timers would be coarse');
   const floor = 'bare handler';
@@ -84,6 +84,14 @@ function memory() {
   details['memory'] = m;
   add({ id: 'memory.heapGrowth', label: '10,000 calls: heap growth', unit: 'MB', value: m.growthMb, max: { of: 'value', max: 2 } });
   add({ id: 'memory.childrenLeft', label: '10,000 calls: call actors left', unit: '', value: m.childrenLeft, max: { of: 'value', max: 0 } });
+}
+
+async function recorder() {
+  const { recorderCost } = await import('./bench-recorder');
+  const [masked, , machine] = recorderCost();
+  details['recorder'] = { masked, machine };
+  if (masked) add({ id: 'recorder.record', label: 'flight recorder: record() per event (masked)', unit: 'µs', value: masked.ns / 1000, floor: masked.floorNs / 1000, floorLabel: 'array slot write' });
+  if (machine) add({ id: 'recorder.machine', label: 'machine + flight recorder per outside event', unit: 'µs', value: machine.ns / 1000, floor: machine.floorNs / 1000, floorLabel: 'machine, no recorder' });
 }
 
 async function agents() {
@@ -177,11 +185,14 @@ function printTable(): void {
 }
 
 const args = process.argv.slice(2);
+/** `--calls=N`: fewer browser calls for a quick look while developing (the budgets want ≥ 500). */
+const callsArg = ((value) => (value ? Number(value) : undefined))(args.find((a) => a.startsWith('--calls='))?.slice('--calls='.length));
 const only = args.filter((a) => !a.startsWith('--'));
 const parts: Record<string, () => unknown> = {
   browser: () => browser(args.includes('--profile')),
   core,
   memory,
+  recorder,
   agents,
   reconnect,
   size,

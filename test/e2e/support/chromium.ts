@@ -89,6 +89,7 @@ export function chromiumExecutable(): Promise<string> {
   return resolved;
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return playwright.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, timeout: 30_000 });
+/** `extraArgs`: e.g. the bench's `--site-per-process` (frames of other sites in their own process). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return playwright.launch({ executablePath: await chromiumExecutable(), args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 30_000 });
 }
