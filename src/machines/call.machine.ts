@@ -6,8 +6,11 @@
 import { assign, enqueueActions, sendParent, setup } from 'xstate';
 import type { GenesysCommand, SnapshotCallState } from './genesys.types';
 import type { CloseReason, FusionCommand } from './fusion.types';
-import type { CallContext, CallEvent, CallInput, CallOutput, CallStart, CodedError } from './call.types';
+import type { CallContext, CallEvent, CallInput, CallOutput, CallStart, CodedError, Consult } from './call.types';
 import { dialErrorCode, isDialFailure, isTransferred, ringingEndReason } from './call-state';
+import {
+  afterConsultState, consultingState, consultOnlyState, isConsultAnswered, isConsultFor, isConsultLeg, isInitiateFailure, isMainLeg, isNewLeg, isTalkingToCaller, isTransferredLeg,
+} from './call/consult';
 
 /** What a call sends its parent, which forwards it to the adapter. */
 export type CallToParentEvent =
@@ -16,7 +19,9 @@ export type CallToParentEvent =
   /** The call is over; the parent stops and forgets it. */
   | { type: 'call.ended'; key: string; output: CallOutput }
   /** A snapshot corrected this call (a synthetic transition): the root logs it. */
-  | { type: 'call.corrected'; key: string; correction: string };
+  | { type: 'call.corrected'; key: string; correction: string }
+  /** One of the call's legs (a consult leg) is over: its ConnID no longer names this call. */
+  | { type: 'call.legEnded'; key: string; connectionId: string };
 
 type CallVerb = 'accept' | 'reject' | 'hangup' | 'hold' | 'retrieve';
 
@@ -43,13 +48,14 @@ function describe(error: CodedError | null): string {
 }
 
 /** Fusion's offer of a call (newCommEvent); the root sends it itself for a call that starts ringing. */
-export function newCommCommand(call: Pick<CallInput, 'eventId' | 'direction' | 'number' | 'queue'>): FusionCommand {
+export function newCommCommand(call: Pick<CallInput, 'eventId' | 'direction' | 'number' | 'queue' | 'attachedData'>): FusionCommand {
   return {
     type: 'fusion.cmd.newComm',
     eventId: call.eventId,
     direction: call.direction,
     number: call.number,
     ...(call.queue ? { queue: call.queue } : {}),
+    ...(call.attachedData ? { attachedData: call.attachedData } : {}),
   };
 }
 
@@ -95,6 +101,28 @@ const settle = (ok: boolean) => ({ type: 'settleFusionRequest', params: { ok } }
 const snapshotSays = (state: SnapshotCallState) => ({ type: 'snapshotSays', params: { state } }) as const;
 const noSuchCall = (command: string) => ({ type: 'isNoSuchCall', params: { command } }) as const;
 const corrected = (correction: string) => ({ type: 'reportCorrection', params: { correction } }) as const;
+const consultAs = (kind: Consult['kind']) => ({ type: 'rememberConsult', params: { kind } }) as const;
+
+type ConsultVerb = 'completeTransfer' | 'completeConference' | 'reconnectCall' | 'alternateCall';
+
+/** Complete/Reconnect/Alternate: the held call and its consult leg, in the order each command names them. */
+function consultCommand(context: CallContext, verb: ConsultVerb): CallToParentEvent {
+  const call = context.connectionId ?? '';
+  const leg = context.consult?.connectionId ?? '';
+  const onCall = { eventId: context.eventId };
+  switch (verb) {
+    case 'completeTransfer':
+    case 'completeConference':
+      return { type: 'call.sendGenesys', command: { type: `genesys.cmd.${verb}`, connectionId: call, consultConnectionId: leg, ...onCall } };
+    case 'reconnectCall':
+      return { type: 'call.sendGenesys', command: { type: 'genesys.cmd.reconnectCall', connectionId: leg, heldConnectionId: call, ...onCall } };
+    case 'alternateCall': {
+      // The leg the agent talks to now is held; the other one comes back.
+      const [talking, held] = context.consult?.talkingTo === 'caller' ? [call, leg] : [leg, call];
+      return { type: 'call.sendGenesys', command: { type: 'genesys.cmd.alternateCall', connectionId: talking, heldConnectionId: held, ...onCall } };
+    }
+  }
+}
 
 export const callMachine = setup({
   types: {
@@ -121,6 +149,14 @@ export const callMachine = setup({
     /** Released with CallState Transferred: the customer went on to the transfer target. */
     isTransferredAway: ({ event }) => isTransferred(releasedCallState(event)),
     hasQueuedDigits: ({ context }) => context.dtmfQueue !== '',
+    isConsultLeg: ({ context, event }) => isConsultLeg({ context, event }),
+    isMainLeg: ({ context, event }) => isMainLeg({ context, event }),
+    isNewLeg: ({ context, event }) => isNewLeg({ context, event }),
+    isConsultFor: ({ context, event }, params: { kind: Consult['kind'] }) => isConsultFor({ context, event }, params),
+    isConsultAnswered: ({ context, event }) => isConsultAnswered({ context, event }),
+    isTalkingToCaller: ({ context, event }) => isTalkingToCaller({ context, event }),
+    isInitiateFailure: ({ context, event }) => isInitiateFailure({ context, event }),
+    isTransferredLeg: ({ context, event }) => isTransferredLeg({ context, event }),
   },
   actions: {
     stampPhase: assign({ since: ({ context }) => context.restoredSince ?? Date.now(), restoredSince: null }),
@@ -190,7 +226,9 @@ export const callMachine = setup({
       enqueue.assign({ offered: true, started: true });
     }),
     closeInFusion: enqueueActions(({ context, enqueue }) => {
-      if (context.offered) {
+      if (context.engagementClosed) {
+        // Closed when the caller left during a consult (closeEngagement); never closed twice.
+      } else if (context.offered) {
         enqueue.sendParent(
           toFusion({ type: 'fusion.cmd.closeComm', eventId: context.eventId, reason: context.closeReason ?? 'WRAPUP' }),
         );
@@ -262,6 +300,83 @@ export const callMachine = setup({
     queueDigits: assign({ dtmfQueue: ({ context, event }) => context.dtmfQueue + (event.type === 'call.sendDtmf' ? event.digits : '') }),
     recordDigitsSent: assign({ digits: ({ context }) => (context.digits + context.pendingDigits).slice(-32), pendingDigits: '' }),
     dropDigits: assign({ pendingDigits: '', dtmfQueue: '' }),
+    // ---- consult, transfer, conference (call/consult.ts) ----
+    rememberConsult: assign({
+      consult: ({ event }, params: { kind: Consult['kind'] }): Consult => ({
+        kind: params.kind,
+        destination: 'destination' in event ? event.destination.trim() : '',
+        connectionId: null,
+        answered: false,
+        talkingTo: 'target',
+      }),
+    }),
+    sendInitiate: sendParent(({ context }): CallToParentEvent => ({
+      type: 'call.sendGenesys',
+      command: {
+        type: context.consult?.kind === 'conference' ? 'genesys.cmd.initiateConference' : 'genesys.cmd.initiateTransfer',
+        connectionId: context.connectionId ?? '',
+        eventId: context.eventId,
+        destination: context.consult?.destination ?? '',
+      },
+    })),
+    bindConsultLeg: assign({
+      consult: ({ context, event }) =>
+        context.consult && 'connectionId' in event && typeof event.connectionId === 'string'
+          ? { ...context.consult, connectionId: event.connectionId }
+          : context.consult,
+    }),
+    adoptConsultLeg: assign({
+      consult: ({ event }): Consult | null =>
+        event.type === 'genesys.dialing'
+          ? { kind: 'transfer', destination: event.number, connectionId: event.connectionId, answered: false, talkingTo: 'target' }
+          : null,
+    }),
+    markConsultAnswered: assign({ consult: ({ context }) => (context.consult ? { ...context.consult, answered: true } : null) }),
+    noteTalkingTo: assign({
+      consult: ({ context }, params: { party: Consult['talkingTo'] }) => (context.consult ? { ...context.consult, talkingTo: params.party } : null),
+    }),
+    /** The consult leg is over: the call forgets it and the root stops routing its ConnID here. */
+    forgetConsult: enqueueActions(({ context, enqueue }) => {
+      const leg = context.consult?.connectionId;
+      if (leg) enqueue.sendParent({ type: 'call.legEnded', key: context.key, connectionId: leg } satisfies CallToParentEvent);
+      enqueue.assign({ consult: null });
+    }),
+    endMainLeg: enqueueActions(({ context, enqueue }) => {
+      if (context.connectionId) enqueue.sendParent({ type: 'call.legEnded', key: context.key, connectionId: context.connectionId } satisfies CallToParentEvent);
+    }),
+    recordConsultEnded: assign({
+      error: ({ context }, params: { code: string }) => ({ code: params.code, detail: context.consult?.destination ?? '' }),
+    }),
+    sendCompleteTransfer: sendParent(({ context }) => consultCommand(context, 'completeTransfer')),
+    sendCompleteConference: sendParent(({ context }) => consultCommand(context, 'completeConference')),
+    sendReconnect: sendParent(({ context }) => consultCommand(context, 'reconnectCall')),
+    sendAlternate: sendParent(({ context }) => consultCommand(context, 'alternateCall')),
+    sendConsultHangup: sendParent(({ context }): CallToParentEvent => ({
+      type: 'call.sendGenesys',
+      command: { type: 'genesys.cmd.hangup', connectionId: context.consult?.connectionId ?? '', eventId: context.eventId },
+    })),
+    addParty: assign({
+      parties: ({ context, event }) => {
+        const party = event.type === 'genesys.partyAdded' ? (event.party ?? context.consult?.destination) : undefined;
+        return party && !context.parties.includes(party) ? [...context.parties, party].slice(-8) : context.parties;
+      },
+    }),
+    /** The conference's new party, if Genesys did not name it in EventPartyAdded. */
+    addConsultParty: assign({
+      parties: ({ context }) => {
+        const party = context.consult?.destination;
+        return party && !context.parties.includes(party) ? [...context.parties, party].slice(-8) : context.parties;
+      },
+    }),
+    removeParty: assign({
+      parties: ({ context, event }) => (event.type === 'genesys.partyDeleted' && event.party ? context.parties.filter((party) => party !== event.party) : context.parties),
+    }),
+    /** The caller left during a consult: Fusion's engagement closes with the wrap-up now. */
+    closeEngagement: enqueueActions(({ context, enqueue }) => {
+      if (context.engagementClosed) return;
+      if (context.offered) enqueue.sendParent(toFusion({ type: 'fusion.cmd.closeComm', eventId: context.eventId, reason: 'WRAPUP' }));
+      enqueue.assign({ engagementClosed: true, closeReason: 'WRAPUP' });
+    }),
   },
 }).createMachine({
   id: 'call',
@@ -273,6 +388,7 @@ export const callMachine = setup({
     direction: input.direction,
     number: input.number,
     ...(input.queue ? { queue: input.queue } : {}),
+    ...(input.attachedData ? { attachedData: input.attachedData } : {}),
     ringCeilingMs: input.ringCeilingMs,
     offered: input.restored?.offered ?? input.offered ?? false,
     started: input.restored?.started ?? false,
@@ -291,6 +407,9 @@ export const callMachine = setup({
     digits: '',
     pendingDigits: '',
     dtmfQueue: '',
+    consult: null,
+    parties: [],
+    engagementClosed: false,
   }),
   initial: 'starting',
   on: {
@@ -447,6 +566,9 @@ export const callMachine = setup({
         ],
         'genesys.abandoned': { target: 'ended', actions: [closeAs('WRAPUP'), 'noteRemoteEnd'] },
         'resync.gone': { target: 'ended', actions: [closeAs('WRAPUP'), corrected('established → ended (WRAPUP)')] },
+        // A conference's parties come and go (EventPartyAdded / EventPartyDeleted).
+        'genesys.partyAdded': { actions: 'addParty' },
+        'genesys.partyDeleted': { actions: 'removeParty' },
       },
       initial: 'talking',
       states: {
@@ -460,8 +582,15 @@ export const callMachine = setup({
             'fusion.hangup': { target: 'hangingUp', actions: ['clearError', 'rememberFusionRequest', 'sendHangup'] },
             'call.transfer': { target: 'transferring', actions: ['clearError', 'rememberTarget', 'sendSingleStepTransfer'] },
             'call.sendDtmf': { target: 'sendingDigits', actions: ['clearError', 'sendDigits'] },
+            // A consult started on the softphone: the toolbar follows it like its own.
+            'genesys.dialing': { guard: 'isNewLeg', target: 'consulting.ringingTarget', actions: 'adoptConsultLeg' },
+            'call.consult': { target: 'consulting', actions: ['clearError', consultAs('transfer'), 'sendInitiate'] },
+            'call.conference': { target: 'consulting', actions: ['clearError', consultAs('conference'), 'sendInitiate'] },
           },
         },
+        consulting: consultingState,
+        consultOnly: consultOnlyState,
+        afterConsult: afterConsultState,
         /** SingleStepTransfer sent: EventReleased (Transferred) ends the call; anything else rolls back. */
         transferring: {
           after: { commandDeadline: { target: 'talking', actions: 'recordTimeout' } },
@@ -505,6 +634,8 @@ export const callMachine = setup({
           entry: ['markOnHold', 'stampHold'],
           on: {
             'call.retrieve': { target: 'retrieving', actions: ['clearError', 'sendRetrieve'] },
+            // A consult started on the softphone: the toolbar follows it like its own.
+            'genesys.dialing': { guard: 'isNewLeg', target: 'consulting.ringingTarget', actions: 'adoptConsultLeg' },
             'genesys.retrieved': { target: 'talking', actions: 'clearError' },
             'resync.present': { guard: snapshotSays('Established'), target: 'talking', actions: corrected('held → talking') },
             'call.hangup': { target: 'hangingUp', actions: ['clearError', 'sendHangup'] },

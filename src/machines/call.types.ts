@@ -27,6 +27,8 @@ export interface CallInput {
   /** Caller's number (inbound) or number dialled (outbound). */
   number: string;
   queue?: string;
+  /** Attached data the call arrived with (a transferred call's), for Fusion's offer. */
+  attachedData?: Record<string, string>;
   start: CallStart;
   ringCeilingMs: number;
   /** A call restored after a page reload: what Fusion already has, and when its phase began. */
@@ -47,6 +49,7 @@ export interface CallContext {
   direction: CallDirection;
   number: string;
   queue?: string;
+  attachedData?: Record<string, string>;
   ringCeilingMs: number;
   /** Whether Fusion has been offered this call (newCommEvent published). */
   offered: boolean;
@@ -78,6 +81,24 @@ export interface CallContext {
   /** Digits on their way (one SendDTMF at a time) and those typed meanwhile, sent next. */
   pendingDigits: string;
   dtmfQueue: string;
+  /** The consult under way (InitiateTransfer/InitiateConference), while this call is held for it. */
+  consult: Consult | null;
+  /** Numbers a completed conference added (EventPartyAdded), shown on the card. */
+  parties: string[];
+  /** Fusion's engagement was closed early: the customer left during a consult, the consult leg stayed. */
+  engagementClosed: boolean;
+}
+
+/** A consult leg: where it goes, why, its ConnID once Genesys names it, and who the agent hears. */
+export interface Consult {
+  kind: 'transfer' | 'conference';
+  destination: string;
+  /** The consult leg's ConnID (EventDialing with CallType Consult); null until then. */
+  connectionId: string | null;
+  /** The target answered (EventEstablished on the consult leg). */
+  answered: boolean;
+  /** After Swap the agent talks to the caller and the consult leg is held. */
+  talkingTo: 'target' | 'caller';
 }
 
 /** What the toolbar and the agent ask of a call (the UI addresses calls by key). */
@@ -90,7 +111,16 @@ export type CallCommand =
   /** Blind transfer: SingleStepTransfer to `destination`. */
   | { type: 'call.transfer'; key: string; destination: string }
   /** Keypad: digits 0-9 * # only (the root refuses anything else). */
-  | { type: 'call.sendDtmf'; key: string; digits: string };
+  | { type: 'call.sendDtmf'; key: string; digits: string }
+  /** Consult `destination` before transferring (InitiateTransfer) or conferencing (InitiateConference). */
+  | { type: 'call.consult'; key: string; destination: string }
+  | { type: 'call.conference'; key: string; destination: string }
+  | { type: 'call.completeTransfer'; key: string }
+  | { type: 'call.completeConference'; key: string }
+  /** Drop the consult leg and take the caller back (ReconnectCall). */
+  | { type: 'call.cancelConsult'; key: string }
+  /** Talk to the other leg (AlternateCall). */
+  | { type: 'call.swap'; key: string };
 
 /** Fusion interaction commands routed to a call, with their UEF request ids. */
 export type FusionCallEvent = Extract<

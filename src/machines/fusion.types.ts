@@ -44,6 +44,8 @@ export type FusionCommand =
       number: string;
       /** The Genesys queue the call came through, when known (shown in Fusion's offer). */
       queue?: string;
+      /** Attached data the call arrived with (a transferred call's), as extra inData tokens. */
+      attachedData?: Record<string, string>;
     }
   | { type: 'fusion.cmd.startComm'; eventId: string; direction: CallDirection }
   | { type: 'fusion.cmd.closeComm'; eventId: string; reason: CloseReason }

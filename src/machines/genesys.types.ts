@@ -69,6 +69,8 @@ export type GenesysEvent =
       dnis?: string;
       queue?: string;
       callType?: string;
+      /** Attached data (UserData) the call carries, e.g. a transfer's; handed to Fusion's offer. */
+      attachedData?: Record<string, string>;
     }
   | {
       type: 'genesys.dialing';

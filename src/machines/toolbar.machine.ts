@@ -83,6 +83,21 @@ function callControl(capability: Capability, check: 'isDialableDestination' | 'i
   ] as const;
 }
 
+/** A consult step (complete, cancel, swap): unsupported, offline, or the call decides. */
+function consultStep(capability: Capability) {
+  return [
+    { guard: { type: 'lacks', params: { capability } }, actions: 'noteUnsupported' },
+    { guard: 'isOffline', actions: 'noteOffline' },
+    { actions: 'forwardToCall' },
+  ] as const;
+}
+
+/** EventDialing of a consult leg: it names a held call the toolbar has (previousConnectionId). */
+function consultParentKey(context: ToolbarContext, event: ToolbarEvent): string | undefined {
+  if (event.type !== 'genesys.dialing' || !event.previousConnectionId || keyByConnection(context, event.connectionId)) return undefined;
+  return keyByConnection(context, event.previousConnectionId);
+}
+
 /** A phone number the agent can dial: digits with optional + and separators, 2-20 digits. */
 export function isDialable(number: string): boolean {
   const trimmed = number.trim();
@@ -166,6 +181,8 @@ export const toolbarMachine = setup({
     isReadyOnRegister: ({ context }) => context.config.readyOnRegister,
     isKnownCall: ({ context, event }) => targetKey(context, event) !== undefined,
     isDialAnswer: ({ context, event }) => dialRequestKey(context, event) !== undefined,
+    /** A consult leg of a call the toolbar has: it joins that call, never a new Fusion engagement. */
+    isConsultDialing: ({ context, event }) => consultParentKey(context, event) !== undefined,
     /** PartyChanged onto a ConnID another live call has: one ConnID may never name two calls. */
     isPartyConflict: ({ context, event }) =>
       event.type === 'genesys.partyChanged' && otherCallWith(context, event.connectionId, keyByConnection(context, event.previousConnectionId)) !== undefined,
@@ -320,7 +337,7 @@ export const toolbarMachine = setup({
       let input: CallInput;
       const base = { ringCeilingMs: context.config.ringCeilingMs, transferCloseReason: context.config.transferCloseReason };
       if (event.type === 'genesys.ringing') {
-        input = { ...base, key: connectionCallKey(event.connectionId), connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}) };
+        input = { ...base, key: connectionCallKey(event.connectionId), connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'inbound', number: event.ani, start: 'ringing', ...(event.queue ? { queue: event.queue } : {}), ...(event.attachedData ? { attachedData: event.attachedData } : {}) };
       } else if (event.type === 'genesys.dialing') {
         input = { ...base, key: connectionCallKey(event.connectionId), connectionId: event.connectionId, eventId: freshEventId(context, event.eventId), direction: 'outbound', number: event.number, start: 'dialing' };
       } else if (event.type === 'genesys.established') {
@@ -357,6 +374,24 @@ export const toolbarMachine = setup({
       if (!key || !connectionId) return;
       enqueue.assign({ calls: withConnection(context.calls, key, connectionId) });
       enqueue.sendTo(key, event as never);
+    }),
+    bindConsultLeg: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'genesys.dialing');
+      const key = consultParentKey(context, event);
+      if (!key) return;
+      enqueue.assign({ calls: withConnection(context.calls, key, event.connectionId) });
+      enqueue.sendTo(key, event);
+    }),
+    /** A call's consult leg ended: its ConnID leaves the index; a trailing event for it is expected. */
+    unbindLeg: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, 'call.legEnded');
+      const entry = Object.hasOwn(context.calls, event.key) ? context.calls[event.key] : undefined;
+      if (!entry || !entry.connectionIds.includes(event.connectionId)) return;
+      const connectionIds = entry.connectionIds.filter((id) => id !== event.connectionId);
+      enqueue.assign({
+        calls: { ...context.calls, [event.key]: { ...entry, connectionIds } },
+        endedConnections: withRecent(context.endedConnections, [event.connectionId], MAX_ENDED_CONNECTIONS),
+      });
     }),
     /** PartyChanged: the call keeps its actor and eventId; the index learns the new ConnID. */
     reindexCall: enqueueActions(({ context, event, enqueue }) => {
@@ -787,6 +822,7 @@ export const toolbarMachine = setup({
           on: {
             'genesys.ringing': [{ guard: 'isKnownCall', actions: 'noteDuplicate' }, { actions: 'spawnCall' }],
             'genesys.dialing': [
+              { guard: 'isConsultDialing', actions: 'bindConsultLeg' },
               { guard: 'isDialAnswer', actions: 'bindDialAnswer' },
               { guard: 'isKnownCall', actions: 'forwardToCall' },
               { actions: 'spawnCall' },
@@ -835,6 +871,16 @@ export const toolbarMachine = setup({
             'call.transfer': callControl('transfer', 'isDialableDestination'),
             'call.sendDtmf': callControl('dtmf', 'isDtmfDigits'),
             'genesys.dtmfSent': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.partyAdded': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'genesys.partyDeleted': [{ guard: 'isKnownCall', actions: 'forwardToCall' }, { actions: 'noteEvent' }],
+            'call.consult': callControl('consult', 'isDialableDestination'),
+            'call.conference': callControl('conference', 'isDialableDestination'),
+            'call.completeTransfer': consultStep('consult'),
+            'call.completeConference': consultStep('conference'),
+            // Cancel and swap work on either kind of consult.
+            'call.cancelConsult': consultStep('consult'),
+            'call.swap': consultStep('consult'),
+            'call.legEnded': { guard: 'isKnownCall', actions: 'unbindLeg' },
             'call.focus': { actions: 'focusCall' },
             'fusion.accept': fusionCallCommand,
             'fusion.reject': fusionCallCommand,

@@ -10,7 +10,7 @@ import { callMachine } from '../../src/machines/call.machine';
 import type { CallEvent, CallInput, CallStart } from '../../src/machines/call.types';
 import { toolbarMachine } from '../../src/machines/toolbar.machine';
 import { createDriver, keyOf, type Driver } from '../support/driver';
-import { ModelCoverage } from '../support/coverage';
+import { longestPaths, ModelCoverage } from '../support/coverage';
 
 type CallSnapshot = SnapshotFrom<typeof callMachine>;
 
@@ -82,6 +82,7 @@ function sampleEvents(key: string): CallEvent[] {
     { type: 'resync.gone' },
     // Call controls of a connected call (tried only while established: see isPossible).
     ...CONTROL_EVENTS(key),
+    ...CONSULT_EVENTS(key),
     ...afterEvents(),
   ];
 }
@@ -101,6 +102,46 @@ function CONTROL_EVENTS(key: string): CallEvent[] {
     failed('sendDtmf'),
   ];
 }
+/** The consult leg's ConnID (EventDialing names the held call as previousConnectionId). */
+const LEG = 'k2';
+const TARGET = '+15550007777';
+
+/** Consult, transfer, conference: tried only on a call that started established (see isPossible). */
+function CONSULT_EVENTS(key: string): CallEvent[] {
+  const leg = { connectionId: LEG };
+  const failed = (command: 'initiateTransfer' | 'initiateConference' | 'completeTransfer' | 'completeConference' | 'reconnectCall' | 'alternateCall'): CallEvent => ({
+    type: 'genesys.commandFailed', command, connectionId: CONN, eventId: EVENT_ID, code: 'REST_HTTP_500', message: 'boom',
+  });
+  return [
+    { type: 'call.consult', key, destination: TARGET },
+    { type: 'call.conference', key, destination: TARGET },
+    { type: 'genesys.dialing', ...leg, number: TARGET, callType: 'Consult', previousConnectionId: CONN },
+    { type: 'genesys.established', ...leg },
+    { type: 'genesys.released', ...leg },
+    { type: 'genesys.released', ...leg, callState: 'Transferred' },
+    { type: 'genesys.destinationBusy', ...leg },
+    { type: 'genesys.retrieved', ...leg },
+    { type: 'genesys.partyAdded', connectionId: CONN, party: TARGET },
+    { type: 'genesys.partyDeleted', connectionId: CONN, party: TARGET },
+    { type: 'call.completeTransfer', key },
+    { type: 'call.completeConference', key },
+    { type: 'call.cancelConsult', key },
+    { type: 'call.swap', key },
+    // Hanging up the consult leg after the caller left.
+    { type: 'genesys.commandFailed', command: 'hangup', ...leg, eventId: EVENT_ID, code: 'REST_HTTP_500', message: 'boom' },
+    { type: 'genesys.error', ...leg, code: '56', message: 'Invalid state' },
+    failed('initiateTransfer'), failed('initiateConference'), failed('completeTransfer'), failed('completeConference'), failed('reconnectCall'), failed('alternateCall'),
+  ];
+}
+const CONSULT_TYPES = new Set(['call.consult', 'call.conference', 'call.completeTransfer', 'call.completeConference', 'call.cancelConsult', 'call.swap', 'genesys.partyAdded', 'genesys.partyDeleted']);
+const CONSULT_COMMANDS = new Set(['initiateTransfer', 'initiateConference', 'completeTransfer', 'completeConference', 'reconnectCall', 'alternateCall']);
+const isConsultEvent = (event: CallEvent) =>
+  CONSULT_TYPES.has(event.type) ||
+  ('connectionId' in event && event.connectionId === LEG) ||
+  (event.type === 'genesys.commandFailed' && CONSULT_COMMANDS.has(event.command));
+const CALLER_LEG_EVENTS = new Set(['genesys.held', 'genesys.retrieved', 'genesys.released', 'genesys.abandoned', 'genesys.error']);
+const inConsult = (snapshot: CallSnapshot) => snapshot.matches({ established: 'consulting' }) || snapshot.matches({ established: 'consultOnly' });
+
 const CONTROL_TYPES = new Set(['call.transfer', 'call.sendDtmf', 'genesys.dtmfSent']);
 const isControl = (event: CallEvent) =>
   CONTROL_TYPES.has(event.type) ||
@@ -123,6 +164,17 @@ function stepName(event: CallEvent): string {
 /** A ring ceiling cannot pass while a command (8 s) is pending inside ringing: the deadline fires first. */
 function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
   if (snapshot.matches('ended')) return false;
+  if (isConsultEvent(event)) {
+    if (snapshot.context.start !== 'established' || !snapshot.matches('established')) return false;
+    // The root routes the leg's events here only while the call has it (EventDialing binds it).
+    if ('connectionId' in event && event.connectionId === LEG && event.type !== 'genesys.dialing') return snapshot.context.consult?.connectionId === LEG;
+    return true;
+  }
+  // Once the caller left a consult, the root no longer routes the caller's ConnID here.
+  if (snapshot.matches({ established: 'consultOnly' }) && 'connectionId' in event && event.connectionId === CONN && event.type.startsWith('genesys.')) return false;
+  // Inside a consult only its own events, the caller's leg and time are walked; other events are
+  // ignored there like any stray event, and walking each in each consult state only adds paths.
+  if (inConsult(snapshot) && !CALLER_LEG_EVENTS.has(event.type) && event.type !== 'call.hangup' && !event.type.startsWith('xstate.after.')) return false;
   // Transfer and keypad events elsewhere are ignored like any stray event; walking them there only adds paths.
   if (isControl(event)) return snapshot.matches('established') && snapshot.context.start === 'ringing';
   // Before Genesys names a dialled call, only events that carry its eventId can be routed to it.
@@ -140,8 +192,9 @@ function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
 
 /** State + what the next step depends on, plus the edge that led here, so shortest paths cover transitions. */
 function serialize(snapshot: CallSnapshot, event: CallEvent | undefined, prev?: CallSnapshot): string {
-  const { offered, started, fusionRequestId, onHold, connectionId, dtmfQueue } = snapshot.context;
-  const state = JSON.stringify([snapshot.value, offered, started, fusionRequestId !== null, onHold, connectionId !== null, dtmfQueue !== '']);
+  const { offered, started, fusionRequestId, onHold, connectionId, dtmfQueue, consult, engagementClosed } = snapshot.context;
+  const leg = consult ? [consult.kind, consult.connectionId !== null, consult.answered, consult.talkingTo] : null;
+  const state = JSON.stringify([snapshot.value, offered, started, fusionRequestId !== null, onHold, connectionId !== null, dtmfQueue !== '', leg, engagementClosed]);
   return `${state}|${JSON.stringify(prev?.value ?? null)}|${JSON.stringify(event ?? null)}`;
 }
 
@@ -156,7 +209,20 @@ const PENDING_COMMAND: Record<string, string> = {
   '{"dialing":"requested"}': 'genesys.cmd.makeCall',
   '{"established":"transferring"}': 'genesys.cmd.singleStepTransfer',
   '{"established":"sendingDigits"}': 'genesys.cmd.sendDtmf',
+  '{"established":{"consulting":"completing"}}': 'genesys.cmd.completeTransfer',
+  '{"established":{"consulting":"conferencing"}}': 'genesys.cmd.completeConference',
+  '{"established":{"consulting":"canceling"}}': 'genesys.cmd.reconnectCall',
+  '{"established":{"consulting":"swapping"}}': 'genesys.cmd.alternateCall',
+  '{"established":{"consultOnly":"hangingUp"}}': 'genesys.cmd.hangup',
 };
+
+/** The command a state waits on; a consult's first one depends on its kind. */
+function pendingCommand(next: CallSnapshot): string | undefined {
+  if (next.matches({ established: { consulting: 'initiating' } })) {
+    return next.context.consult?.kind === 'conference' ? 'genesys.cmd.initiateConference' : 'genesys.cmd.initiateTransfer';
+  }
+  return PENDING_COMMAND[JSON.stringify(next.value)];
+}
 
 function startCall(d: Driver, start: CallStart) {
   if (start === 'ringing') d.ring(CONN, '+15551230000', EVENT_ID);
@@ -186,7 +252,9 @@ function expectedFusion(prev: CallSnapshot, next: CallSnapshot): string[] {
     if (failed) types.push('fusion.cmd.outboundError');
   }
   if (done && !next.context.offered && next.context.closeReason === 'CANCELED') types.push('fusion.cmd.outboundError');
-  if (done && next.context.offered) types.push('fusion.cmd.closeComm');
+  // The caller left during a consult: the engagement closes then, not again when the consult leg ends.
+  if (!prev.context.engagementClosed && next.context.engagementClosed && next.context.offered) types.push('fusion.cmd.closeComm');
+  if (done && next.context.offered && !prev.context.engagementClosed && !next.context.engagementClosed) types.push('fusion.cmd.closeComm');
   return types;
 }
 
@@ -212,12 +280,12 @@ let pathCount = 0;
 
 for (const start of starts) {
   const key = keyFor(start);
-  const paths = getShortestPaths(walkableCallMachine, {
+  const paths = longestPaths(getShortestPaths(walkableCallMachine, {
     input: inputFor(start),
     events: sampleEvents(key),
     filterEvents: isPossible,
     serializeState: serialize,
-  });
+  }));
   pathCount += paths.length;
 
   describe(`call model, starting ${start} (${paths.length} paths)`, () => {
@@ -246,7 +314,7 @@ for (const start of starts) {
           // Digits typed while a SendDTMF was in flight go out as the next one when it is confirmed.
           const queuedSent = step.event.type === 'genesys.dtmfSent' && prev.context.dtmfQueue !== '';
           const entered = JSON.stringify(next.value) !== JSON.stringify(prev.value) || queuedSent;
-          const pending = entered ? PENDING_COMMAND[JSON.stringify(next.value)] : undefined;
+          const pending = entered ? pendingCommand(next) : undefined;
           expect(d.genesysCommands.slice(genesysBefore).map((c) => c.type), where).toEqual(pending ? [pending] : []); // '' = waits, sends nothing
           const fusionDelta = d.fusionCommands.slice(fusionBefore).filter((c) => c.type !== 'fusion.cmd.respond' && c.type !== 'fusion.cmd.agentState');
           expect(fusionDelta.map((c) => c.type), where).toEqual(expectedFusion(prev, next));

@@ -117,7 +117,7 @@ describe('calls', () => {
   it('configurable dial delay and busy list; remote answer and caller hang-up while dialing', async () => {
     const erin = await agent('erin');
     await scenario(sim, 'config', { dialDelayMs: 10_000, busyNumbers: ['+100'] });
-    expect(sim.state().config).toEqual({ mode: 'full', dialDelayMs: 10_000, busyNumbers: ['+100'], snapshot: 'on' });
+    expect(sim.state().config).toEqual({ mode: 'full', dialDelayMs: 10_000, consultDelayMs: 20, busyNumbers: ['+100'], snapshot: 'on' });
     const first = (await command(sim, { type: 'MakeCall', agentId: 'erin', toNumber: '+200' })).body['connectionId'] as string;
     await scenario(sim, 'remoteAnswer', { connectionId: first });
     expect(await erin.next('EventEstablished')).toMatchObject({ connectionId: first });

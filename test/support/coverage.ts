@@ -68,3 +68,16 @@ export class ModelCoverage {
     };
   }
 }
+
+/**
+ * The paths that are not the start of a longer one. Shortest paths grow one step from the path to
+ * their predecessor, so every step of a dropped path is run, and checked, inside a longer path.
+ */
+export function longestPaths<P extends { steps: readonly { event: { type: string } }[] }>(paths: readonly P[]): P[] {
+  const signature = (steps: readonly { event: unknown }[]) => steps.map((step) => JSON.stringify(step.event)).join('\u0001');
+  const prefixes = new Set<string>();
+  for (const path of paths) {
+    for (let length = 1; length < path.steps.length; length += 1) prefixes.add(signature(path.steps.slice(0, length)));
+  }
+  return paths.filter((path) => !prefixes.has(signature(path.steps)));
+}

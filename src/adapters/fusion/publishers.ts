@@ -54,7 +54,8 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
   // Quiet: the reload record hears of the new engagement once the offer is out (issue 13).
   const evicted = calls.open(cmd.eventId, cmd.direction, cmd.number, true);
   // Click-to-dial: the onOutgoingEvent outData is the outbound call's inData (protocol.md 1.7).
-  const inData: UefData = { ...(cmd.direction === 'outbound' ? calls.takeOutgoing(cmd.eventId) : undefined) };
+  // A transferred call's attached data goes first, so the toolbar's own tokens win over it.
+  const inData: UefData = { ...cmd.attachedData, ...(cmd.direction === 'outbound' ? calls.takeOutgoing(cmd.eventId) : undefined) };
   inData.SVCMCA_ANI = cmd.number;
   inData.SVCMCA_COMMUNICATION_DIRECTION = DIRECTION[cmd.direction];
   if (cmd.queue) inData.comPanelQName1 = cmd.queue;

@@ -13,7 +13,8 @@
  * - error: `ErrorCode`/`errorCode` (string or number), `ErrorMessage`/`errorMessage`;
  * - not-ready reason: `reason` or `Reason`; work mode: `workMode` or `AgentWorkMode`;
  * - consult leg: `CallType` plus `previousConnectionId`, `PreviousConnID` or `TransferConnID`;
- * - party added/deleted: `party`, `OtherDN` or `ThirdPartyDN`; DTMF: `digits` or `DTMFDigits`.
+ * - party added/deleted: `party`, `OtherDN` or `ThirdPartyDN`; DTMF: `digits` or `DTMFDigits`;
+ * - attached data of a ringing call (a transfer's): `UserData` (or `userData`), string values only.
  */
 import * as v from 'valibot';
 import type { CallDirection, GenesysEvent, SnapshotCall } from '../../machines/genesys.types';
@@ -27,8 +28,25 @@ export const EnvelopeSchema = v.object({ eventName: OptText, eventType: OptText 
 const ConnFields = { connectionId: OptText, ConnID: OptText };
 const ConnSchema = v.object(ConnFields);
 
+/** UserData keys Fusion may receive as inData tokens: identifier-like, never a prototype name. */
+const ATTACHED_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const MAX_ATTACHED = 32;
+const AttachedSchema = v.optional(v.record(v.string(), v.unknown()));
+
+/** The string entries of UserData a call may hand to Fusion (bounded; other values dropped). */
+function attachedDataOf(...records: (Record<string, unknown> | undefined)[]): Record<string, string> | undefined {
+  const record = records.find((item) => item !== undefined);
+  if (!record) return undefined;
+  const entries = Object.entries(record)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length <= 1024 && ATTACHED_KEY.test(entry[0]) && entry[0] !== '__proto__')
+    .slice(0, MAX_ATTACHED);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 const RingingSchema = v.object({
   ...ConnFields,
+  UserData: AttachedSchema,
+  userData: AttachedSchema,
   eventId: OptText,
   ANI: OptText,
   OtherDN: OptText,
@@ -139,6 +157,7 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
         dnis: nonEmpty(f.DNIS),
         queue: nonEmpty(f.queueName, f.ThisQueue),
         callType: nonEmpty(f.CallType),
+        attachedData: attachedDataOf(f.UserData, f.userData),
       }),
     ),
   ),

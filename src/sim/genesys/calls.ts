@@ -8,12 +8,16 @@ export interface RingRequest {
   queue?: string;
   eventId?: string;
   connectionId?: string;
+  /** Attached data sent as UserData (a transferred call carries the transfer's). */
+  userData?: Record<string, string>;
+  /** CallType on the wire (default Inbound), e.g. Internal or Consult for a transfer arriving. */
+  callType?: string;
 }
 
 /** Live (unreleased) calls one agent may have; past it a ring or dial is refused with 429. */
 export const DEFAULT_MAX_CALLS_PER_AGENT = 32;
 
-function overCap(model: SimModel, agent: string): Reply | undefined {
+export function overCap(model: SimModel, agent: string): Reply | undefined {
   let live = 0;
   for (const call of model.calls.values()) if (call.agent === agent && call.status !== 'released') live += 1;
   return live >= model.maxCallsPerAgent ? fail(429, `agent ${agent} already has ${live} live calls (limit ${model.maxCallsPerAgent})`) : undefined;
@@ -36,9 +40,12 @@ export function ring(model: SimModel, request: RingRequest): Reply {
     ani: request.ani || '+15551230000',
     eventId: request.eventId || randomUUID(),
     queue: request.queue || 'Sales',
+    ...(request.userData ? { userData: request.userData } : {}),
+    ...(request.callType ? { callType: request.callType } : {}),
   };
   model.addCall(call);
-  model.emitCall(call, 'EventRinging', { queueName: call.queue });
+  const frame = model.callFrame(call, 'EventRinging', { queueName: call.queue });
+  model.emit(call.agent, call.userData ? { ...frame, UserData: call.userData } : frame);
   return ok({ connectionId, eventId: call.eventId });
 }
 

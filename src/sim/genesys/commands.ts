@@ -1,5 +1,6 @@
 import * as agents from './agents';
 import * as calls from './calls';
+import * as consult from './consult';
 import { snapshot } from './snapshot';
 import type { Call, SimModel } from './state';
 import { fail, type Reply } from './types';
@@ -18,6 +19,12 @@ export type CommandName =
   | 'snapshot'
   | 'singlesteptransfer'
   | 'senddtmf'
+  | 'initiatetransfer'
+  | 'initiateconference'
+  | 'completetransfer'
+  | 'completeconference'
+  | 'reconnectcall'
+  | 'alternatecall'
   | 'ring';
 
 /** `type` is matched case-insensitively; `initialize` (seed/mock) and `Register` (docs) are one command. */
@@ -36,6 +43,12 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   snapshot: 'snapshot',
   singlesteptransfer: 'singlesteptransfer',
   senddtmf: 'senddtmf',
+  initiatetransfer: 'initiatetransfer',
+  initiateconference: 'initiateconference',
+  completetransfer: 'completetransfer',
+  completeconference: 'completeconference',
+  reconnectcall: 'reconnectcall',
+  alternatecall: 'alternatecall',
   ring: 'ring',
 };
 
@@ -56,8 +69,8 @@ export function bodyAgent(body: Record<string, unknown>): string {
 export function runCommand(model: SimModel, command: CommandName, body: Record<string, unknown>): Reply {
   const agent = bodyAgent(body);
   const connectionId = body['connectionId'];
-  const onCall = (allowed: Parameters<typeof calls.findCall>[3], action: string, run: (call: Call) => Reply): Reply => {
-    const found = calls.findCall(model, connectionId, agent, allowed, action);
+  const onCall = (allowed: Parameters<typeof calls.findCall>[3], action: string, run: (call: Call) => Reply, id: unknown = connectionId): Reply => {
+    const found = calls.findCall(model, id, agent, allowed, action);
     return calls.isReply(found) ? found : run(found);
   };
   switch (command) {
@@ -86,6 +99,38 @@ export function runCommand(model: SimModel, command: CommandName, body: Record<s
       if (destination === undefined) return fail(400, 'SingleStepTransfer needs a destination');
       return onCall(['established'], 'transfer', (call) => calls.transfer(model, call, destination));
     }
+    case 'initiatetransfer':
+    case 'initiateconference': {
+      const destination = text(body['destination']);
+      const kind = command === 'initiatetransfer' ? 'transfer' : 'conference';
+      if (destination === undefined) return fail(400, `Initiate${kind === 'transfer' ? 'Transfer' : 'Conference'} needs a destination`);
+      return onCall(['established'], `consult (${kind}) on`, (call) => consult.initiate(model, call, destination, kind));
+    }
+    case 'completetransfer':
+    case 'completeconference': {
+      const action = command === 'completetransfer' ? 'complete the transfer of' : 'complete the conference of';
+      return onCall(['held'], action, (call) => {
+        const leg = consult.consultLegOf(model, call, body['consultConnectionId'], action);
+        if (calls.isReply(leg)) return leg;
+        return command === 'completetransfer' ? consult.completeTransfer(model, call, leg) : consult.completeConference(model, call, leg);
+      });
+    }
+    case 'reconnectcall':
+      // connectionId: the consult leg to drop; heldConnectionId: the call to take back.
+      return onCall(['held'], 'reconnect', (call) => {
+        const found = calls.findCall(model, body['connectionId'], agent, ['dialing', 'established', 'held'], 'drop consult leg');
+        if (calls.isReply(found)) return found;
+        const leg = consult.consultLegOf(model, call, found.connectionId, 'reconnect');
+        return calls.isReply(leg) ? leg : consult.reconnect(model, leg, call);
+      }, body['heldConnectionId']);
+    case 'alternatecall':
+      // connectionId: the leg talking now; heldConnectionId: the held one. One is the other's consult leg.
+      return onCall(['established'], 'swap from', (talking) => {
+        const held = calls.findCall(model, body['heldConnectionId'], agent, ['held'], 'swap to');
+        if (calls.isReply(held)) return held;
+        const paired = talking.consultOf === held.connectionId || held.consultOf === talking.connectionId;
+        return paired ? consult.alternate(model, talking, held) : fail(409, `${talking.connectionId} and ${held.connectionId} are not a call and its consult leg`);
+      });
     case 'senddtmf': {
       const digits = body['digits'];
       if (typeof digits !== 'string' || !/^[0-9*#]{1,32}$/.test(digits)) return fail(400, 'SendDTMF needs digits: 1-32 of 0-9 * #');

@@ -52,6 +52,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   const model = new SimModel(hub, log, {
     mode: options.mode ?? 'full',
     dialDelayMs: options.dialDelayMs ?? DEFAULT_DIAL_DELAY_MS,
+    consultDelayMs: options.consultDelayMs ?? options.dialDelayMs ?? DEFAULT_DIAL_DELAY_MS,
     busyNumbers: options.busyNumbers ?? DEFAULT_BUSY_NUMBERS,
     snapshot: options.snapshot ?? 'on',
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as calls from './calls';
+import { partyLeaves } from './consult';
 import { parseFailRule, type FailRules } from './fail-rules';
 import type { PublicMock } from './public-mock';
 import type { SocketHub } from './sockets';
@@ -28,6 +29,13 @@ function onCall(control: SimControl, body: Body, allowed: readonly CallStatus[],
   return calls.isReply(found) ? found : run(found);
 }
 
+/** Attached data for a ring: string values only, at most 32 keys (a transferred call's UserData). */
+function userDataOf(value: unknown): { userData?: Record<string, string> } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string').slice(0, 32);
+  return entries.length > 0 ? { userData: Object.fromEntries(entries) } : {};
+}
+
 /** The mock's own `ring` trigger, with the ids filled in and answered so tests can follow the call. */
 function mockRing(mock: PublicMock, body: Body): Reply {
   const connectionId = text(body['connectionId']) ?? newConnId();
@@ -47,9 +55,17 @@ export const SIM_ROUTES: Readonly<Record<string, Route>> = {
       queue: text(body['queue']),
       eventId: text(body['eventId']),
       connectionId: text(body['connectionId']),
+      ...userDataOf(body['userData']),
+      ...(text(body['callType']) ? { callType: text(body['callType']) } : {}),
     }),
   callerHangup: (control, body) =>
     onCall(control, body, ['ringing', 'dialing', 'established', 'held'], 'hang up (caller)', (call) => calls.callerHangup(control.model, call)),
+  /** A conference party hangs up: EventPartyDeleted on the call. */
+  partyLeave: (control, body) => {
+    const party = text(body['party']);
+    if (party === undefined) return fail(400, 'partyLeave needs a party');
+    return onCall(control, body, ['established', 'held'], 'remove a party from', (call) => partyLeaves(control.model, call, party));
+  },
   remoteAnswer: (control, body) =>
     onCall(control, body, ['dialing'], 'answer (remote)', (call) => calls.remoteAnswer(control.model, call)),
   softphoneAnswer: (control, body) =>
@@ -81,7 +97,7 @@ export const SIM_ROUTES: Readonly<Record<string, Route>> = {
     return ok();
   },
   config: ({ model }, body) => {
-    const { dialDelayMs, busyNumbers, mode, snapshot } = body;
+    const { dialDelayMs, consultDelayMs, busyNumbers, mode, snapshot } = body;
     if (mode !== undefined) {
       if (mode !== 'full' && mode !== 'mock') return fail(400, 'mode must be full or mock');
       model.config.mode = mode;
@@ -93,6 +109,10 @@ export const SIM_ROUTES: Readonly<Record<string, Route>> = {
     if (dialDelayMs !== undefined) {
       if (typeof dialDelayMs !== 'number' || !(dialDelayMs >= 0 && dialDelayMs <= 600_000)) return fail(400, 'dialDelayMs must be 0-600000');
       model.config.dialDelayMs = dialDelayMs;
+    }
+    if (consultDelayMs !== undefined) {
+      if (typeof consultDelayMs !== 'number' || !(consultDelayMs >= 0 && consultDelayMs <= 600_000)) return fail(400, 'consultDelayMs must be 0-600000');
+      model.config.consultDelayMs = consultDelayMs;
     }
     if (busyNumbers !== undefined) {
       if (!Array.isArray(busyNumbers) || !busyNumbers.every((item) => typeof item === 'string')) return fail(400, 'busyNumbers must be an array of strings');

@@ -105,7 +105,9 @@ export class SimModel {
       eventId: call.eventId,
       ANI: call.ani,
       direction: call.direction,
-      CallType: call.direction === 'inbound' ? 'Inbound' : 'Outbound',
+      CallType: call.callType ?? (call.consultOf ? 'Consult' : call.direction === 'inbound' ? 'Inbound' : 'Outbound'),
+      // A consult leg names the held call it belongs to (PSDK TransferConnID / PreviousConnID).
+      ...(call.consultOf ? { previousConnectionId: call.consultOf, TransferConnID: call.consultOf } : {}),
       ...extra,
     };
   }
@@ -123,6 +125,8 @@ export class SimModel {
     this.cancelTimer(call.connectionId);
     call.status = 'released';
     call.callState = callState;
+    const main = call.consultOf === undefined ? undefined : this.calls.get(call.consultOf);
+    if (main?.consultLeg === call.connectionId) delete main.consultLeg;
     this.emitCall(call, 'EventReleased', { CallState: callState });
     const released = [...this.calls.values()].filter((item) => item.status === 'released');
     for (const old of released.slice(0, Math.max(0, released.length - RELEASED_KEPT))) this.calls.delete(old.connectionId);

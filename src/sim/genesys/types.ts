@@ -17,6 +17,8 @@ export interface SimConfig {
   mode: SimMode;
   /** Delay between EventDialing and the far end's answer (or busy) for MakeCall. */
   dialDelayMs: number;
+  /** [INFER] Delay before a consult target answers (InitiateTransfer/InitiateConference); /sim/remoteAnswer answers at once. */
+  consultDelayMs: number;
   /** Numbers that answer busy; any number ending in 486 is busy too. */
   busyNumbers: string[];
   /** [INFER] `snapshot`: answered (`on`), refused with 400 (`refuse`), or 200 with no frame (`silent`). */
@@ -30,6 +32,8 @@ export interface SimOptions {
   /** Origins allowed by CORS and for WebSocket upgrades; `*` allows any. Default: any loopback origin. */
   allowedOrigins?: string[];
   dialDelayMs?: number;
+  /** Delay before a consult target answers (default: the dial delay). */
+  consultDelayMs?: number;
   busyNumbers?: string[];
   mode?: SimMode;
   /** How `snapshot` is answered (default `on`). */
@@ -68,6 +72,18 @@ export interface CallSnapshot {
   eventId?: string;
   queue?: string;
   callState?: string;
+  /** [INFER] A consult leg: the held call it consults for (sent as previousConnectionId/TransferConnID). */
+  consultOf?: string;
+  /** A consult leg's purpose: InitiateTransfer or InitiateConference. */
+  consultKind?: 'transfer' | 'conference';
+  /** The live consult leg of a held call. */
+  consultLeg?: string;
+  /** Parties a completed conference added (their numbers). */
+  parties?: string[];
+  /** Attached data (T-Server UserData) sent with EventRinging, e.g. of a transferred call. */
+  userData?: Record<string, string>;
+  /** CallType on the wire when not derived (e.g. Internal, Consult for a transfer arriving). */
+  callType?: string;
 }
 
 export interface SimSnapshot {
