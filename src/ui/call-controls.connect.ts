@@ -9,6 +9,14 @@ export interface CallControlsInput {
   digits: string;
   canTransfer: boolean;
   canSendDtmf: boolean;
+  canConsult: boolean;
+  canConference: boolean;
+  canCompleteTransfer: boolean;
+  canCompleteConference: boolean;
+  canCancelConsult: boolean;
+  canSwap: boolean;
+  /** What the consult under way is for; null when there is none. */
+  consultKind: 'transfer' | 'conference' | null;
 }
 
 export interface ControlView {
@@ -19,6 +27,14 @@ export interface ControlView {
 export interface CallControlsView {
   /** The "Transfer to" field and the Transfer button (blind transfer). */
   transfer: ControlView;
+  /** Consult and Conference beside Transfer: they call the same destination first. */
+  consult: ControlView;
+  conference: ControlView;
+  /** While consulting: Complete transfer / Complete conference (per the consult's kind), Cancel consult, Swap. */
+  completeTransfer: ControlView;
+  completeConference: ControlView;
+  cancelConsult: ControlView;
+  swap: ControlView;
   /** The Keypad button and the keypad it opens. */
   keypad: ControlView & { digits: string };
 }
@@ -35,14 +51,30 @@ export function selectCallControls(snapshot: CallSnapshot): CallControlsInput {
     digits: snapshot.context.digits,
     canTransfer: snapshot.can({ type: 'call.transfer', key, destination: '' }),
     canSendDtmf: snapshot.can({ type: 'call.sendDtmf', key, digits: '1' }),
+    canConsult: snapshot.can({ type: 'call.consult', key, destination: '' }),
+    canConference: snapshot.can({ type: 'call.conference', key, destination: '' }),
+    canCompleteTransfer: snapshot.can({ type: 'call.completeTransfer', key }),
+    canCompleteConference: snapshot.can({ type: 'call.completeConference', key }),
+    canCancelConsult: snapshot.can({ type: 'call.cancelConsult', key }),
+    canSwap: snapshot.can({ type: 'call.swap', key }),
+    consultKind: snapshot.context.consult?.kind ?? null,
   };
 }
 
 /** A control shows while the call is connected and the microservice can confirm it. */
 export function callControlsView(input: CallControlsInput, online: boolean, capabilities: readonly Capability[]): CallControlsView {
   const connected = CONNECTED.includes(input.phase);
+  const consulting = input.phase.startsWith('established.consulting.');
+  const can = (capability: Capability) => capabilities.includes(capability);
+  const step = (shown: boolean, enabled: boolean): ControlView => ({ shown: consulting && shown, enabled: online && enabled });
   return {
-    transfer: { shown: connected && capabilities.includes('transfer'), enabled: online && input.canTransfer },
+    transfer: { shown: connected && can('transfer'), enabled: online && input.canTransfer },
+    consult: { shown: connected && can('consult'), enabled: online && input.canConsult },
+    conference: { shown: connected && can('conference'), enabled: online && input.canConference },
+    completeTransfer: step(input.consultKind === 'transfer', input.canCompleteTransfer),
+    completeConference: step(input.consultKind === 'conference', input.canCompleteConference),
+    cancelConsult: step(true, input.canCancelConsult),
+    swap: step(true, input.canSwap),
     keypad: { shown: connected && capabilities.includes('dtmf'), enabled: online && input.canSendDtmf, digits: input.digits },
   };
 }

@@ -27,6 +27,10 @@ export interface CallInput {
   canHangup: boolean;
   canHold: boolean;
   canRetrieve: boolean;
+  /** Where the consult under way goes (shown in the state words), if any. */
+  consultTarget?: string | null;
+  /** A conference's other parties. */
+  parties?: readonly string[];
 }
 
 export interface CallButtonView {
@@ -59,6 +63,8 @@ export interface CallView {
   /** When the hold began, for the hold timer; null when not on hold. */
   heldSince: number | null;
   label: UiKey;
+  /** Values the state words name (the consult target, as readable text). */
+  labelParams: { target: string };
   icon: string;
   busy: boolean;
   direction: UiKey;
@@ -70,6 +76,8 @@ export interface CallView {
   showTimer: boolean;
   buttons: CallButtonView[];
   error: CodedError | null;
+  /** A conference's other parties, readable, as text. */
+  parties: string[];
 }
 
 export const SHORTCUTS = { accept: 'Alt+A', decline: 'Alt+D', hangup: 'Alt+H' } as const;
@@ -90,17 +98,28 @@ const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean; tone?: C
   'established.retrieving': { label: 'call.established.retrieving', icon: '‖', busy: true, tone: 'held' },
   'established.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
   'established.transferring': { label: 'call.established.transferring', icon: '⇢', busy: true },
+  // Consult: the caller is held while the agent talks to the target (call/consult.ts).
+  'established.consulting.initiating': { label: 'call.consult.initiating', icon: '⇢', busy: true, tone: 'held' },
+  'established.consulting.ringingTarget': { label: 'call.consult.alerting', icon: '⇢', busy: false, tone: 'held' },
+  'established.consulting.talkingToTarget': { label: 'call.consult.talking', icon: '⇢', busy: false, tone: 'held' },
+  'established.consulting.talkingToCaller': { label: 'call.consult.customer', icon: '☎', busy: false },
+  'established.consulting.swapping': { label: 'call.consult.swapping', icon: '⇄', busy: true, tone: 'held' },
+  'established.consulting.completing': { label: 'call.consult.completing', icon: '⇢', busy: true, tone: 'held' },
+  'established.consulting.conferencing': { label: 'call.consult.conferencing', icon: '⇢', busy: true, tone: 'held' },
+  'established.consulting.canceling': { label: 'call.consult.canceling', icon: '⇢', busy: true, tone: 'held' },
+  'established.consultOnly.connected': { label: 'call.consult.callerLeft', icon: '☎', busy: false },
+  'established.consultOnly.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
   // Tones on their way: the call stays usable (hang up works), the keypad keeps typing.
   'established.sendingDigits': { label: 'call.established.talking', icon: '☎', busy: false },
   ended: { label: 'call.ended', icon: '✕', busy: false },
 };
 const OTHER = { label: 'call.other', icon: '…', busy: true } as const;
 
-/** Flattens a call snapshot value ({ ringing: 'alerting' }) into 'ringing.alerting'. */
-export function phaseOf(value: CallSnapshot['value']): CallPhase {
+/** Flattens a call snapshot value ({ established: { consulting: 'completing' } }) into 'established.consulting.completing'. */
+export function phaseOf(value: CallSnapshot['value'] | string | Record<string, unknown>): CallPhase {
   if (typeof value === 'string') return value;
   const [parent, child] = Object.entries(value)[0] ?? ['', ''];
-  return `${parent}.${String(child)}`;
+  return typeof child === 'object' && child !== null ? `${parent}.${phaseOf(child as Record<string, unknown>)}` : `${parent}.${String(child)}`;
 }
 
 export function selectCall(snapshot: CallSnapshot): CallInput {
@@ -120,6 +139,8 @@ export function selectCall(snapshot: CallSnapshot): CallInput {
     canHangup: snapshot.can({ type: 'call.hangup', key }),
     canHold: snapshot.can({ type: 'call.hold', key }),
     canRetrieve: snapshot.can({ type: 'call.retrieve', key }),
+    consultTarget: context.consult?.destination ?? null,
+    parties: context.parties,
   };
 }
 
@@ -138,6 +159,9 @@ function buttonsFor(input: CallInput, online: boolean, busy: boolean, capabiliti
   }
   if (group === 'dialing') return [button('cancel-dial', 'call.hangup', input.canHangup, SHORTCUTS.hangup)];
   if (group !== 'established') return [];
+  // During a consult its own controls (call-controls.connect) act; the caller left: hang up the consult leg.
+  if (input.phase.startsWith('established.consulting.')) return [];
+  if (input.phase.startsWith('established.consultOnly.')) return [hangup];
   const onHold = input.phase === 'established.held' || input.phase === 'established.retrieving';
   // A service that sends no EventHeld could never confirm a hold: no Hold button at all.
   if (!capabilities.includes('hold')) return [hangup];
@@ -184,5 +208,7 @@ export function callView(input: CallInput, online: boolean, capabilities: readon
     showTimer: input.phase !== 'ended',
     buttons: buttonsFor(input, online, look.busy, capabilities),
     error: input.error,
+    labelParams: { target: formatPhone(displayText(input.consultTarget ?? '')) },
+    parties: (input.parties ?? []).map((party) => formatPhone(displayText(party))),
   };
 }

@@ -21,7 +21,7 @@ const FRAME_NAMES = [
   'EventRinging', 'EventDialing', 'EventNetworkReached', 'EventEstablished', 'EventHeld', 'EventRetrieved', 'EventReleased',
   'EventAbandoned', 'EventDestinationBusy', 'EventPartyChanged', 'EventError', 'EventRegistered', 'EventUnregistered',
   'EventAgentReady', 'EventAgentNotReady', 'EventAgentLogout', 'EventLinkDisconnected', 'EventLinkConnected',
-  'EventAttachedDataChanged', 'EventBogus', '__proto__', 'constructor', 'toString',
+  'EventAttachedDataChanged', 'EventPartyAdded', 'EventPartyDeleted', 'EventDtmfSent', 'EventBogus', '__proto__', 'constructor', 'toString',
 ];
 
 export type Step =
@@ -40,8 +40,8 @@ const frame: fc.Arbitrary<Step> = fc
     previous: conn,
     eventId: fc.option(eventId, { nil: undefined }),
     ani: fc.constantFrom(...ANIS),
-    callState: fc.constantFrom(undefined, 'Ok', 'Abandoned', 'Busy', 'NoAnswer', 'Redirected', 22),
-    callType: fc.constantFrom(undefined, 'Inbound', 'Outbound'),
+    callState: fc.constantFrom(undefined, 'Ok', 'Abandoned', 'Busy', 'NoAnswer', 'Redirected', 'Transferred', 'Conferenced', 22),
+    callType: fc.constantFrom(undefined, 'Inbound', 'Outbound', 'Consult'),
   })
   .map((f) => {
     const body: Record<string, unknown> = { [f.v2 ? 'eventType' : 'eventName']: f.name, [f.v2 ? 'connectionId' : 'ConnID']: f.conn, ANI: f.ani };
@@ -49,6 +49,10 @@ const frame: fc.Arbitrary<Step> = fc
     if (f.callState !== undefined) body.CallState = f.callState;
     if (f.callType !== undefined) body.CallType = f.callType;
     if (f.name === 'EventPartyChanged') body.PreviousConnID = f.previous;
+    // A consult leg names the held call it belongs to.
+    if (f.name === 'EventDialing' && f.callType === 'Consult') body.TransferConnID = f.previous;
+    if (f.name === 'EventPartyAdded' || f.name === 'EventPartyDeleted') body.party = f.ani;
+    if (f.name === 'EventRinging' && f.callType === 'Consult') body.UserData = { SVCMCA_PARENT_INTERACTION_ID: f.ani, __proto__: 'x', toString: 5 };
     if (f.name === 'EventError') Object.assign(body, { ErrorCode: 56, ErrorMessage: 'Invalid call' });
     return { kind: 'frame' as const, text: JSON.stringify(body) };
   });
@@ -68,7 +72,7 @@ const genesysLife: fc.Arbitrary<Step> = fc
   .map((event) => ({ kind: 'event' as const, source: 'genesys' as const, event }));
 
 const restFailure: fc.Arbitrary<Step> = fc
-  .record({ conn, command: fc.constantFrom('accept', 'reject', 'hangup', 'hold', 'retrieve', 'makeCall'), code: fc.constantFrom('REST_HTTP_500', 'REST_TIMEOUT', 'REST_NETWORK', 'REST_HTTP_404'), eventId })
+  .record({ conn, command: fc.constantFrom('accept', 'reject', 'hangup', 'hold', 'retrieve', 'makeCall', 'initiateTransfer', 'initiateConference', 'completeTransfer', 'completeConference', 'reconnectCall', 'alternateCall'), code: fc.constantFrom('REST_HTTP_500', 'REST_TIMEOUT', 'REST_NETWORK', 'REST_HTTP_404'), eventId })
   .map(({ conn: connectionId, command, code, eventId: id }) => ({
     kind: 'event' as const,
     source: 'genesys' as const,
@@ -100,8 +104,17 @@ const fusionLife: fc.Arbitrary<Step> = fc
   .map((event) => ({ kind: 'event' as const, source: 'fusion' as const, event }));
 
 const uiCall: fc.Arbitrary<Step> = fc
-  .record({ conn, raw: fc.boolean(), verb: fc.constantFrom('accept', 'reject', 'hangup', 'hold', 'retrieve', 'focus') })
-  .map(({ conn: c, raw, verb }) => ({ kind: 'event' as const, source: 'ui' as const, event: { type: `call.${verb}`, key: raw ? c : keyOf(c) } as ToolbarEvent }));
+  .record({
+    conn,
+    raw: fc.boolean(),
+    verb: fc.constantFrom('accept', 'reject', 'hangup', 'hold', 'retrieve', 'focus', 'consult', 'conference', 'completeTransfer', 'completeConference', 'cancelConsult', 'swap', 'transfer'),
+    destination: fc.constantFrom('+15550007777', 'reception', ''),
+  })
+  .map(({ conn: c, raw, verb, destination }) => ({
+    kind: 'event' as const,
+    source: 'ui' as const,
+    event: { type: `call.${verb}`, key: raw ? c : keyOf(c), destination } as ToolbarEvent,
+  }));
 
 const uiAgent: fc.Arbitrary<Step> = fc
   .constantFrom<ToolbarEvent>(

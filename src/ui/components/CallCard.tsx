@@ -88,7 +88,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
           <span className="icon" aria-hidden="true">
             {view.icon}
           </span>
-          <span className="state-words">{t(view.label)}</span>
+          <span className="state-words">{t(view.label, view.labelParams)}</span>
           <BusyMark busy={view.busy} />
         </p>
       </div>
@@ -119,6 +119,11 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
           </span>
         ) : null}
       </p>
+      {view.parties.length > 0 ? (
+        <p className="call-parties" data-testid="call-parties">
+          {t('call.parties', { parties: view.parties.join(', ') })}
+        </p>
+      ) : null}
       {view.error ? <ErrorText error={view.error} alert /> : null}
       <div className="actions">
         {view.buttons.map((button) => (

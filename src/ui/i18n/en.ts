@@ -103,6 +103,8 @@ export const en = {
     'call.consult.completing': 'Completing…',
     'call.consult.canceling': 'Returning to the caller…',
     'call.consult.swapping': 'Swapping…',
+    'call.consult.conferencing': 'Joining the conference…',
+    'call.consult.callerLeft': 'The caller hung up; still connected to {target}',
     'call.parties': 'In the call: {parties}',
     'wrapup.title': 'After-call work',
     'wrapup.requesting': 'Starting after-call work…',
@@ -321,6 +323,14 @@ export const en = {
     FRAME_TOO_LARGE: {
       what: 'A message from Genesys was too large and was ignored.',
       fix: 'If your state or calls look wrong, reload the toolbar.',
+    },
+    CONSULT_ENDED: {
+      what: 'The consult call ended.',
+      fix: 'The caller is still on hold: resume the call, or consult again.',
+    },
+    CONSULT_BUSY: {
+      what: 'The consult target is busy.',
+      fix: 'The caller is still on hold: resume the call, or try another number.',
     },
     NOT_SUPPORTED: {
       what: 'The Genesys service this toolbar is connected to cannot do that.',

@@ -101,6 +101,8 @@ export const ja: Messages = {
     'call.consult.completing': '完了処理中…',
     'call.consult.canceling': 'お客様に戻っています…',
     'call.consult.swapping': '切替中…',
+    'call.consult.conferencing': '会議通話に参加中…',
+    'call.consult.callerLeft': 'お客様が切断しました（{target} とはまだ通話中）',
     'call.parties': '通話の参加者: {parties}',
     'wrapup.title': '後処理',
     'wrapup.requesting': '後処理を開始中…',
@@ -318,6 +320,14 @@ export const ja: Messages = {
     FRAME_TOO_LARGE: {
       what: 'Genesys から大きすぎるメッセージが届いたため、無視しました。',
       fix: '状態や通話の表示がおかしい場合は、ツールバーを再読み込みしてください。',
+    },
+    CONSULT_ENDED: {
+      what: '相談先との通話が終了しました。',
+      fix: 'お客様は保留中です。保留を解除するか、もう一度相談してください。',
+    },
+    CONSULT_BUSY: {
+      what: '相談先が話し中です。',
+      fix: 'お客様は保留中です。保留を解除するか、別の番号にかけてください。',
     },
     NOT_SUPPORTED: {
       what: '接続先の Genesys サービスはこの操作に対応していません。',
