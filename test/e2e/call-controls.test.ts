@@ -53,6 +53,68 @@ describe('a connected call', () => {
   });
 });
 
+describe('consult, then transfer or conference', () => {
+  test('consult: swap and cancel, consult again and complete the transfer; a conference shows its parties', async () => {
+    const { host, toolbar, sim } = await e2e.open();
+    // The target answers when the test says so: every step is the agent's.
+    await sim.config({ consultDelayMs: 60_000 });
+    const legOf = async (connectionId: string) => (await sim.calls()).find((call) => call.consultOf === connectionId && call.status !== 'released')?.connectionId;
+    const first = await sim.ring({ ani: '+15551230000' });
+    await toolbar.waitForCallState('ringing.alerting');
+    await toolbar.accept();
+    let card = await toolbar.waitForCallState('established.talking');
+    await card.getByLabel('Transfer to').fill('+15550007777');
+    await card.getByRole('button', { name: 'Consult', exact: true }).click();
+    card = await toolbar.waitForCallState('established.consulting.ringingTarget');
+    expect(await card.getByTestId('call-state').textContent()).toContain('Calling +1 555-000-7777');
+    await sim.remoteAnswer((await legOf(first.connectionId))!);
+    card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
+    // While consulting there is no Hold or Hang up: the consult's own steps act.
+    for (const id of ['hold', 'hangup', 'complete-conference']) expect(await card.getByTestId(id).count()).toBe(0);
+    await card.getByRole('button', { name: 'Swap' }).click();
+    card = await toolbar.waitForCallState('established.consulting.talkingToCaller');
+    await card.getByRole('button', { name: 'Swap' }).click();
+    card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
+    await card.getByRole('button', { name: 'Cancel consult' }).click();
+    card = await toolbar.waitForCallState('established.talking');
+    expect(await legOf(first.connectionId)).toBeUndefined();
+
+    await card.getByLabel('Transfer to').fill('+15550007777');
+    await card.getByRole('button', { name: 'Consult', exact: true }).click();
+    await toolbar.waitForCallState('established.consulting.ringingTarget');
+    await sim.remoteAnswer((await legOf(first.connectionId))!);
+    card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
+    await card.getByRole('button', { name: 'Complete transfer' }).click();
+    await expect.poll(() => toolbar.callStates(), POLL).toEqual([]);
+    expect((await sim.call(first.connectionId))?.callState).toBe('Transferred');
+    // One engagement for the customer: the consult legs were never offered to Fusion.
+    let log = await host.uefLog();
+    expect(published(log, first.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
+    expect(published(log).filter((name) => name === 'newCommEvent')).toHaveLength(1);
+    await host.wrapUp(first.eventId).waitFor();
+
+    const second = await sim.ring({ ani: '+15551239999' });
+    await toolbar.waitForCallState('ringing.alerting');
+    await toolbar.accept();
+    card = await toolbar.waitForCallState('established.talking');
+    await card.getByLabel('Transfer to').fill('+15550008888');
+    await card.getByRole('button', { name: 'Conference', exact: true }).click();
+    await toolbar.waitForCallState('established.consulting.ringingTarget');
+    await sim.remoteAnswer((await legOf(second.connectionId))!);
+    card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
+    expect(await card.getByTestId('complete-transfer').count()).toBe(0);
+    await card.getByRole('button', { name: 'Complete conference' }).click();
+    card = await toolbar.waitForCallState('established.talking');
+    await card.getByTestId('call-parties').filter({ hasText: 'In the call: +1 555-000-8888' }).waitFor();
+    await toolbar.hangUp();
+    await expect.poll(() => toolbar.callStates(), POLL).toEqual([]);
+    log = await host.uefLog();
+    expect(published(log, second.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
+    expect(failures(log)).toEqual([]);
+    expect(await toolbar.noticeCodes()).toEqual([]);
+  });
+});
+
 describe('profile=tutorial against the public mock', () => {
   test('offers only what the mock confirms: decline, click-to-dial, not ready and back by the 2xx answer', async () => {
     const { host, toolbar, sim } = await e2e.open({
