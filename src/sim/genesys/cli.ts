@@ -1,57 +1,29 @@
 /**
- * `npm run sim [-- --host 127.0.0.1 --port 8087 --origins https://x.example,http://localhost:5173]`
+ * `npm run sim [-- --host 127.0.0.1 --port 8087 --origins https://x.example,http://localhost:5173 --hosts sim.test --max-calls 32]`
+ * (every flag: cli-args.ts)
  * Runs the Genesys microservice simulator until SIGINT/SIGTERM.
  */
-import { parseArgs } from 'node:util';
+import { parseCli, USAGE } from './cli-args';
 import { startGenesysSimulator } from './server';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run sim -- [--host 127.0.0.1] [--port 8087] [--origins a,b|*] [--dial-delay ms] [--mode full|mock]`);
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-function parseCli(argv: string[]): { host: string; port: number; allowedOrigins?: string[]; dialDelayMs?: number; mode?: 'full' | 'mock' } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: '8087' },
-        origins: { type: 'string' },
-        'dial-delay': { type: 'string' },
-        mode: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  if (values.help) return usage('Genesys microservice simulator');
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port: "${values.port}" is not a port`);
-  const dialDelay = values['dial-delay'] === undefined ? undefined : Number(values['dial-delay']);
-  if (dialDelay !== undefined && !(dialDelay >= 0)) usage(`--dial-delay: "${values['dial-delay']}" is not a delay in ms`);
-  if (values.mode !== undefined && values.mode !== 'full' && values.mode !== 'mock') usage(`--mode: "${values.mode}" is not full or mock`);
-  const origins = values.origins?.split(',').map((item) => item.trim()).filter(Boolean);
-  return {
-    host: values.host,
-    port,
-    ...(origins === undefined ? {} : { allowedOrigins: origins }),
-    ...(dialDelay === undefined ? {} : { dialDelayMs: dialDelay }),
-    ...(values.mode === 'mock' || values.mode === 'full' ? { mode: values.mode } : {}),
-  };
-}
-
 async function main(): Promise<void> {
-  const options = parseCli(process.argv.slice(2));
+  const parsed = parseCli(process.argv.slice(2));
+  if (!parsed.ok) return usage(parsed.message);
+  const { options } = parsed;
   const sim = await startGenesysSimulator(options);
   console.log(`Genesys simulator listening
   WebSocket  ${sim.wsUrl}?agent=<agentId>
   REST       POST ${sim.restUrl}
   scenarios  POST ${sim.url}/sim/<ring|callerHangup|remoteAnswer|softphoneAnswer|softphoneHangup|failNext|dropSocket|restart|reset|config|event>
   state      GET  ${sim.url}/sim/state
-  CORS       ${options.allowedOrigins?.join(', ') ?? 'any loopback origin'}`);
+  CORS       ${options.allowedOrigins?.join(', ') ?? 'any loopback origin'}
+  Host names ${options.allowedHosts?.length ? `loopback, ${options.allowedHosts.join(', ')}` : 'loopback only'}
+  bounds     ${options.maxCallsPerAgent ?? 32} calls per agent, headers in ${options.headersTimeoutMs ?? 5_000} ms, requests in ${options.requestTimeoutMs ?? 10_000} ms`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
