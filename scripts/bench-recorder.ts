@@ -2,14 +2,18 @@
  * `npx tsx scripts/bench-recorder.ts` — the flight recorder's cost per event, beside its floor in
  * the same run: (1) `record()` of a ringing event, masked and raw, against pushing the same object
  * into an array; (2) whole calls through the real machine with and without the recorder's
- * inspector, per outside event. Run alone it prints one JSON line per figure; `npm run bench` shows
- * them as rows (part `recorder`).
+ * inspector, per outside event; (3) a newCommEvent publish through the Fusion adapter's publish path
+ * (watchdog included) with and without the UEF trace into the recorder. Run alone it prints one
+ * JSON line per figure; `npm run bench` shows them as rows (part `recorder`).
  */
 import { createActor, fromCallback, type AnyEventObject } from 'xstate';
 import { DEFAULT_CONFIG } from '../src/config';
 import { toolbarMachine } from '../src/machines/toolbar.machine';
 import { FlightRecorder } from '../src/recorder/flight-recorder';
 import { recorderInspector } from '../src/recorder/recorder-inspector';
+import { createToolbarRecorder } from '../src/recorder/toolbar-recorder';
+import { createSession, publishWith, type Connected } from '../src/adapters/fusion/session';
+import type { UefGlobal } from '../src/adapters/fusion/uef.types';
 
 const RINGING = { type: 'genesys.ringing', connectionId: '006a02a1c5b2e001', eventId: 'ev-1', ani: '+81355501234', queue: 'Support' };
 
@@ -100,6 +104,37 @@ export function recorderCost(): RecorderFigure[] {
   ];
 }
 
+/** ns per newCommEvent publish (request built, published, settled) with or without the UEF trace. */
+async function publishCost(withTrace: boolean): Promise<number> {
+  const request = { setEventId() {}, setAppClassification() {}, getInData: () => ({ setInDataValueByAttribute() {} }) };
+  const answer = Promise.resolve({ responseDetails: { data: { payload: { outData: { SVCMCA_CONTACT_NAME: 'A' } } } } });
+  const conn = { provider: { requestHelper: { createPublishRequest: () => request } }, phone: { publish: () => answer } } as unknown as Connected;
+  const flight = createToolbarRecorder({ size: 4_000, mask: true, snapshot: () => undefined });
+  const options = { appName: 'bench', watchdogMs: 60_000, commandTimeoutMs: 60_000, initTimeoutMs: 1, uuid: () => 'x', log: () => undefined };
+  const session = createSession({} as UefGlobal, withTrace ? { ...options, trace: flight.uefTrace } : options, { sendBack: () => undefined, lang: 'en' });
+  const n = 20_000;
+  const inData = { SVCMCA_ANI: '+81355501234', SVCMCA_COMMUNICATION_DIRECTION: 'ORA_SVC_INBOUND' };
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i += 1) await publishWith(session, conn, 'newCommEvent', `e${i}`, () => undefined, undefined, inData);
+  return Number(process.hrtime.bigint() - start) / n;
+}
+
+/** A traced publish (UEF trace into the recorder, settlement included) beside an untraced one, interleaved. */
+export async function uefTraceCost(): Promise<RecorderFigure> {
+  await publishCost(false); // warm-up
+  await publishCost(true);
+  const bares: number[] = [];
+  const traced: number[] = [];
+  for (let round = 0; round < 7; round += 1) {
+    bares.push(await publishCost(false));
+    traced.push(await publishCost(true));
+  }
+  const bare = median(bares);
+  const withTrace = median(traced);
+  return { name: 'UEF publish + settlement traced (newCommEvent, watchdog) per publish', ns: Math.round(withTrace), floorNs: Math.round(bare), ratio: +(withTrace / bare).toFixed(2), addedNs: Math.round(withTrace - bare) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const figure of recorderCost()) console.log(JSON.stringify(figure));
+  console.log(JSON.stringify(await uefTraceCost()));
 }

@@ -87,9 +87,11 @@ function memory() {
 }
 
 async function recorder() {
-  const { recorderCost } = await import('./bench-recorder');
+  const { recorderCost, uefTraceCost } = await import('./bench-recorder');
   const [masked, , machine] = recorderCost();
-  details['recorder'] = { masked, machine };
+  const uef = await uefTraceCost();
+  details['recorder'] = { masked, machine, uef };
+  add({ id: 'recorder.uef', label: 'UEF publish + settlement, traced into the recorder', unit: 'µs', value: uef.ns / 1000, floor: uef.floorNs / 1000, floorLabel: 'publish, not traced' });
   if (masked) add({ id: 'recorder.record', label: 'flight recorder: record() per event (masked)', unit: 'µs', value: masked.ns / 1000, floor: masked.floorNs / 1000, floorLabel: 'array slot write' });
   if (machine) add({ id: 'recorder.machine', label: 'machine + flight recorder per outside event', unit: 'µs', value: machine.ns / 1000, floor: machine.floorNs / 1000, floorLabel: 'machine, no recorder' });
 }

@@ -71,6 +71,7 @@ function startToolbar(mirror: Mirror): void {
   });
   const fusion = createFusionAdapter({
     log: flight.fusionLog,
+    trace: flight.uefTrace,
     ...(reload.engagements ? { restore: reload.engagements } : {}),
     onEngagements: (engagements) => reload.recorder.setEngagements(engagements),
   });

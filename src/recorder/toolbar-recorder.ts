@@ -1,9 +1,11 @@
 /**
  * The running toolbar's flight recorder: fed by XState inspection (events, transitions, commands)
- * and by the adapters' debug log (raw frames, REST posts, UEF calls), which it replaces on the
+ * by the Fusion adapter's UEF trace (every call and its settlement) and by the adapters' debug log
+ * (raw frames, REST posts), which it replaces on the
  * console. Warnings and errors still go to the console. Exposed on `window` for scripting.
  */
 import type { InspectionEvent, SnapshotFrom } from 'xstate';
+import type { UefTrace } from '../adapters/fusion/trace';
 import type { ToolbarMachine } from '../machines/toolbar.machine';
 import type { FlightKind, FlightLog } from './flight-log';
 import { FlightRecorder } from './flight-recorder';
@@ -20,6 +22,8 @@ export interface ToolbarRecorder {
   /** Adapter log: debug lines go to the recorder, the rest to `fallback` (the console). */
   genesysLog: (level: Level, code: string, message: string, detail?: unknown) => void;
   fusionLog: (level: Level, message: string, detail?: unknown) => void;
+  /** The Fusion adapter's UEF calls and settlements, one entry each (masked when read). */
+  uefTrace: UefTrace;
 }
 
 function kindOfGenesys(code: string): FlightKind {
@@ -47,6 +51,9 @@ export function createToolbarRecorder(options: { size: number; mask: boolean; sn
       const line = `[genesys] ${code}: ${message}`;
       if (detail === undefined) console[level](line);
       else console[level](line, detail);
+    },
+    uefTrace(entry) {
+      recorder.record('uef', entry, 'fusion');
     },
     fusionLog(level, message, detail) {
       if (level === 'debug') {

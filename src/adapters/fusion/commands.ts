@@ -6,6 +6,8 @@ import type { FusionEvent } from '../../machines/fusion.types';
 import { agentStateFields } from './agent-state';
 import { readCommand, readDataUpdate, readOutgoing, type IncomingCommand } from './responses';
 import { emit, type Session } from './session';
+import { since } from './trace';
+import type { UefEventName } from './uef.types';
 
 type InteractionEventType = 'fusion.accept' | 'fusion.reject' | 'fusion.hangup' | 'fusion.setActive';
 
@@ -25,6 +27,29 @@ function lookup<V>(table: Record<string, V>, key: string | undefined): V | undef
   return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** Traces Fusion's callback, and wraps its reply so the answer is traced too, with its time. */
+function traced(session: Session, event: UefEventName, cmd: IncomingCommand): IncomingCommand {
+  const { tracer } = session;
+  if (!tracer) return cmd;
+  const n = ++tracer.calls;
+  const start = tracer.now();
+  const command = cmd.command === undefined ? {} : { command: cmd.command };
+  tracer.trace({ uef: 'callback', n, event, data: { ...command, ...(cmd.eventId === undefined ? {} : { eventId: cmd.eventId }), ...(cmd.inData ? { inData: cmd.inData } : {}) } });
+  return {
+    ...cmd,
+    reply: (ok, message, outData) => {
+      tracer.trace({ uef: 'reply', n, event, ...command, result: ok ? 'success' : 'failure', ms: since(tracer, start), ...(message === undefined ? {} : { message }), ...(outData ? { data: outData } : {}) });
+      return cmd.reply(ok, message, outData);
+    },
+  };
+}
+
+/** Traces a callback that needs no reply (click-to-dial, data updates). */
+function tracedCall(session: Session, event: UefEventName, data: unknown): void {
+  const { tracer } = session;
+  if (tracer) tracer.trace({ uef: 'callback', n: ++tracer.calls, event, data });
+}
+
 function refuse(session: Session, cmd: IncomingCommand, source: string, why: string): unknown {
   session.options.log('warn', `fusion: ${source} ${cmd.command ?? '(no command)'} refused: ${why}`);
   return Promise.resolve(cmd.reply(false, why));
@@ -40,7 +65,7 @@ async function forward(session: Session, cmd: IncomingCommand, event: FusionEven
 }
 
 export function onInteractionCommand(session: Session, response: unknown): unknown {
-  const cmd = readCommand(response);
+  const cmd = traced(session, 'onToolbarInteractionCommand', readCommand(response));
   const type = lookup(INTERACTION_COMMANDS, cmd.command);
   if (!type) return refuse(session, cmd, 'interaction command', 'unknown command');
   if (!cmd.eventId) return refuse(session, cmd, 'interaction command', 'no eventId');
@@ -50,7 +75,7 @@ export function onInteractionCommand(session: Session, response: unknown): unkno
 }
 
 export function onAgentCommand(session: Session, response: unknown): unknown {
-  const cmd = readCommand(response);
+  const cmd = traced(session, 'onToolbarAgentCommand', readCommand(response));
   const lang = session.binding?.lang ?? 'en';
   switch (cmd.command) {
     case 'makeAvailable':
@@ -81,6 +106,7 @@ export function onAgentCommand(session: Session, response: unknown): unknown {
 
 export function onOutgoingEvent(session: Session, response: unknown): void {
   const { outData, uuid } = readOutgoing(response);
+  tracedCall(session, 'onOutgoingEvent', { ...(uuid === undefined ? {} : { uuid }), ...(outData ? { outData } : {}) });
   const number = outData?.SVCMCA_ANI;
   if (typeof number !== 'string' || number.trim() === '') {
     session.options.log('warn', 'fusion: onOutgoingEvent without SVCMCA_ANI ignored');
@@ -99,6 +125,7 @@ export function onOutgoingEvent(session: Session, response: unknown): void {
 
 export function onDataUpdated(session: Session, response: unknown): void {
   const { updateType, eventId } = readDataUpdate(response);
+  tracedCall(session, 'onDataUpdated', { ...(updateType === undefined ? {} : { updateType }), ...(eventId === undefined ? {} : { eventId }) });
   if (updateType !== 'OFFER_TIMEOUT' && updateType !== 'WRAPUP_CLOSED') {
     session.options.log('debug', `fusion: onDataUpdated ${updateType ?? '(no updateType)'} ignored`);
     return;

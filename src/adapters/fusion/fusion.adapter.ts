@@ -10,6 +10,7 @@ import { COMMAND_TIMEOUT_MS } from './pending';
 import { dispatch } from './publishers';
 import { createSession, type Binding, type FusionLog, type Session, type SessionOptions } from './session';
 import { startUp } from './startup';
+import type { UefTrace } from './trace';
 import { findUef, type FusionWindow, type LoadScript } from './uef-loader';
 import type { UefGlobal } from './uef.types';
 import { randomId } from './uuid';
@@ -33,6 +34,10 @@ export interface FusionAdapterDeps {
   restore?: readonly SavedEngagement[];
   /** Hears the open engagements after every change (main.tsx writes the reload record). */
   onEngagements?: (engagements: SavedEngagement[]) => void;
+  /** Hears every UEF call and its settlement, with times (main.tsx: the flight recorder). */
+  trace?: UefTrace;
+  /** Monotonic milliseconds for the trace (default performance.now). */
+  now?: () => number;
 }
 
 export const DEFAULT_WATCHDOG_MS = 6_000;
@@ -76,6 +81,8 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
     log: deps.log ?? consoleLog,
     ...(deps.restore ? { restore: deps.restore } : {}),
     ...(deps.onEngagements ? { onEngagements: deps.onEngagements } : {}),
+    ...(deps.trace ? { trace: deps.trace } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
   };
   return fromCallback<FusionCommand, AdapterInput>(({ sendBack, receive, input }) => {
     let stopped = false;

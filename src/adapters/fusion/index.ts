@@ -4,3 +4,4 @@ export type { FusionLog, LogLevel } from './session';
 export type { FusionWindow, LoadScript } from './uef-loader';
 export { agentStateFields, type AgentStateFields } from './agent-state';
 export type { SavedEngagement } from './calls';
+export type { UefTrace, UefTraceEntry } from './trace';

@@ -84,6 +84,7 @@ async function publishNewComm(session: Session, cmd: NewComm): Promise<void> {
     cmd.eventId,
     (request) => fillComm(request, 'newCommEvent', [], cmd.eventId, inData),
     (late) => store(late, true),
+    inData, // the trace keeps it by reference: no work before the publish
   );
   calls.changed();
   if (evicted) options.log('warn', `fusion: too many open calls; forgot ${evicted}`);
@@ -97,8 +98,14 @@ async function publishStartComm(session: Session, eventId: string, direction: Ca
   session.calls.markStarted(eventId);
   const inData = storedInData(session, eventId, direction);
   const wire = session.calls.wireEventId(eventId);
-  await publishWith(session, conn, 'startCommEvent', eventId, (request) =>
-    fillComm(request, 'startCommEvent', [], wire, inData),
+  await publishWith(
+    session,
+    conn,
+    'startCommEvent',
+    eventId,
+    (request) => fillComm(request, 'startCommEvent', [], wire, inData),
+    undefined,
+    session.tracer ? { ...(wire === eventId ? {} : { wireEventId: wire }), inData } : undefined,
   );
 }
 
@@ -106,9 +113,16 @@ async function publishCloseComm(session: Session, eventId: string, reason: strin
   const conn = session.connected ?? (await session.ready);
   if (!conn) return;
   const inData = storedInData(session, eventId, session.calls.direction(eventId));
+  const wire = session.calls.wireEventId(eventId);
   try {
-    await publishWith(session, conn, 'closeCommEvent', eventId, (request) =>
-      fillComm<UefCloseCommRequest>(request, 'closeCommEvent', ['setReason'], session.calls.wireEventId(eventId), inData).setReason(reason),
+    await publishWith(
+      session,
+      conn,
+      'closeCommEvent',
+      eventId,
+      (request) => fillComm<UefCloseCommRequest>(request, 'closeCommEvent', ['setReason'], wire, inData).setReason(reason),
+      undefined,
+      session.tracer ? { reason, ...(wire === eventId ? {} : { wireEventId: wire }), inData } : undefined,
     );
   } finally {
     session.calls.forget(eventId);
@@ -123,7 +137,7 @@ async function publishOutboundError(session: Session, eventId: string, code: str
     req.setCommUuid(eventId);
     req.setErrorCode(code);
     req.setErrorMsg(message);
-  });
+  }, undefined, session.tracer ? { code, message } : undefined);
 }
 
 type AgentState = Extract<FusionCommand, { type: 'fusion.cmd.agentState' }>;
@@ -149,7 +163,7 @@ async function publishAgentState(session: Session, cmd: AgentState, lang: 'ja' |
     req.setStateDisplayString(fields.stateDisplayString);
     req.setReason(fields.reason);
     req.setReasonDisplayString(fields.reasonDisplayString);
-  });
+  }, undefined, fields);
 }
 
 /**

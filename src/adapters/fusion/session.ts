@@ -7,7 +7,8 @@ import type { AgentPresence, FusionEvent } from '../../machines/fusion.types';
 import { CallStore, type SavedEngagement } from './calls';
 import { PendingCommands } from './pending';
 import { KeyedQueue, withWatchdog } from './publish';
-import { describeError, isObject } from './responses';
+import { describeError, isObject, readPublishResponse } from './responses';
+import { createTracer, since, type Tracer, type UefTrace } from './trace';
 import type { UefGlobal, UefOperation, UefOperationRequest, UefPhoneContext, UefProvider } from './uef.types';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -24,6 +25,10 @@ export interface SessionOptions {
   restore?: readonly SavedEngagement[];
   /** Hears the open engagements after every change (the reload record). */
   onEngagements?: (engagements: SavedEngagement[]) => void;
+  /** Hears every UEF call and its settlement (the flight recorder). */
+  trace?: UefTrace;
+  /** Monotonic milliseconds for the trace's timings (default performance.now). */
+  now?: () => number;
 }
 
 /** Where events go: the running adapter actor, if any. */
@@ -50,6 +55,8 @@ export interface Session {
   readonly calls: CallStore;
   readonly pending: PendingCommands;
   readonly queue: KeyedQueue;
+  /** Set when UEF calls are traced. */
+  readonly tracer?: Tracer;
   lastAgentState?: { presence: AgentPresence; reason?: string; reasonLabel?: string };
 }
 
@@ -68,7 +75,8 @@ export function asRequest<T extends UefOperationRequest>(request: unknown, opera
 
 /**
  * Publishes one operation under the watchdog. A rejection or timeout becomes
- * `fusion.publishFailed` and a log line; the response (or undefined) is returned.
+ * `fusion.publishFailed` and a log line; the response (or undefined) is returned. `detail` is what
+ * the request carries, for the trace (recorded after the publish call returns).
  */
 export async function publishWith(
   session: Session,
@@ -77,20 +85,39 @@ export async function publishWith(
   eventId: string | undefined,
   build: (request: unknown) => void,
   onLate?: (response: unknown) => void,
+  detail?: unknown,
 ): Promise<unknown> {
   const { log, watchdogMs } = session.options;
+  const { tracer } = session;
+  const n = tracer ? ++tracer.calls : 0;
+  let started = 0;
   const outcome = await withWatchdog(
     () => {
       const request = conn.provider.requestHelper.createPublishRequest(operation);
       build(request);
-      return conn.phone.publish(request);
+      const pending = conn.phone.publish(request);
+      if (tracer) {
+        started = tracer.now();
+        tracer.trace({ uef: 'publish', n, operation, eventId, data: detail });
+      }
+      return pending;
     },
     watchdogMs,
     (late) => {
+      if (tracer) tracer.trace({ uef: 'settled', n, operation, eventId, outcome: 'late', ms: since(tracer, started), data: readPublishResponse(late) });
       log('info', `fusion: late answer to ${operation}${eventId ? ` (${eventId})` : ''}`);
       onLate?.(late);
     },
   );
+  if (tracer) {
+    // A request that could not be built or published was never made: 0 ms.
+    const ms = started === 0 ? 0 : since(tracer, started);
+    tracer.trace(
+      outcome.ok
+        ? { uef: 'settled', n, operation, eventId, outcome: 'resolved', ms, data: readPublishResponse(outcome.response) }
+        : { uef: 'settled', n, operation, eventId, outcome: outcome.code === 'UEF_TIMEOUT' ? 'timeout' : 'rejected', ms, message: outcome.message },
+    );
+  }
   if (outcome.ok) return outcome.response;
   log('warn', `fusion: ${operation}${eventId ? ` (${eventId})` : ''} ${outcome.code}: ${outcome.message}`);
   emit(session, { type: 'fusion.publishFailed', operation, eventId, code: outcome.code, message: outcome.message });
@@ -100,7 +127,9 @@ export async function publishWith(
 export function createSession(uef: UefGlobal, options: SessionOptions, binding: Binding): Session {
   const calls: CallStore = new CallStore(() => options.onEngagements?.(calls.saved()));
   if (options.restore) calls.restore(options.restore);
+  const tracer = createTracer(options.trace, options.now);
   return {
+    ...(tracer ? { tracer } : {}),
     uef,
     options,
     binding,
@@ -115,19 +144,20 @@ export function createSession(uef: UefGlobal, options: SessionOptions, binding: 
 /** initialize → MCA context → PHONE context, each under one deadline. */
 export async function connect(session: Session): Promise<Connected> {
   const { appName, initTimeoutMs } = session.options;
+  const step = traceStep(session.tracer);
   return withDeadline(
     (async () => {
-      const provider: unknown = await session.uef.uiEventsFramework.initialize(appName, 'v1');
+      const provider: unknown = await step('initialize', () => session.uef.uiEventsFramework.initialize(appName, 'v1'));
       if (!isObject(provider) || !isObject(provider.requestHelper) || typeof provider.getMultiChannelAdaptorContext !== 'function') {
         throw new Error('initialize() returned no provider');
       }
       const typed = provider as unknown as UefProvider;
-      const mca: unknown = await typed.getMultiChannelAdaptorContext();
+      const mca: unknown = await step('getMultiChannelAdaptorContext', () => typed.getMultiChannelAdaptorContext());
       if (!isObject(mca) || typeof mca.getCommunicationChannelContext !== 'function') {
         throw new Error('getMultiChannelAdaptorContext() returned no context');
       }
-      const phone: unknown = await (mca as { getCommunicationChannelContext(c: 'PHONE'): Promise<unknown> }).getCommunicationChannelContext(
-        'PHONE',
+      const phone: unknown = await step('getCommunicationChannelContext', () =>
+        (mca as { getCommunicationChannelContext(c: 'PHONE'): Promise<unknown> }).getCommunicationChannelContext('PHONE'),
       );
       if (!isObject(phone) || typeof phone.publish !== 'function' || typeof phone.subscribe !== 'function') {
         throw new Error("getCommunicationChannelContext('PHONE') returned no phone context");
@@ -136,6 +166,24 @@ export async function connect(session: Session): Promise<Connected> {
     })(),
     initTimeoutMs,
   );
+}
+
+type StartStep = 'initialize' | 'getMultiChannelAdaptorContext' | 'getCommunicationChannelContext';
+
+/** Runs one start-up call, traced with its outcome and time when a tracer is set. */
+function traceStep(tracer: Tracer | undefined): <T>(step: StartStep, call: () => Promise<T>) => Promise<T> {
+  return async (step, call) => {
+    if (!tracer) return call();
+    const start = tracer.now();
+    try {
+      const value = await call();
+      tracer.trace({ uef: 'startUp', step, outcome: 'resolved', ms: since(tracer, start) });
+      return value;
+    } catch (error) {
+      tracer.trace({ uef: 'startUp', step, outcome: 'rejected', ms: since(tracer, start), message: describeError(error) });
+      throw error;
+    }
+  };
 }
 
 export class InitTimeout extends Error {}

@@ -36,7 +36,9 @@ function subscribeAll(session: Session, conn: Connected): void {
           return Promise.reject(error instanceof Error ? error : new Error(describeError(error)));
         }
       });
+      session.tracer?.trace({ uef: 'subscribe', event, ok: true });
     } catch (error) {
+      session.tracer?.trace({ uef: 'subscribe', event, ok: false, message: describeError(error) });
       log('error', `fusion: subscribe ${event} failed: ${describeError(error)}`);
     }
   }
@@ -60,10 +62,10 @@ export async function startUp(session: Session): Promise<Connected | null> {
   subscribeAll(session, conn);
   await publishWith(session, conn, 'getConfigurationOperation', undefined, (request) => {
     asRequest<UefGetConfigurationRequest>(request, 'getConfigurationOperation', ['setConfigType']).setConfigType('TOOLBAR');
-  });
+  }, undefined, { configType: 'TOOLBAR' });
   await publishWith(session, conn, 'readyForOperationOperation', undefined, (request) => {
     asRequest<UefReadyForOperationRequest>(request, 'readyForOperationOperation', ['setReadiness']).setReadiness(true);
-  });
+  }, undefined, { readiness: true });
   session.status = 'ready';
   session.connected = conn;
   log('info', 'fusion: ready');
