@@ -522,7 +522,9 @@ export const toolbarMachine = setup({
         calls[call.key] = { connectionIds: call.connectionIds, eventId: call.eventId, restoring: true };
         restoredCalls.push(call);
       }
-      enqueue.assign({ seenEventIds: withRecent(context.seenEventIds, restoredCalls.map((call) => call.eventId), MAX_SEEN_EVENT_IDS) });
+      // What Fusion saw before the reload stays seen: a reused Genesys eventId is not offered under it again.
+      const seen = (restored.seenEventIds ?? []).filter((id): id is string => typeof id === 'string' && id.length > 0);
+      enqueue.assign({ seenEventIds: withRecent(context.seenEventIds, [...seen, ...restoredCalls.map((call) => call.eventId)], MAX_SEEN_EVENT_IDS) });
       enqueue.assign({
         calls,
         activeCall: restoredCalls[0]?.key ?? null,

@@ -60,6 +60,8 @@ export interface RestoredSession {
   presence: AgentPresence;
   reason?: string;
   calls: RestoredCall[];
+  /** The eventIds Fusion has seen before the reload (never given again). */
+  seenEventIds?: string[];
 }
 
 /** Emitted for the log: a correction the snapshot made (synthetic, not heard from Genesys). */

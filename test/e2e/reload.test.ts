@@ -95,6 +95,17 @@ describe('after a reload of the toolbar frame', () => {
     await sim.callerHangup(call.connectionId);
     await expectClosedOnce(session, call.eventId, 'WRAPUP', true);
     await toolbar.callCard(call.connectionId).waitFor({ state: 'detached' });
+    // Reloaded again with the call closed: a ring reusing its eventId is still a new engagement in Fusion.
+    await (await toolbar.contentFrame()).evaluate(() => {
+      Object.assign(window, { beforeReload: true });
+      location.reload();
+    });
+    await expect.poll(async () => (await toolbar.contentFrame()).evaluate(() => !('beforeReload' in window) && 'fusionToolbar' in window).catch(() => false), POLL).toBe(true);
+    await expect.poll(async () => { const agent = await sim.agentState(); return agent?.registered === true && agent.sockets === 1; }, POLL).toBe(true);
+    const reused = await sim.ring({ eventId: call.eventId });
+    await toolbar.waitForCallState('ringing.alerting', reused.connectionId);
+    await expectClosedOnce(session, call.eventId, 'WRAPUP', true);
+    expect(published(await session.host.uefLog()).filter((name) => name === 'newCommEvent')).toHaveLength(2);
   });
 });
 

@@ -30,6 +30,15 @@ describe('when Genesys reuses an eventId after its call closed', () => {
     expect(offered[1]).not.toBe('reused');
     expect(new Set(offered).size).toBe(2);
   });
+
+  test('after a reload too: the eventIds Fusion saw come back through the restore and are not given again', () => {
+    const d = createDriver({ restored: { presence: 'available', calls: [], seenEventIds: ['before-reload'] } }).login();
+    expect(d.snapshot().context.seenEventIds).toEqual(['before-reload']);
+    d.ring('c2', '+2', 'before-reload');
+    const offered = d.fusionOf('fusion.cmd.newComm').map((c) => c.eventId);
+    expect(offered).toHaveLength(1);
+    expect(offered[0]).not.toBe('before-reload');
+  });
 });
 
 describe('when a call ends by EventAbandoned or EventDestinationBusy', () => {

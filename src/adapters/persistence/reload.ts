@@ -18,6 +18,13 @@ export interface ReloadRecord {
   follow(actor: { subscribe(observer: (snapshot: Parameters<typeof toolbarPart>[0]) => void): { unsubscribe(): void } }): () => void;
 }
 
+/** The part without its seen eventIds (compared by reference), as text. */
+function sameCalls(a: ToolbarPart, b: ToolbarPart): boolean {
+  const { seenEventIds: _a, ...restA } = a;
+  const { seenEventIds: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
 /** `sessionStorage` if this page may use it (a sandboxed frame may not), else null. */
 export function pageSessionStorage(): RecordStorage | null {
   try {
@@ -87,7 +94,7 @@ export function openReloadRecord(options: {
     follow(actor) {
       const subscription = actor.subscribe((snapshot) => {
         const part = toolbarPart(snapshot);
-        if (lastPart !== null && JSON.stringify(lastPart) === JSON.stringify(part)) return;
+        if (lastPart !== null && lastPart.seenEventIds === part.seenEventIds && sameCalls(lastPart, part)) return;
         lastPart = part;
         recorder.setToolbar(part);
       });

@@ -1,14 +1,19 @@
 /**
  * What must survive a page reload, as one small versioned record in `sessionStorage`: the calls
- * (ConnIDs, Fusion eventId, state, start time), the agent's presence, and Fusion's newCommEvent
- * outData per call. Never a timer or an in-flight command: after a reload the toolbar asks
+ * (ConnIDs, Fusion eventId, state, start time), the agent's presence, Fusion's newCommEvent
+ * outData per call, and (since version 2) the eventIds Fusion has seen this session, so a Genesys
+ * eventId reused after the reload is still never offered again under an id Fusion has. Never a timer or an in-flight command: after a reload the toolbar asks
  * Genesys (snapshot) what is still true.
  */
 import * as v from 'valibot';
 
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
+/** Versions this toolbar still reads (an older one is upgraded as it is read). */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** More calls than this in one record means something is wrong; the record is refused. */
 const MAX_CALLS = 20;
+/** The most recent eventIds Fusion has seen that a record keeps (a shift's calls, with room). */
+export const MAX_SAVED_EVENT_IDS = 1_000;
 
 const Text = v.pipe(v.string(), v.maxLength(512));
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(256));
@@ -36,21 +41,30 @@ export const RecordEngagementSchema = v.object({
   outData: v.record(v.pipe(v.string(), v.maxLength(128)), v.union([Text, v.number(), v.boolean(), v.null()])),
 });
 
-export const SessionRecordSchema = v.object({
-  v: v.literal(RECORD_VERSION),
+const COMMON = {
   agentId: v.string(),
   savedAt: v.number(),
   presence: v.picklist(['available', 'unavailable', 'loggedOut']),
   reason: v.optional(Text),
   calls: v.pipe(v.array(RecordCallSchema), v.maxLength(MAX_CALLS)),
   engagements: v.pipe(v.array(RecordEngagementSchema), v.maxLength(MAX_CALLS)),
+};
+
+/** Version 1: no seen eventIds (those of its calls and engagements stand for them when read). */
+const RecordV1Schema = v.object({ v: v.literal(1), ...COMMON });
+
+export const SessionRecordSchema = v.object({
+  v: v.literal(RECORD_VERSION),
+  ...COMMON,
+  /** Every eventId Fusion was given this session, oldest first (the most recent MAX_SAVED_EVENT_IDS). */
+  seenEventIds: v.pipe(v.array(Id), v.maxLength(MAX_SAVED_EVENT_IDS)),
 });
 
 export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
 export type RecordCall = v.InferOutput<typeof RecordCallSchema>;
 export type RecordEngagement = v.InferOutput<typeof RecordEngagementSchema>;
 /** The part the statechart's snapshots give. */
-export type ToolbarPart = Pick<SessionRecord, 'presence' | 'reason' | 'calls'>;
+export type ToolbarPart = Pick<SessionRecord, 'presence' | 'reason' | 'calls' | 'seenEventIds'>;
 
 /** The storage key: per agent, so two agents sharing a browser tab history never mix. */
 export function recordKey(agentId: string): string {
@@ -67,17 +81,25 @@ export function parseRecord(text: string | null, agentId: string): { record: Ses
     return { record: null, warning: 'RESTORE_IGNORED: the saved session is not JSON' };
   }
   const version = typeof json === 'object' && json !== null ? (json as { v?: unknown }).v : undefined;
-  if (version !== RECORD_VERSION) {
-    return { record: null, warning: `RESTORE_IGNORED: the saved session has version ${String(version)}, this toolbar reads ${RECORD_VERSION}` };
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
+    return { record: null, warning: `RESTORE_IGNORED: the saved session has version ${String(version)}, this toolbar reads ${READABLE_VERSIONS.join(' and ')}` };
   }
-  const parsed = v.safeParse(SessionRecordSchema, json);
+  const parsed = version === 1 ? v.safeParse(RecordV1Schema, json) : v.safeParse(SessionRecordSchema, json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue?.path?.map((item) => String(item.key)).join('.') ?? '';
     return { record: null, warning: `RESTORE_IGNORED: the saved session is invalid (${path ? `${path}: ` : ''}${issue?.message ?? '?'})` };
   }
   if (parsed.output.agentId !== agentId) return { record: null, warning: 'RESTORE_IGNORED: the saved session is of another agent' };
-  return { record: parsed.output };
+  return { record: upgrade(parsed.output) };
+}
+
+/** A record of an older version as the current one. */
+function upgrade(record: v.InferOutput<typeof RecordV1Schema> | SessionRecord): SessionRecord {
+  if (record.v === RECORD_VERSION) return record;
+  // Version 1 kept no seen eventIds: at least its calls' and engagements' are known to Fusion.
+  const seen = [...new Set([...record.calls.map((call) => call.eventId), ...record.engagements.map((e) => e.eventId)])];
+  return { ...record, v: RECORD_VERSION, seenEventIds: seen };
 }
 
 /** Minimal Storage: `sessionStorage`, or a Map in tests. */
@@ -112,23 +134,26 @@ export function createSessionRecorder(
   schedule?: WriteSchedule,
 ): SessionRecorder {
   const key = recordKey(agentId);
-  let toolbar: ToolbarPart = { presence: 'loggedOut', calls: [] };
+  let toolbar: ToolbarPart = { presence: 'loggedOut', calls: [], seenEventIds: [] };
   let engagements: RecordEngagement[] = [];
   let last = '';
+  // The seen eventIds (up to MAX_SAVED_EVENT_IDS) change only with a new call: compared by reference, not text.
+  let lastSeen: readonly string[] | undefined;
   let failed = false;
 
   const build = (): SessionRecord => ({ v: RECORD_VERSION, agentId, savedAt: now(), ...toolbar, engagements });
 
   function write(): void {
     const record = build();
-    const { savedAt: _ignored, ...comparable } = record;
+    const { savedAt: _ignored, seenEventIds, ...comparable } = record;
     const text = JSON.stringify(comparable);
-    if (text === last) return;
+    if (text === last && seenEventIds === lastSeen) return;
     last = text;
+    lastSeen = seenEventIds;
     onWrite?.(record);
     if (storage === null || failed) return;
     try {
-      if (record.calls.length === 0 && record.engagements.length === 0 && record.presence === 'loggedOut') storage.removeItem(key);
+      if (record.calls.length === 0 && record.engagements.length === 0 && record.presence === 'loggedOut' && seenEventIds.length === 0) storage.removeItem(key);
       else storage.setItem(key, JSON.stringify(record));
     } catch (error) {
       failed = true;

@@ -6,7 +6,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { CallMachine } from '../../machines/call.machine';
 import type { ToolbarMachine } from '../../machines/toolbar.machine';
 import type { RestoredSession } from '../../machines/toolbar.types';
-import type { RecordCall, SessionRecord, ToolbarPart } from './session-record';
+import { MAX_SAVED_EVENT_IDS, type RecordCall, type SessionRecord, type ToolbarPart } from './session-record';
 
 type RootSnapshot = SnapshotFrom<ToolbarMachine>;
 type CallSnapshot = SnapshotFrom<CallMachine>;
@@ -48,7 +48,19 @@ export function toolbarPart(snapshot: RootSnapshot): ToolbarPart {
     presence: context.presence,
     ...(context.presence === 'unavailable' && context.notReadyReason ? { reason: context.notReadyReason } : {}),
     calls,
+    seenEventIds: recentSeen(context.seenEventIds),
   };
+}
+
+// The same list (by reference) for the same context list, so unchanged ids are never compared as text.
+const kept = new WeakMap<readonly string[], string[]>();
+
+/** The most recent eventIds Fusion has seen, as many as a record keeps. */
+function recentSeen(seen: readonly string[]): string[] {
+  if (seen.length <= MAX_SAVED_EVENT_IDS) return seen as string[];
+  let recent = kept.get(seen);
+  if (!recent) kept.set(seen, (recent = seen.slice(seen.length - MAX_SAVED_EVENT_IDS)));
+  return recent;
 }
 
 /** The machine's input after a reload. */
@@ -57,5 +69,6 @@ export function restoredSession(record: SessionRecord): RestoredSession {
     presence: record.presence,
     ...(record.reason ? { reason: record.reason } : {}),
     calls: record.calls.map((call) => ({ ...call })),
+    seenEventIds: [...record.seenEventIds],
   };
 }

@@ -29,7 +29,7 @@ export class GenesysSim {
     await this.post('reset');
   }
 
-  ring(options: { ani?: string; queue?: string } = {}): Promise<Ringing> {
+  ring(options: { ani?: string; queue?: string; eventId?: string } = {}): Promise<Ringing> {
     return this.post<Ringing>('ring', { agent: this.agent, ...options });
   }
 
