@@ -6,6 +6,7 @@
  * The largest N (5, 10, 25, then doubling) whose p99 stays within budget.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { Agent as HttpAgent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -71,6 +72,25 @@ async function startSimChild(): Promise<SimChild> {
   };
 }
 
+/**
+ * POSTs over node:http with keep-alive: the fetch the adapters (and this driver) use here. Node's
+ * fetch (undici) runs in JavaScript on this one thread, about a millisecond a request, which a
+ * browser's network service would not charge the page: with it, N toolbars measured mostly undici.
+ */
+const keepAlive = new HttpAgent({ keepAlive: true });
+const httpFetch = ((input: string | URL, init: RequestInit = {}) =>
+  new Promise<Response>((resolve, reject) => {
+    const headers = (init.headers ?? {}) as Record<string, string>;
+    const req = request(input, { method: init.method ?? 'GET', headers, agent: keepAlive, signal: init.signal ?? undefined }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0 })));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(typeof init.body === 'string' ? init.body : undefined);
+  })) as typeof fetch;
+
 type Toolbar = ActorRefFrom<typeof toolbarMachine>;
 
 interface Agent {
@@ -84,7 +104,7 @@ function startAgent(sim: SimChild, id: string): Agent {
   const agent: Agent = { id, actor: undefined as never, offered: null };
   const machine = toolbarMachine.provide({
     actors: {
-      genesys: createGenesysAdapter({ WebSocket: WebSocket as never, log: () => undefined, probeMs: null }),
+      genesys: createGenesysAdapter({ WebSocket: WebSocket as never, fetch: httpFetch, log: () => undefined, probeMs: null }),
       fusion: fromCallback<FusionCommand, AdapterInput>(({ sendBack, receive }) => {
         receive((command) => {
           if (command.type === 'fusion.cmd.newComm') agent.offered?.(performance.now());
@@ -121,7 +141,7 @@ function callChild(s: ReturnType<Toolbar['getSnapshot']>, key: string) {
 }
 
 const simPost = (sim: SimChild, path: string, body: object) =>
-  fetch(`${sim.url}/sim/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+  httpFetch(`${sim.url}/sim/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
     (r) => r.json() as Promise<Record<string, string>>,
   );
 
