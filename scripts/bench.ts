@@ -56,6 +56,8 @@ async function browser(profile: boolean) {
   const floor = 'bare handler';
   add({ id: 'ringToNewComm.p50', label: 'ring → newCommEvent p50', unit: 'ms', value: r.ringToNewComm.toolbar.p50, floor: r.ringToNewComm.floor.p50, floorLabel: floor, max: { of: 'ratio', max: 3 } });
   add({ id: 'ringToNewComm.p99', label: 'ring → newCommEvent p99', unit: 'ms', value: r.ringToNewComm.toolbar.p99, floor: r.ringToNewComm.floor.p99, floorLabel: floor, max: { of: 'ratio', max: 5 } });
+  add({ id: 'ringToDom.p50', label: 'ring → card in the DOM p50', unit: 'ms', value: r.ringToDom.toolbar.p50, floor: r.ringToDom.floor.p50, floorLabel: 'bare div' });
+  add({ id: 'ringToDom.p99', label: 'ring → card in the DOM p99', unit: 'ms', value: r.ringToDom.toolbar.p99, floor: r.ringToDom.floor.p99, floorLabel: 'bare div' });
   add({ id: 'ringToPaint.p50', label: 'ring → card painted p50', unit: 'ms', value: r.ringToPaint.toolbar.p50, floor: r.ringToPaint.floor.p50, floorLabel: 'bare div' });
   add({ id: 'ringToPaint.p99', label: 'ring → card painted p99', unit: 'ms', value: r.ringToPaint.toolbar.p99, floor: r.ringToPaint.floor.p99, floorLabel: 'bare div', max: { of: 'value', max: 16 } });
   for (const [id, label, s] of [
