@@ -62,6 +62,16 @@ describe('replay', () => {
 describe('field logs as regression tests (test/fixtures/flight)', () => {
   const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
   test('the demo session recording is there', () => expect(files).toContain('demo-session.json'));
+  test('the demo session is a real recording (npm run record-demo): masked, and every flow of the demo in it', () => {
+    const log = JSON.parse(readFileSync(join(FIXTURES, 'demo-session.json'), 'utf8')) as FlightLog;
+    expect(log.masked).toBe(true);
+    expect(new Set(log.entries.map((entry) => entry.kind))).toEqual(new Set(['command', 'transition', 'event', 'frame', 'uef']));
+    const states = recordedStates(log).join('\n');
+    for (const state of ['{"ringing":"alerting"}', '{"established":"held"}', '{"dialing":"alerting"}', '{"wrappingUp":"active"}']) {
+      expect(states).toContain(state);
+    }
+    expect(log.entries.some((entry) => entry.kind === 'event' && (entry.data as { type?: string }).type === 'genesys.abandoned')).toBe(true);
+  });
   test.each(files)('%s replays: same states as recorded, every fuzz check holds', (name) => {
     const log: unknown = JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
     expect(isFlightLog(log)).toBe(true);
