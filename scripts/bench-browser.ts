@@ -23,7 +23,7 @@ import { connectionCallKey } from '../src/machines/ids';
 import { summarize, type Summary } from './bench-stats';
 
 /** Marks of the sample in flight (first mark of each name wins), read after each sample. */
-type Marks = Partial<Record<'frame' | 'published' | 'dom' | 'paint' | 'click' | 'command' | 'post', number>>;
+type Marks = Partial<Record<'frame' | 'published' | 'dom' | 'paint' | 'frames' | 'click' | 'command' | 'post', number>>;
 
 /**
  * Runs in every frame before its scripts. Plain JavaScript in a string: a transpiled function
@@ -50,8 +50,10 @@ function instrument(toolbarOrigin: string, floorWs: string): string {
             if (document.querySelector(selector)) { mark('dom'); observer.disconnect(); }
           });
           observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+          let frames = 0;
           const look = () => {
-            if (document.querySelector(bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"][data-call-state^="ringing"]')) { mark('paint'); performance.mark('bench-paint'); }
+            frames += 1;
+            if (document.querySelector(bench.floorTurn ? '[data-bench-floor-card]' : '[data-testid="call-card"][data-call-state^="ringing"]')) { mark('paint'); bench.marks.frames = frames; performance.mark('bench-paint'); }
             else requestAnimationFrame(look);
           };
           requestAnimationFrame(look);
@@ -142,6 +144,8 @@ export interface BrowserFigures {
   ringToPaint: { toolbar: Summary; floor: Summary };
   /** The message → the card in the DOM (a mutation observer), to tell render time from frame waits. */
   ringToDom: { toolbar: Summary; floor: Summary };
+  /** Animation frames from the ring to the one that found the card (1: the very next frame). */
+  ringToPaintFrames: { toolbar: Summary; floor: Summary };
   clickToPost: { toolbar: Summary; floor: Summary };
   fusionAcceptToPost: { toolbar: Summary; floor: Summary };
   profile?: ProfileSummary;
@@ -154,6 +158,8 @@ export interface ProfileSummary {
   byModule: { module: string; ms: number; share: number }[];
   /** Self time by function, largest first. */
   byFunction: { name: string; ms: number; share: number }[];
+  /** Time in the toolbar's own functions with their callees, largest first. */
+  byOwnFunctionInclusive: { name: string; ms: number; share: number }[];
 }
 
 interface Harness {
@@ -190,14 +196,14 @@ async function waitMarks(frame: Frame, names: (keyof Marks)[]): Promise<Marks> {
   return (await handle.jsonValue()) as Marks;
 }
 
-type Sample = { ring: number; paint: number; dom?: number; command?: { kind: 'click' | 'fusion'; ms: number } };
+type Sample = { ring: number; paint: number; dom?: number; frames?: number; command?: { kind: 'click' | 'fusion'; ms: number } };
 
 /** One call to the toolbar: ring, (accept by click or by Fusion), caller hangs up. */
 async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | null): Promise<Sample> {
   await resetMarks(h.frame, false);
   const { connectionId, eventId } = await post(h.sim.url, 'ring', { agent: 'bench', ani: `+1555${String(i).padStart(7, '0')}` });
   const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
-  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame! };
+  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };
   if (accept) {
     await h.toolbar.waitForCallState('ringing.alerting', connectionId);
     if (accept === 'click') await h.toolbar.accept(connectionId);
@@ -217,7 +223,7 @@ async function floorCall(h: Harness, i: number, accept: 'click' | 'fusion' | nul
   await resetMarks(h.frame, true);
   const { connectionId } = await post(h.sim.url, 'ring', { agent: 'floor', ani: `+1555${String(i).padStart(7, '0')}` });
   const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
-  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame! };
+  const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };
   if (accept) {
     if (accept === 'click') await h.frame.locator('[data-bench-floor-accept]').click();
     else await h.page.evaluate((origin) => document.querySelector('iframe')!.contentWindow!.postMessage({ benchFloor: 'accept' }, origin), h.toolbarOrigin);
@@ -286,10 +292,13 @@ export async function browserLatencies(options: { calls?: number; warmup?: numbe
       ringToNewComm: { toolbar: summarize(toolbar.map((s) => s.ring)), floor: summarize(floor.map((s) => s.ring)) },
       ringToPaint: { toolbar: summarize(toolbar.map((s) => s.paint)), floor: summarize(floor.map((s) => s.paint)) },
       ringToDom: { toolbar: summarize(toolbar.map((s) => s.dom ?? NaN)), floor: summarize(floor.map((s) => s.dom ?? NaN)) },
+      ringToPaintFrames: { toolbar: summarize(toolbar.map((s) => s.frames ?? NaN)), floor: summarize(floor.map((s) => s.frames ?? NaN)) },
       clickToPost: { toolbar: summarize(pick(toolbar, 'click')), floor: summarize(pick(floor, 'click')) },
       fusionAcceptToPost: { toolbar: summarize(pick(toolbar, 'fusion')), floor: summarize(pick(floor, 'fusion')) },
     };
     if (options.profile) figures.profile = await profileRinging(h, options.profile);
+    // Diagnostic: every sample, to see a distribution rather than two percentiles.
+    if (process.env['BENCH_SAMPLES']) await writeFile(process.env['BENCH_SAMPLES'], JSON.stringify({ toolbar, floor }));
     if (process.env['BENCH_TRACE']) await traceRinging(h, process.env['BENCH_TRACE']);
     return figures;
   });
@@ -398,12 +407,39 @@ export function summarizeProfile(profile: CpuProfile, file: string, lookup: Look
     const name = `${mapped?.name ?? functionName ?? '(anonymous)'} ${module}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
   }
-  const rank = (map: Map<string, number>) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([key, us]) => ({ key, ms: us / 1000, share: us / total }));
+  // Inclusive time of the toolbar's own functions (components, connectors): where a ring's render goes.
+  const inclusiveUs = new Map<number, number>();
+  const inclusive = (id: number): number => {
+    const known = inclusiveUs.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const us = (selfUs.get(id) ?? 0) + (node?.children ?? []).reduce((sum, child) => sum + inclusive(child), 0);
+    inclusiveUs.set(id, us);
+    return us;
+  };
+  const byOwnFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { url, lineNumber, columnNumber, functionName } = node.callFrame;
+    if (!url.startsWith(origin)) continue;
+    const mapped = lookup(url, lineNumber, columnNumber);
+    if (!mapped?.source || !mapped.source.includes('src/')) continue;
+    // Count a function once per stack (not again in its own recursion).
+    let nested = false;
+    for (let at = parent.get(node.id); at !== undefined && !nested; at = parent.get(at)) {
+      const up = byId.get(at)?.callFrame;
+      nested = !!up && up.url === url && up.lineNumber === lineNumber && up.columnNumber === columnNumber;
+    }
+    if (nested) continue;
+    const name = `${mapped.name ?? functionName} ${moduleOf(mapped.source)}`;
+    byOwnFunction.set(name, (byOwnFunction.get(name) ?? 0) + inclusive(node.id));
+  }
+  const rank = (map: Map<string, number>, count = 15) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, us]) => ({ key, ms: us / 1000, share: us / total }));
   return {
     file,
     totalMs: total / 1000,
     byModule: rank(byModule).map(({ key, ms, share }) => ({ module: key, ms, share })),
     byFunction: rank(byFunction).map(({ key, ms, share }) => ({ name: key, ms, share })),
+    byOwnFunctionInclusive: rank(byOwnFunction, 40).map(({ key, ms, share }) => ({ name: key, ms, share })),
   };
 }

@@ -66,7 +66,7 @@ function startToolbar(mirror: Mirror): void {
     agentId: config.agentId,
     warn: (message) => console.warn(`[reload] ${message}`),
     ...(from ? { adopted: from } : {}),
-    onWrite: (record) => mirror.publish(record),
+    onWrite: (record, json) => mirror.publish(record, json),
     schedule: writeAfterPaint,
   });
   const fusion = createFusionAdapter({

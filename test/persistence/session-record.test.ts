@@ -42,6 +42,15 @@ describe('the record', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('hands the tab mirror the very text it stored (one serialisation a write)', () => {
+    const storage = new MemoryStorage();
+    const mirrored: string[] = [];
+    const recorder = createSessionRecorder(storage, 'a', () => undefined, () => 1, (_record, json) => mirrored.push(json));
+    recorder.setToolbar({ presence: 'available', calls: [call], seenEventIds: ['ev'] });
+    expect(mirrored).toEqual([storage.getItem(recordKey('a'))]);
+    expect(parseRecord(mirrored[0]!, 'a').record).toMatchObject({ calls: [call], seenEventIds: ['ev'] });
+  });
+
   it.each([
     ['not JSON', '{', /not JSON/],
     ['another version', JSON.stringify({ v: 0, calls: [] }), /version 0/],

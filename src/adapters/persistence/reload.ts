@@ -66,7 +66,7 @@ export function openReloadRecord(options: {
   warn: (message: string) => void;
   /** A record from elsewhere (the tab that owned the toolbar before) used instead of our own. */
   adopted?: SessionRecord;
-  onWrite?: (record: SessionRecord) => void;
+  onWrite?: (record: SessionRecord, json: string) => void;
   /** When changes are written (default: at once); main.tsx passes afterNextPaint(window). */
   schedule?: WriteSchedule;
 }): ReloadRecord {

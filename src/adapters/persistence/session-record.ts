@@ -130,7 +130,7 @@ export function createSessionRecorder(
   agentId: string,
   warn: (message: string) => void,
   now: () => number = Date.now,
-  onWrite?: (record: SessionRecord) => void,
+  onWrite?: (record: SessionRecord, json: string) => void,
   schedule?: WriteSchedule,
 ): SessionRecorder {
   const key = recordKey(agentId);
@@ -150,11 +150,13 @@ export function createSessionRecorder(
     if (text === last && seenEventIds === lastSeen) return;
     last = text;
     lastSeen = seenEventIds;
-    onWrite?.(record);
+    // One serialisation for the storage and the tab mirror: with 1,000 seen eventIds it is the cost of a write.
+    const json = JSON.stringify(record);
+    onWrite?.(record, json);
     if (storage === null || failed) return;
     try {
       if (record.calls.length === 0 && record.engagements.length === 0 && record.presence === 'loggedOut' && seenEventIds.length === 0) storage.removeItem(key);
-      else storage.setItem(key, JSON.stringify(record));
+      else storage.setItem(key, json);
     } catch (error) {
       failed = true;
       warn(`PERSIST_FAILED: the session cannot be saved for a reload (${(error as Error).message})`);

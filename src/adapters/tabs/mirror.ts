@@ -6,7 +6,8 @@ import { parseRecord, type SessionRecord } from '../persistence/session-record';
 
 export interface Mirror {
   /** Owner: tell the other tabs where the calls stand. */
-  publish(record: SessionRecord): void;
+  /** `json` is the record already serialised (the reload record's write), else it is serialised here. */
+  publish(record: SessionRecord, json?: string): void;
   /** Follower: ask the owner for its state now. */
   ask(): void;
   close(): void;
@@ -49,7 +50,7 @@ export function openMirror(options: {
     else options.log('warn', 'TAB_MESSAGE_INVALID', warning ?? 'ignored an empty tab message');
   };
   return {
-    publish: (record) => channel.postMessage({ kind: 'state', record: JSON.stringify(record) } satisfies Message),
+    publish: (record, json = JSON.stringify(record)) => channel.postMessage({ kind: 'state', record: json } satisfies Message),
     ask: () => channel.postMessage({ kind: 'ask' } satisfies Message),
     close: () => channel.close(),
   };
