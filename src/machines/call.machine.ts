@@ -9,7 +9,7 @@ import type { CloseReason, FusionCommand } from './fusion.types';
 import type { CallContext, CallEvent, CallInput, CallOutput, CallStart, CodedError, Consult } from './call.types';
 import { dialErrorCode, isDialFailure, isTransferred, ringingEndReason } from './call-state';
 import {
-  afterConsultState, consultingState, consultOnlyState, isConsultAnswered, isConsultFor, isConsultLeg, isInitiateFailure, isMainLeg, isNewLeg, isTalkingToCaller, isTransferredLeg,
+  afterConsultState, consultingState, consultOnlyState, isConsultAnswered, isConsultFor, isConsultLeg, isConsultLegMissing, isInitiateFailure, isMainLegMissing, isMainLeg, isNewLeg, isTalkingToCaller, isTransferredLeg,
 } from './call/consult';
 
 /** What a call sends its parent, which forwards it to the adapter. */
@@ -157,6 +157,8 @@ export const callMachine = setup({
     isTalkingToCaller: ({ context, event }) => isTalkingToCaller({ context, event }),
     isInitiateFailure: ({ context, event }) => isInitiateFailure({ context, event }),
     isTransferredLeg: ({ context, event }) => isTransferredLeg({ context, event }),
+    isConsultLegMissing: ({ context, event }) => isConsultLegMissing({ context, event }),
+    isMainLegMissing: ({ context, event }) => isMainLegMissing({ context, event }),
   },
   actions: {
     stampPhase: assign({ since: ({ context }) => context.restoredSince ?? Date.now(), restoredSince: null }),

@@ -134,7 +134,12 @@ export type CallGenesysEvent =
   | Extract<GenesysEvent, { type: 'genesys.commandFailed' | 'genesys.error' }>;
 
 /** [INFER] What the Genesys snapshot says of this call (the root compares by ConnID). */
-export type CallResyncEvent = { type: 'resync.present'; state: SnapshotCallState } | { type: 'resync.gone' };
+/**
+ * A snapshot's view of one call: `state` of its first ConnID the snapshot lists (the caller's leg
+ * before a consult leg), and `present`, which of the call's ConnIDs it lists (a consult leg or the
+ * caller's leg missing from it ended unheard).
+ */
+export type CallResyncEvent = { type: 'resync.present'; state: SnapshotCallState; present?: readonly string[] } | { type: 'resync.gone' };
 
 export type CallEvent = CallCommand | FusionCallEvent | CallGenesysEvent | CallResyncEvent;
 

@@ -11,8 +11,11 @@ type Snapshot = Extract<GenesysEvent, { type: 'genesys.snapshot' }>;
 
 /** The snapshot's view of one toolbar call: present in some state, or gone. */
 export function observationFor(entry: CallEntry, snapshot: Snapshot): CallResyncEvent {
-  const found = snapshot.calls.find((call) => entry.connectionIds.includes(call.connectionId));
-  return found ? { type: 'resync.present', state: found.state } : { type: 'resync.gone' };
+  const listed = new Map(snapshot.calls.map((call) => [call.connectionId, call.state]));
+  // The call's own order decides which leg speaks for it: the caller's before a consult leg.
+  const present = entry.connectionIds.filter((id) => listed.has(id));
+  const first = present[0];
+  return first === undefined ? { type: 'resync.gone' } : { type: 'resync.present', state: listed.get(first)!, present };
 }
 
 /** Calls of the snapshot no toolbar call has a ConnID of. */

@@ -203,3 +203,49 @@ describe('when consulting: wrong orders and failures', () => {
     expect(d.snapshot().context.notices.map((notice) => notice.code)).toEqual(['NOT_SUPPORTED', 'NOT_SUPPORTED']);
   });
 });
+
+describe('a snapshot (resync) during a consult', () => {
+  const snapshot = (calls: { connectionId: string; state: 'Established' | 'Held' }[]) =>
+    ({ type: 'genesys.snapshot', agentState: 'Ready', calls: calls.map((call) => ({ ...call, direction: 'inbound' as const })) }) as const;
+
+  test('both legs listed, the consult leg first: the caller\'s leg speaks for the call, nothing changes', () => {
+    const d = consulting();
+    answered(d);
+    d.genesys(snapshot([{ connectionId: 'k2', state: 'Established' }, { connectionId: 'c1', state: 'Held' }]));
+    d.expectState('call.established.consulting.talkingToTarget');
+    expect(d.snapshot().context.calls[C1]?.connectionIds).toEqual(['c1', 'k2']);
+    expect(d.snapshot().context.notices).toEqual([]);
+  });
+
+  test('the consult leg is not listed: it ended unheard, the consult is over and the caller waits on hold', () => {
+    const d = consulting();
+    answered(d);
+    d.genesys(snapshot([{ connectionId: 'c1', state: 'Held' }]));
+    d.expectState('call.established.held');
+    expect(d.callSnapshot()?.context.consult).toBeNull();
+    expect(d.callSnapshot()?.context.error?.code).toBe('CONSULT_ENDED');
+    expect(d.snapshot().context.calls[C1]?.connectionIds).toEqual(['c1']);
+    // The leg's late release is expected, not an unknown call.
+    d.released('k2');
+    expect(d.snapshot().context.notices.map((notice) => notice.code)).not.toContain('UNKNOWN_CALL');
+  });
+
+  test('the caller\'s leg is not listed: the caller left unheard, Fusion\'s engagement closes, the agent stays with the target', () => {
+    const d = consulting();
+    answered(d);
+    d.genesys(snapshot([{ connectionId: 'k2', state: 'Established' }]));
+    d.expectState('call.established.consultOnly.connected');
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'ev-c1', reason: 'WRAPUP' }]);
+    expect(d.snapshot().context.calls[C1]?.connectionIds).toEqual(['k2']);
+    d.released('k2');
+    expect(d.callKeys()).toEqual([]);
+    expect(d.fusionOf('fusion.cmd.closeComm')).toHaveLength(1);
+  });
+
+  test('neither leg listed: the call ends with its wrap-up', () => {
+    const d = consulting();
+    d.genesys(snapshot([]));
+    expect(d.callKeys()).toEqual([]);
+    expect(d.fusionOf('fusion.cmd.closeComm')).toEqual([{ type: 'fusion.cmd.closeComm', eventId: 'ev-c1', reason: 'WRAPUP' }]);
+  });
+});

@@ -131,6 +131,10 @@ function CONSULT_EVENTS(key: string): CallEvent[] {
     { type: 'genesys.commandFailed', command: 'hangup', ...leg, eventId: EVENT_ID, code: 'REST_HTTP_500', message: 'boom' },
     { type: 'genesys.error', ...leg, code: '56', message: 'Invalid state' },
     failed('initiateTransfer'), failed('initiateConference'), failed('completeTransfer'), failed('completeConference'), failed('reconnectCall'), failed('alternateCall'),
+    // A snapshot during the consult: without the consult leg, without the caller's leg, with both.
+    { type: 'resync.present', state: 'Held', present: [CONN] },
+    { type: 'resync.present', state: 'Established', present: [LEG] },
+    { type: 'resync.present', state: 'Held', present: [CONN, LEG] },
   ];
 }
 const CONSULT_TYPES = new Set(['call.consult', 'call.conference', 'call.completeTransfer', 'call.completeConference', 'call.cancelConsult', 'call.swap', 'genesys.partyAdded', 'genesys.partyDeleted']);
@@ -164,6 +168,8 @@ function stepName(event: CallEvent): string {
 /** A ring ceiling cannot pass while a command (8 s) is pending inside ringing: the deadline fires first. */
 function isPossible(snapshot: CallSnapshot, event: CallEvent): boolean {
   if (snapshot.matches('ended')) return false;
+  // A snapshot that names the call's legs one by one is the root's view of a consulting call.
+  if (event.type === 'resync.present' && event.present) return snapshot.matches({ established: 'consulting' });
   if (isConsultEvent(event)) {
     if (snapshot.context.start !== 'established' || !snapshot.matches('established')) return false;
     // The root routes the leg's events here only while the call has it (EventDialing binds it).

@@ -24,11 +24,23 @@ export const isTalkingToCaller = ({ context }: Args) => context.consult?.talking
 /** The consult leg was released because the transfer completed (CallState Transferred). */
 export const isTransferredLeg = (args: Args) =>
   isConsultLeg(args) && args.event.type === 'genesys.released' && isTransferred(args.event.callState);
+/** A snapshot lists the call but not its consult leg: the leg ended while the toolbar was not listening. */
+export const isConsultLegMissing = ({ context, event }: Args) =>
+  event.type === 'resync.present' && event.present !== undefined && context.consult?.connectionId != null && !event.present.includes(context.consult.connectionId);
+/** A snapshot lists the consult leg but not the caller's: the caller left unheard. */
+export const isMainLegMissing = ({ context, event }: Args) =>
+  event.type === 'resync.present' &&
+  event.present !== undefined &&
+  context.consult?.connectionId != null &&
+  event.present.includes(context.consult.connectionId) &&
+  context.connectionId !== null &&
+  !event.present.includes(context.connectionId);
 /** A failure of the command that started this consult. */
 export const isInitiateFailure = ({ context, event }: Args) =>
   event.type === 'genesys.error' ||
   (event.type === 'genesys.commandFailed' && event.command === (context.consult?.kind === 'conference' ? 'initiateConference' : 'initiateTransfer'));
 
+const corrected = (correction: string) => ({ type: 'reportCorrection', params: { correction } }) as const;
 const failureOf = (command: string) => ({ type: 'isFailureOf', params: { command } }) as const;
 const consultFor = (kind: 'transfer' | 'conference') => ({ type: 'isConsultFor', params: { kind } }) as const;
 const talkingTo = (party: 'target' | 'caller') => ({ type: 'noteTalkingTo', params: { party } }) as const;
@@ -67,6 +79,15 @@ export const consultingState = {
       target: afterConsult,
       actions: [{ type: 'recordConsultEnded', params: { code: 'CONSULT_BUSY' } }, 'forgetConsult'],
     },
+    // Snapshot corrections: the consult leg's or the caller's release the toolbar missed.
+    'resync.present': [
+      {
+        guard: 'isConsultLegMissing',
+        target: afterConsult,
+        actions: [{ type: 'recordConsultEnded', params: { code: 'CONSULT_ENDED' } }, 'forgetConsult', corrected('consulting → consult ended')],
+      },
+      { guard: 'isMainLegMissing', target: '#call.established.consultOnly', actions: ['noteRemoteEnd', corrected('consulting → consult only (caller left)')] },
+    ],
   },
   states: {
     /** InitiateTransfer/InitiateConference sent: the caller goes on hold, the consult leg is dialled. */
