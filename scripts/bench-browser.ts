@@ -196,11 +196,16 @@ async function waitMarks(frame: Frame, names: (keyof Marks)[]): Promise<Marks> {
   return (await handle.jsonValue()) as Marks;
 }
 
+/** BENCH_SETTLE_MS: an idle pause before each ring (toolbar and floor alike), so no frame of the driver's own polling is pending. */
+const SETTLE_MS = Number(process.env['BENCH_SETTLE_MS'] ?? 0);
+const settle = () => (SETTLE_MS > 0 ? new Promise((resolve) => setTimeout(resolve, SETTLE_MS)) : Promise.resolve());
+
 type Sample = { ring: number; paint: number; dom?: number; frames?: number; command?: { kind: 'click' | 'fusion'; ms: number } };
 
 /** One call to the toolbar: ring, (accept by click or by Fusion), caller hangs up. */
 async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | null): Promise<Sample> {
   await resetMarks(h.frame, false);
+  await settle();
   const { connectionId, eventId } = await post(h.sim.url, 'ring', { agent: 'bench', ani: `+1555${String(i).padStart(7, '0')}` });
   const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
   const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };
@@ -221,6 +226,7 @@ async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | n
 /** The same for the bare handler. */
 async function floorCall(h: Harness, i: number, accept: 'click' | 'fusion' | null): Promise<Sample> {
   await resetMarks(h.frame, true);
+  await settle();
   const { connectionId } = await post(h.sim.url, 'ring', { agent: 'floor', ani: `+1555${String(i).padStart(7, '0')}` });
   const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
   const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };

@@ -1,5 +1,5 @@
 /**
- * The fault matrix (issue 10): every call state × every fault. Afterwards the toolbar is in a state
+ * The fault matrix (issue 10): every call state (a consult too) × every fault. Afterwards the toolbar is in a state
  * the model has, the agent sees exactly one coded message, and the call can still be ended.
  */
 import { describe, expect, test } from 'vitest';
@@ -9,7 +9,19 @@ import { toolbarMachine } from '../../src/machines/toolbar.machine';
 import { isStateOf } from '../fuzz/fuzz-core';
 import { createDriver, keyOf, type Driver } from '../support/driver';
 
-type Setup = { name: string; conn: string; reach: (d: Driver) => void; pending: GenesysCommandName; act: (d: Driver) => void };
+type Setup = {
+  name: string;
+  conn: string;
+  reach: (d: Driver) => void;
+  pending: GenesysCommandName;
+  act: (d: Driver) => void;
+  /** Other legs of the call (a consult leg), released after the call's own. */
+  legs?: string[];
+  /** The call's state once reached (checked, so a setup cannot silently miss it). */
+  at?: string;
+  /** How the agent ends it from here, when not Hang up / Decline (a consult is cancelled first). */
+  end?: 'call.cancelConsult' | null;
+};
 
 const C1 = 'c1';
 /** Each state, how to get there, and the command a REST fault hits there (pending, or the agent's next). */
@@ -20,8 +32,26 @@ const STATES: Setup[] = [
   { name: 'holding', conn: C1, reach: (d) => d.ring(C1, '+15551230000', 'e1').established(C1).send({ type: 'call.hold', key: keyOf(C1) }), pending: 'hold', act: () => undefined },
   { name: 'held', conn: C1, reach: (d) => d.ring(C1, '+15551230000', 'e1').established(C1).genesys({ type: 'genesys.held', connectionId: C1 }), pending: 'retrieve', act: (d) => d.send({ type: 'call.retrieve', key: keyOf(C1) }) },
   { name: 'hanging up', conn: C1, reach: (d) => d.ring(C1, '+15551230000', 'e1').established(C1).hangUp(C1), pending: 'hangup', act: () => undefined },
+  { name: 'consult initiating', conn: C1, at: '{"consulting":"initiating"}', reach: (d) => consult(d), pending: 'initiateTransfer', act: () => undefined, end: null },
+  {
+    name: 'consulting',
+    conn: C1,
+    legs: ['k2'],
+    at: '{"consulting":"talkingToTarget"}',
+    reach: (d) => consult(d).genesys({ type: 'genesys.held', connectionId: C1 })
+      .genesys({ type: 'genesys.dialing', connectionId: 'k2', number: '+15550007777', callType: 'Consult', previousConnectionId: C1 })
+      .genesys({ type: 'genesys.established', connectionId: 'k2' }),
+    pending: 'completeTransfer',
+    act: (d) => d.send({ type: 'call.completeTransfer', key: keyOf(C1) }),
+    end: 'call.cancelConsult',
+  },
   { name: 'dialing', conn: 'o1', reach: (d) => d.send({ type: 'agent.dial', number: '+15550001111' }).genesys({ type: 'genesys.dialing', connectionId: 'o1', number: '+15550001111' }), pending: 'hangup', act: (d) => d.send({ type: 'call.hangup', key: keyFor(d, 'o1') }) },
 ];
+
+/** A talking call whose agent asked to consult +15550007777. */
+function consult(d: Driver): Driver {
+  return d.ring(C1, '+15551230000', 'e1').established(C1).send({ type: 'call.consult', key: keyOf(C1), destination: '+15550007777' });
+}
 
 /** The key of the call that has `connectionId` (a dial's key holds its eventId, not the ConnID). */
 function keyFor(d: Driver, connectionId: string): string {
@@ -58,6 +88,7 @@ describe('fault matrix: call state × fault', () => {
       test.each(FAULTS.map((fault) => [fault.name, fault] as const))('%s', (_name, fault) => {
         const d = createDriver().login();
         state.reach(d);
+        if (state.at) expect(JSON.stringify(d.callSnapshot(keyFor(d, state.conn))?.value)).toContain(state.at);
         const notices = d.snapshot().context.notices.length;
         expect(messages(d, notices)).toEqual([]);
         fault.inject(d, state);
@@ -72,11 +103,12 @@ describe('fault matrix: call state × fault', () => {
         expect(messages(d, notices), 'one coded message').toEqual([fault.code]);
         // The call can still be ended: from the toolbar once online, and by Genesys in any case.
         if (fault.name === 'socket dropped') d.genesys({ type: 'genesys.connected' }).genesys({ type: 'genesys.registered' });
-        const end = state.name === 'ringing' || state.name === 'accepting' ? 'call.reject' : 'call.hangup';
-        if (state.name !== 'hanging up' && state.name !== 'accepting' && state.name !== 'holding') {
+        const end = state.end !== undefined ? state.end : state.name === 'ringing' || state.name === 'accepting' ? 'call.reject' : 'call.hangup';
+        if (end && state.name !== 'hanging up' && state.name !== 'accepting' && state.name !== 'holding') {
           expect(d.callSnapshot(key)?.can({ type: end, key }), `${end} allowed`).toBe(true);
         }
         d.released(state.conn);
+        for (const leg of state.legs ?? []) d.released(leg);
         expect(d.callNames()).toEqual([]);
         expect(d.snapshot().status).toBe('active');
       });
