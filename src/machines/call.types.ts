@@ -133,11 +133,10 @@ export type CallGenesysEvent =
   | GenesysCallEvent
   | Extract<GenesysEvent, { type: 'genesys.commandFailed' | 'genesys.error' }>;
 
-/** [INFER] What the Genesys snapshot says of this call (the root compares by ConnID). */
 /**
- * A snapshot's view of one call: `state` of its first ConnID the snapshot lists (the caller's leg
- * before a consult leg), and `present`, which of the call's ConnIDs it lists (a consult leg or the
- * caller's leg missing from it ended unheard).
+ * [INFER] What the Genesys snapshot says of this call (the root compares by ConnID): `state` of
+ * its first ConnID the snapshot lists (the caller's leg before a consult leg), and `present`, which
+ * of the call's ConnIDs it lists (a consult leg or the caller's leg missing from it ended unheard).
  */
 export type CallResyncEvent = { type: 'resync.present'; state: SnapshotCallState; present?: readonly string[] } | { type: 'resync.gone' };
 
