@@ -134,6 +134,22 @@ describe('simulated UEF client ↔ Fusion host', () => {
   });
 });
 
+describe('the host log', () => {
+  it('gives the log view only what came after the last entry it showed, and the oldest entry kept', async () => {
+    const { wire } = await boot();
+    const all = wire.host.log();
+    const last = all.at(-1)!.seq;
+    expect(wire.host.logAfter(last)).toEqual({ entries: [], oldest: all[0]!.seq });
+    expect(wire.host.logAfter(last - 2).entries.map((e) => e.seq)).toEqual([last - 1, last]);
+    expect(wire.host.logAfter(-1).entries).toEqual(all);
+    // Copies: the view cannot change the host's log.
+    wire.host.logAfter(last - 1).entries[0]!.name = 'changed';
+    expect(wire.host.log().at(-1)!.name).toBe(all.at(-1)!.name);
+    wire.host.clearLog();
+    expect(wire.host.logAfter(last)).toEqual({ entries: [], oldest: undefined });
+  });
+});
+
 describe('origin checks', () => {
   it('the host refuses messages from another origin or another window, and logs them', async () => {
     const { wire } = await boot();

@@ -81,12 +81,16 @@ function logLine(entry: LogEntry): HTMLElement {
   return el(
     'li',
     { 'data-from': entry.from, 'data-type': entry.type, class: entry.type === 'rejected' || entry.type === 'publishError' ? 'bad' : undefined },
-    el('span', { class: 'muted' }, `${(entry.at / 1000).toFixed(3)}s `),
+    // Its own number as text: list numbering would renumber (and lay out) every line as the oldest goes.
+    el('span', { class: 'muted' }, `${entry.seq}. ${(entry.at / 1000).toFixed(3)}s `),
     el('strong', {}, `${arrow} ${entry.type} ${entry.name}`),
     entry.eventId ? ` [${entry.eventId}]` : '',
     detail ? el('code', {}, ` ${detail.length > 400 ? `${detail.slice(0, 400)}…` : detail}`) : null,
   );
 }
+
+/** Log lines the page keeps (the host keeps 1,000 entries; `__fusionSim.log()` reads them all). */
+const LOG_LINES_SHOWN = 200;
 
 /** The UEF message log (role=log), appended incrementally. */
 export class LogView {
@@ -101,11 +105,12 @@ export class LogView {
   }
 
   update(): void {
-    const entries = this.host.log();
-    const last = entries.at(-1)?.seq ?? -1;
-    if (entries.length === 0 || (entries[0]?.seq ?? 0) > this.shown + 1) this.list.replaceChildren();
-    for (const entry of entries) if (entry.seq > this.shown) this.list.append(logLine(entry));
-    while (this.list.childElementCount > 500) this.list.firstElementChild?.remove();
-    this.shown = last;
+    const { entries, oldest } = this.host.logAfter(this.shown);
+    // Cleared, or more came than the host keeps since the last update: start the list again.
+    if (oldest === undefined || oldest > this.shown + 1) this.list.replaceChildren();
+    const fresh = entries.slice(-LOG_LINES_SHOWN);
+    if (fresh.length > 0) this.list.append(...fresh.map(logLine));
+    while (this.list.childElementCount > LOG_LINES_SHOWN) this.list.firstElementChild?.remove();
+    this.shown = entries.at(-1)?.seq ?? (oldest === undefined ? -1 : this.shown);
   }
 }

@@ -105,6 +105,13 @@ export class UefHost {
     return this.entries.map((e) => ({ ...e }));
   }
 
+  /** The entries after `seq` (the log view's increment, not a copy of all 1,000) and the oldest seq kept. */
+  logAfter(seq: number): { entries: LogEntry[]; oldest: number | undefined } {
+    let from = this.entries.length;
+    while (from > 0 && this.entries[from - 1]!.seq > seq) from -= 1;
+    return { entries: this.entries.slice(from).map((e) => ({ ...e })), oldest: this.entries[0]?.seq };
+  }
+
   clearLog(): void {
     this.entries.length = 0;
     this.changed();
