@@ -357,12 +357,14 @@ export const toolbarMachine = setup({
         enqueue({ type: 'offerNow', params: { command: newCommCommand(input) } } as unknown as Parameters<typeof enqueue>[0]);
         input = { ...input, offered: true };
       }
-      enqueue.assign({
-        calls: withCall(context.calls, input.key, { connectionIds: input.connectionId ? [input.connectionId] : [], eventId: input.eventId, ...dialled }),
-        seenEventIds: withRecent(context.seenEventIds, [input.eventId], MAX_SEEN_EVENT_IDS),
-        activeCall: context.activeCall ?? input.key,
-      });
-      enqueue.spawnChild('call', { id: input.key, input });
+      const call = input;
+      // A function, so the copies (up to MAX_SEEN_EVENT_IDS eventIds) are made after the offer went out.
+      enqueue.assign(({ context: now }) => ({
+        calls: withCall(now.calls, call.key, { connectionIds: call.connectionId ? [call.connectionId] : [], eventId: call.eventId, ...dialled }),
+        seenEventIds: withRecent(now.seenEventIds, [call.eventId], MAX_SEEN_EVENT_IDS),
+        activeCall: now.activeCall ?? call.key,
+      }));
+      enqueue.spawnChild('call', { id: call.key, input: call });
     }),
     forwardToCall: enqueueActions(({ context, event, enqueue }) => {
       const key = targetKey(context, event);

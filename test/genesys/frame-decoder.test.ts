@@ -89,7 +89,9 @@ describe('decodeFrame', () => {
   it('refuses PartyChanged without its previous id and rejects wrong types', () => {
     expect(decode({ eventName: 'EventPartyChanged', connectionId: 'c' })).toMatchObject({ kind: 'error', code: 'FRAME_INVALID' });
     expect(decode({ eventName: 'EventHeld', connectionId: '' })).toMatchObject({ kind: 'error', code: 'FRAME_INVALID' });
-    expect(decode({ eventName: 7 })).toMatchObject({ kind: 'error', code: 'FRAME_INVALID' });
+    expect(decode({ eventName: 7 })).toMatchObject({ kind: 'error', code: 'FRAME_INVALID', message: 'eventName: expected a string, received number' });
+    expect(decode({ eventType: null, eventName: 'EventRegistered' })).toMatchObject({ kind: 'error', code: 'FRAME_INVALID', message: 'eventType: expected a string, received null' });
+    expect(decode({ eventType: 'EventRegistered' })).toMatchObject({ kind: 'event', name: 'EventRegistered' });
     expect(decode({ eventName: 'EventAgentNotReady', reason: ['x'] })).toMatchObject({ kind: 'error', code: 'FRAME_INVALID' });
   });
 

@@ -30,11 +30,11 @@ function fillComm<T extends UefCommRequest = UefCommRequest>(
   eventId: string,
   inData: UefData,
 ): T {
-  const req = asRequest<T>(request, operation, [...COMM_SETTERS, ...extra]);
+  const req = asRequest<T>(request, operation, extra.length === 0 ? COMM_SETTERS : [...COMM_SETTERS, ...extra]);
   req.setEventId(eventId);
   req.setAppClassification(APP_CLASSIFICATION);
   const target = req.getInData();
-  for (const [key, value] of Object.entries(inData)) target.setInDataValueByAttribute(key, value);
+  for (const key of Object.keys(inData)) target.setInDataValueByAttribute(key, inData[key]!);
   return req;
 }
 

@@ -68,8 +68,10 @@ export function emit(session: Session, event: FusionEvent): void {
 /** A request object with the setters we are about to call; a missing one is a clear error. */
 export function asRequest<T extends UefOperationRequest>(request: unknown, operation: string, methods: readonly string[]): T {
   if (!isObject(request)) throw new Error(`createPublishRequest('${operation}') returned no request`);
-  const missing = methods.filter((m) => typeof request[m] !== 'function');
-  if (missing.length > 0) throw new Error(`${operation} request lacks ${missing.join(', ')}`);
+  // A loop, and the list of what is missing only when something is: this runs before every publish.
+  for (const m of methods) {
+    if (typeof request[m] !== 'function') throw new Error(`${operation} request lacks ${methods.filter((n) => typeof request[n] !== 'function').join(', ')}`);
+  }
   return request as T;
 }
 

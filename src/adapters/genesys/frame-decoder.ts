@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { GenesysEvent } from '../../machines/genesys.types';
-import { EVENT_RULES, EnvelopeSchema, HARMLESS_EVENTS } from './frame.schema';
+import { EVENT_RULES, HARMLESS_EVENTS } from './frame.schema';
 
 /** Frames larger than this are refused before parsing (protocol budget; the sim uses the same). */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -72,11 +72,14 @@ export function decodeFrame(data: unknown, newId: () => string): FrameOutcome {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { kind: 'error', code: 'FRAME_INVALID', message: 'frame is not a JSON object' };
   }
-  const envelope = v.safeParse(EnvelopeSchema, json);
-  if (!envelope.success) {
-    return { kind: 'error', code: 'FRAME_INVALID', message: describeIssues(envelope.issues) };
+  // The event key by hand: two typeof checks, not a schema run, before the event's own schema.
+  const { eventName, eventType } = json as { eventName?: unknown; eventType?: unknown };
+  for (const [key, value] of [['eventName', eventName], ['eventType', eventType]] as const) {
+    if (value !== undefined && typeof value !== 'string') {
+      return { kind: 'error', code: 'FRAME_INVALID', message: `${key}: expected a string, received ${value === null ? 'null' : typeof value}` };
+    }
   }
-  const name = envelope.output.eventName ?? envelope.output.eventType;
+  const name = (eventName ?? eventType) as string | undefined;
   if (name === undefined || name === '') {
     return { kind: 'error', code: 'FRAME_INVALID', message: 'frame has no eventName or eventType' };
   }

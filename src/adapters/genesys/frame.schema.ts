@@ -23,8 +23,6 @@ const OptText = v.optional(v.string());
 /** PSDK enums (CallState, ErrorCode) may arrive as numbers; the toolbar handles them as strings. */
 const OptCode = v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String)));
 
-export const EnvelopeSchema = v.object({ eventName: OptText, eventType: OptText });
-
 const ConnFields = { connectionId: OptText, ConnID: OptText };
 const ConnSchema = v.object(ConnFields);
 
@@ -112,8 +110,11 @@ function rule<S extends v.GenericSchema<unknown, object>>(
   return { schema, map: (frame, newId) => map(frame as v.InferOutput<S>, newId) };
 }
 
-function nonEmpty(...values: (string | undefined)[]): string | undefined {
-  return values.find((value) => value !== undefined && value !== '');
+/** The first of up to three spellings that is set (no rest array: this runs for every frame). */
+function nonEmpty(a: string | undefined, b?: string, c?: string): string | undefined {
+  if (a !== undefined && a !== '') return a;
+  if (b !== undefined && b !== '') return b;
+  return c !== undefined && c !== '' ? c : undefined;
 }
 
 /** Builds a call event once the frame has a usable connection id. */
@@ -129,7 +130,12 @@ function directionOf(direction: string | undefined, callType: string | undefined
 
 /** Only defined keys, so events compare cleanly and carry no `undefined` noise. */
 function compact<T extends object>(event: T): T {
-  return Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(event)) {
+    const value = (event as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
 }
 
 const connEvent = <T extends 'genesys.networkReached' | 'genesys.held' | 'genesys.retrieved' | 'genesys.abandoned' | 'genesys.destinationBusy'>(
@@ -167,7 +173,7 @@ export const EVENT_RULES: Readonly<Record<string, EventRule>> = {
         type: 'genesys.dialing',
         connectionId,
         eventId: nonEmpty(f.eventId),
-        number: nonEmpty(f.toNumber, f.OtherDN, f.ANI, f.DNIS) ?? '',
+        number: nonEmpty(f.toNumber, f.OtherDN, f.ANI) ?? nonEmpty(f.DNIS) ?? '',
         callType: nonEmpty(f.CallType),
         previousConnectionId: nonEmpty(f.previousConnectionId, f.PreviousConnID, f.TransferConnID),
       }),
