@@ -71,6 +71,45 @@ export const MAX_ENDED_CONNECTIONS = 64;
 /** eventIds given to Fusion kept for the session; an 8-hour shift has far fewer calls. */
 export const MAX_SEEN_EVENT_IDS = 4_000;
 
+/**
+ * The members of a seen-eventId list as a Set, so a ring's check is O(1) and not a scan of up to
+ * MAX_SEEN_EVENT_IDS ids before the offer. Lists are immutable: a Set is built once per list, and
+ * `withSeen` hands it on to the list it makes (the old list, kept by old snapshots, lets go of it).
+ */
+const seenIndex = new WeakMap<readonly string[], Set<string>>();
+
+function seenMembers(list: readonly string[]): Set<string> {
+  let members = seenIndex.get(list);
+  if (members === undefined) {
+    members = new Set(list);
+    seenIndex.set(list, members);
+  }
+  return members;
+}
+
+/** Whether Fusion has been given `eventId` this session. */
+export function hasSeen(list: readonly string[], eventId: string): boolean {
+  return seenMembers(list).has(eventId);
+}
+
+/** `withRecent` for the seen eventIds, keeping the index in step. */
+export function withSeen(list: readonly string[], items: readonly string[]): string[] {
+  const members = seenMembers(list);
+  const fresh: string[] = [];
+  for (const item of items) {
+    if (members.has(item)) continue;
+    members.add(item);
+    fresh.push(item);
+  }
+  if (fresh.length === 0) return list as string[];
+  const all = [...list, ...fresh];
+  const next = all.length > MAX_SEEN_EVENT_IDS ? all.slice(all.length - MAX_SEEN_EVENT_IDS) : all;
+  for (let i = 0; i < all.length - next.length; i++) members.delete(all[i]!);
+  seenIndex.delete(list);
+  seenIndex.set(next, members);
+  return next;
+}
+
 /** `list` with `items` appended (no duplicates), oldest dropped past `max`. */
 export function withRecent(list: readonly string[], items: readonly string[], max: number): string[] {
   const fresh = items.filter((item, index) => !list.includes(item) && items.indexOf(item) === index);
