@@ -278,7 +278,7 @@ async function withHarness<T>(work: (h: Harness) => Promise<T>): Promise<T> {
 /** Interleaved toolbar and floor calls; every toolbar call and floor call is also accepted. */
 export async function browserLatencies(options: { calls?: number; warmup?: number; profile?: string } = {}): Promise<BrowserFigures> {
   const calls = options.calls ?? 500;
-  const warmup = options.warmup ?? 30;
+  const warmup = options.warmup ?? Number(process.env['BENCH_WARMUP'] ?? 30);
   return withHarness(async (h) => {
     const isolated = await h.frame.evaluate(() => (window as unknown as { __bench: { isolated: boolean } }).__bench.isolated);
     const toolbar: Sample[] = [];
