@@ -72,29 +72,30 @@ export const MAX_ENDED_CONNECTIONS = 64;
 export const MAX_SEEN_EVENT_IDS = 4_000;
 
 /**
- * The members of a seen-eventId list as a Set, so a ring's check is O(1) and not a scan of up to
- * MAX_SEEN_EVENT_IDS ids before the offer. Lists are immutable: a Set is built once per list, and
- * `withSeen` hands it on to the list it makes (the old list, kept by old snapshots, lets go of it).
+ * The members of a recent list (seen eventIds, ended ConnIDs) as a Set, so a check is O(1) and
+ * not a scan of up to MAX_SEEN_EVENT_IDS ids before the offer. Lists are immutable: a Set is built
+ * once per list, and `withRecent` hands it on to the list it makes (the old list, kept by old
+ * snapshots, lets go of it and is read afresh if ever asked again).
  */
-const seenIndex = new WeakMap<readonly string[], Set<string>>();
+const recentIndex = new WeakMap<readonly string[], Set<string>>();
 
-function seenMembers(list: readonly string[]): Set<string> {
-  let members = seenIndex.get(list);
+function membersOf(list: readonly string[]): Set<string> {
+  let members = recentIndex.get(list);
   if (members === undefined) {
     members = new Set(list);
-    seenIndex.set(list, members);
+    recentIndex.set(list, members);
   }
   return members;
 }
 
-/** Whether Fusion has been given `eventId` this session. */
-export function hasSeen(list: readonly string[], eventId: string): boolean {
-  return seenMembers(list).has(eventId);
+/** Whether `item` is in `list` (made by `withRecent`, or any list without duplicates). */
+export function isRecent(list: readonly string[], item: string): boolean {
+  return membersOf(list).has(item);
 }
 
-/** `withRecent` for the seen eventIds, keeping the index in step. */
-export function withSeen(list: readonly string[], items: readonly string[]): string[] {
-  const members = seenMembers(list);
+/** `list` with `items` appended (no duplicates), oldest dropped past `max`. */
+export function withRecent(list: readonly string[], items: readonly string[], max: number): string[] {
+  const members = membersOf(list);
   const fresh: string[] = [];
   for (const item of items) {
     if (members.has(item)) continue;
@@ -103,19 +104,11 @@ export function withSeen(list: readonly string[], items: readonly string[]): str
   }
   if (fresh.length === 0) return list as string[];
   const all = [...list, ...fresh];
-  const next = all.length > MAX_SEEN_EVENT_IDS ? all.slice(all.length - MAX_SEEN_EVENT_IDS) : all;
+  const next = all.length > max ? all.slice(all.length - max) : all;
   for (let i = 0; i < all.length - next.length; i++) members.delete(all[i]!);
-  seenIndex.delete(list);
-  seenIndex.set(next, members);
+  recentIndex.delete(list);
+  recentIndex.set(next, members);
   return next;
-}
-
-/** `list` with `items` appended (no duplicates), oldest dropped past `max`. */
-export function withRecent(list: readonly string[], items: readonly string[], max: number): string[] {
-  const fresh = items.filter((item, index) => !list.includes(item) && items.indexOf(item) === index);
-  if (fresh.length === 0) return list as string[];
-  const all = [...list, ...fresh];
-  return all.length > max ? all.slice(all.length - max) : all;
 }
 
 /** The call other than `key` that already has `connectionId`, if any. */

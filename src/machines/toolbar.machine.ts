@@ -14,7 +14,7 @@ import { reasonLabel } from './reasons';
 import { isWrapUpCall, startsWrapUp, wrapUpOf, wrappingUpState } from './toolbar/wrap-up';
 import { hasCapability, type Capability } from '../capabilities';
 import {
-  hasSeen, keyByConnection, keyByEvent, MAX_ENDED_CONNECTIONS, otherCallWith, withCall, withConnection, withEnding, withNotice, withoutCall, withoutEnding, withRecent, withSeen,
+  isRecent, keyByConnection, keyByEvent, MAX_ENDED_CONNECTIONS, MAX_SEEN_EVENT_IDS, otherCallWith, withCall, withConnection, withEnding, withNotice, withoutCall, withoutEnding, withRecent,
 } from './toolbar.index';
 import { eventsCreating, observationFor, unknownCalls } from './resync';
 import type { CallEntry, ToolbarContext, ToolbarEmitted, ToolbarEvent, ToolbarInput } from './toolbar.types';
@@ -42,7 +42,7 @@ function targetKey(context: ToolbarContext, event: ToolbarEvent): string | undef
 /** The eventId Genesys gave, unless Fusion has seen it this session (the public mock reuses stale ones). */
 function freshEventId(context: ToolbarContext, eventId: string | undefined): string {
   // Fusion keys an engagement (and its pending Wrap Up) by eventId: one it has seen is never reused.
-  return eventId && !hasSeen(context.seenEventIds, eventId) && keyByEvent(context, eventId) === undefined ? eventId : newEventId();
+  return eventId && !isRecent(context.seenEventIds, eventId) && keyByEvent(context, eventId) === undefined ? eventId : newEventId();
 }
 
 /** Two renderings of one number: same digits, or one ends with the other (country or trunk prefix). */
@@ -189,7 +189,7 @@ export const toolbarMachine = setup({
     /** A call event for a call that just ended (the EventReleased after EventAbandoned/Busy). */
     isJustEnded: ({ context, event }) => {
       const connectionId = eventConnectionId(event);
-      return connectionId !== undefined && context.endedConnections.includes(connectionId);
+      return connectionId !== undefined && isRecent(context.endedConnections, connectionId);
     },
     isKnownPreviousConnection: ({ context, event }) =>
       event.type === 'genesys.partyChanged' && keyByConnection(context, event.previousConnectionId) !== undefined,
@@ -361,7 +361,7 @@ export const toolbarMachine = setup({
       // A function, so the copies (up to MAX_SEEN_EVENT_IDS eventIds) are made after the offer went out.
       enqueue.assign(({ context: now }) => ({
         calls: withCall(now.calls, call.key, { connectionIds: call.connectionId ? [call.connectionId] : [], eventId: call.eventId, ...dialled }),
-        seenEventIds: withSeen(now.seenEventIds, [call.eventId]),
+        seenEventIds: withRecent(now.seenEventIds, [call.eventId], MAX_SEEN_EVENT_IDS),
         activeCall: now.activeCall ?? call.key,
       }));
       enqueue.spawnChild('call', { id: call.key, input: call });
@@ -526,7 +526,7 @@ export const toolbarMachine = setup({
       }
       // What Fusion saw before the reload stays seen: a reused Genesys eventId is not offered under it again.
       const seen = (restored.seenEventIds ?? []).filter((id): id is string => typeof id === 'string' && id.length > 0);
-      enqueue.assign({ seenEventIds: withSeen(context.seenEventIds, [...seen, ...restoredCalls.map((call) => call.eventId)]) });
+      enqueue.assign({ seenEventIds: withRecent(context.seenEventIds, [...seen, ...restoredCalls.map((call) => call.eventId)], MAX_SEEN_EVENT_IDS) });
       enqueue.assign({
         calls,
         activeCall: restoredCalls[0]?.key ?? null,

@@ -1,8 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { hasSeen, MAX_SEEN_EVENT_IDS, withSeen } from '../../src/machines/toolbar.index';
+import { isRecent, MAX_SEEN_EVENT_IDS, withRecent } from '../../src/machines/toolbar.index';
 
-describe('the seen eventIds and their index', () => {
+const withSeen = (list: readonly string[], items: readonly string[]) => withRecent(list, items, MAX_SEEN_EVENT_IDS);
+const hasSeen = isRecent;
+
+describe('recent lists (the seen eventIds) and their index', () => {
   it('answers for each list exactly what it holds, old lists included', () => {
     const empty: string[] = [];
     const one = withSeen(empty, ['e1']);

@@ -49,6 +49,11 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
     .join('; ');
 }
 
+/** Why an optional text field is not one, or undefined when it is. */
+function notText(key: string, value: unknown): string | undefined {
+  return value === undefined || typeof value === 'string' ? undefined : `${key}: expected a string, received ${value === null ? 'null' : typeof value}`;
+}
+
 /** Turns one WebSocket message payload into an event, a known-harmless skip, or a coded error. */
 export function decodeFrame(data: unknown, newId: () => string): FrameOutcome {
   if (typeof data !== 'string') {
@@ -74,11 +79,8 @@ export function decodeFrame(data: unknown, newId: () => string): FrameOutcome {
   }
   // The event key by hand: two typeof checks, not a schema run, before the event's own schema.
   const { eventName, eventType } = json as { eventName?: unknown; eventType?: unknown };
-  for (const [key, value] of [['eventName', eventName], ['eventType', eventType]] as const) {
-    if (value !== undefined && typeof value !== 'string') {
-      return { kind: 'error', code: 'FRAME_INVALID', message: `${key}: expected a string, received ${value === null ? 'null' : typeof value}` };
-    }
-  }
+  const badKey = notText('eventName', eventName) ?? notText('eventType', eventType);
+  if (badKey) return { kind: 'error', code: 'FRAME_INVALID', message: badKey };
   const name = (eventName ?? eventType) as string | undefined;
   if (name === undefined || name === '') {
     return { kind: 'error', code: 'FRAME_INVALID', message: 'frame has no eventName or eventType' };
