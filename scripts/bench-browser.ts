@@ -5,7 +5,8 @@
  * that parses the frame and publishes newCommEvent through the same UEF phone context.
  *
  * - ring → newCommEvent: WebSocket message (EventRinging) → the UEF `publish` call
- * - ring → paint: the message → the first animation frame at which the ringing card is in the DOM
+ * - ring → paint: the message → the first animation frame at which the ringing card is in the DOM,
+ *   at headless Chromium's 60 Hz frames and again with frames unthrottled (`paintUnthrottled`)
  * - Accept clicked → POST, Fusion accept (onToolbarInteractionCommand) → POST
  *
  * With `profile: true` a Chromium CPU profile (CDP Profiler) of the ringing path is taken too.
@@ -169,6 +170,8 @@ interface Harness {
   sim: { url: string };
   outDir: string;
   toolbarOrigin: string;
+  /** How the driver waits for marks: each animation frame, or a timer (unthrottled frames would spin). */
+  polling: 'raf' | number;
 }
 
 const post = (base: string, path: string, body: object) =>
@@ -184,14 +187,14 @@ async function resetMarks(frame: Frame, floorTurn: boolean): Promise<void> {
   }, floorTurn);
 }
 
-async function waitMarks(frame: Frame, names: (keyof Marks)[]): Promise<Marks> {
+async function waitMarks(frame: Frame, names: (keyof Marks)[], polling: 'raf' | number = 'raf'): Promise<Marks> {
   const handle = await frame.waitForFunction(
     (wanted) => {
       const marks = (window as unknown as { __bench: { marks: Marks } }).__bench.marks;
       return wanted.every((name) => marks[name as keyof Marks] !== undefined) ? marks : false;
     },
     names,
-    { timeout: 10_000, polling: 'raf' },
+    { timeout: 10_000, polling },
   );
   return (await handle.jsonValue()) as Marks;
 }
@@ -207,7 +210,7 @@ async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | n
   await resetMarks(h.frame, false);
   await settle();
   const { connectionId, eventId } = await post(h.sim.url, 'ring', { agent: 'bench', ani: `+1555${String(i).padStart(7, '0')}` });
-  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
+  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint'], h.polling);
   const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };
   if (accept) {
     await h.toolbar.waitForCallState('ringing.alerting', connectionId);
@@ -228,7 +231,7 @@ async function floorCall(h: Harness, i: number, accept: 'click' | 'fusion' | nul
   await resetMarks(h.frame, true);
   await settle();
   const { connectionId } = await post(h.sim.url, 'ring', { agent: 'floor', ani: `+1555${String(i).padStart(7, '0')}` });
-  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint']);
+  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint'], h.polling);
   const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };
   if (accept) {
     if (accept === 'click') await h.frame.locator('[data-bench-floor-accept]').click();
@@ -241,7 +244,7 @@ async function floorCall(h: Harness, i: number, accept: 'click' | 'fusion' | nul
   return sample;
 }
 
-async function withHarness<T>(work: (h: Harness) => Promise<T>): Promise<T> {
+async function withHarness<T>(work: (h: Harness) => Promise<T>, setup: { chromiumArgs?: readonly string[]; polling?: 'raf' | number } = {}): Promise<T> {
   const outDir = await mkdtemp(join(tmpdir(), 'toolbar-bench-browser-'));
   const site = staticSite(outDir, { isolated: true });
   const sim = await startGenesysSimulator({ port: 0, log: () => undefined });
@@ -250,7 +253,7 @@ async function withHarness<T>(work: (h: Harness) => Promise<T>): Promise<T> {
   // page renders in its own process, so its work (log, offer panel) is not on the toolbar's thread.
   const hostOrigin = (await site.listen()).replace('//127.0.0.1:', '//localhost:');
   const toolbarOrigin = await site.listen();
-  const browser = await launchChromium(['--site-per-process']);
+  const browser = await launchChromium(['--site-per-process', ...(setup.chromiumArgs ?? [])]);
   try {
     const page = await browser.newPage();
     const floorWs = new URL(sim.wsUrl);
@@ -266,7 +269,7 @@ async function withHarness<T>(work: (h: Harness) => Promise<T>): Promise<T> {
     const frame = page.frames().find((f) => f.url().startsWith(toolbarOrigin));
     if (!frame) throw new Error('toolbar frame not found');
     await frame.waitForFunction(() => (window as unknown as { __bench: { floorReady?: () => boolean } }).__bench.floorReady?.() === true);
-    return await work({ page, frame, toolbar, sim, outDir, toolbarOrigin });
+    return await work({ page, frame, toolbar, sim, outDir, toolbarOrigin, polling: setup.polling ?? 'raf' });
   } finally {
     await browser.close();
     await site.close();
@@ -308,6 +311,36 @@ export async function browserLatencies(options: { calls?: number; warmup?: numbe
     if (process.env['BENCH_TRACE']) await traceRinging(h, process.env['BENCH_TRACE']);
     return figures;
   });
+}
+
+/**
+ * Ring → paint with Chromium's frames unthrottled (`--disable-frame-rate-limit`: the next frame
+ * begins as soon as one is asked for and the last is done). At 60 Hz the wait for the frame's
+ * tick is itself 0–16.7 ms (a bare div's p99 is about 16.5), so only here does the figure tell
+ * the page's own time to its next frame. Rings alone, interleaved with the bare div.
+ */
+export async function paintUnthrottled(options: { calls?: number; warmup?: number } = {}): Promise<{ ringToPaint: { toolbar: Summary; floor: Summary }; ringToPaintFrames: { toolbar: Summary; floor: Summary } }> {
+  const calls = options.calls ?? 500;
+  const warmup = options.warmup ?? 30;
+  return withHarness(
+    async (h) => {
+      const toolbar: Sample[] = [];
+      const floor: Sample[] = [];
+      for (let i = 0; i < warmup + calls; i++) {
+        const pair = i % 2 === 0 ? [false, true] : [true, false];
+        for (const isFloor of pair) {
+          const sample = isFloor ? await floorCall(h, 300_000 + i, null) : await toolbarCall(h, 300_000 + i, null);
+          if (i >= warmup) (isFloor ? floor : toolbar).push(sample);
+        }
+      }
+      return {
+        ringToPaint: { toolbar: summarize(toolbar.map((s) => s.paint)), floor: summarize(floor.map((s) => s.paint)) },
+        ringToPaintFrames: { toolbar: summarize(toolbar.map((s) => s.frames ?? NaN)), floor: summarize(floor.map((s) => s.frames ?? NaN)) },
+      };
+    },
+    // A timer, not frames, for the driver's polling: a frame loop would run flat out.
+    { chromiumArgs: ['--disable-frame-rate-limit'], polling: 2 },
+  );
 }
 
 /** A CPU profile of rings alone (ring → published → caller hangs up), mapped to source modules. */

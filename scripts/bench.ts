@@ -61,7 +61,15 @@ async function browser(profile: boolean) {
   add({ id: 'ringToPaint.p50', label: 'ring → card painted p50', unit: 'ms', value: r.ringToPaint.toolbar.p50, floor: r.ringToPaint.floor.p50, floorLabel: 'bare div' });
   // The issue's own definition of ring → paint: the card is there in the next animation frame after the ring.
   add({ id: 'ringToPaint.frames', label: 'ring → card painted: frames until seen (max)', unit: 'frames', value: r.ringToPaintFrames.toolbar.max, floor: r.ringToPaintFrames.floor.max, floorLabel: 'bare div', max: { of: 'value', max: 1 } });
-  add({ id: 'ringToPaint.p99', label: 'ring → card painted p99', unit: 'ms', value: r.ringToPaint.toolbar.p99, floor: r.ringToPaint.floor.p99, floorLabel: 'bare div', max: { of: 'value', max: 16 } });
+  // At 60 Hz the wait for the frame's tick alone reaches 16.7 ms: reported beside the bare div, bounded in frames.
+  add({ id: 'ringToPaint.p99', label: 'ring → card painted p99 (60 Hz frames)', unit: 'ms', value: r.ringToPaint.toolbar.p99, floor: r.ringToPaint.floor.p99, floorLabel: 'bare div' });
+  const { paintUnthrottled } = await import('./bench-browser');
+  const u = await paintUnthrottled({ calls: callsArg ?? 500 });
+  details['browserUnthrottled'] = u;
+  // The page's own time to the frame that shows the card: what the 16 ms (one frame) budget bounds.
+  add({ id: 'ringToPaintUnthrottled.p50', label: 'ring → card painted p50 (frames unthrottled)', unit: 'ms', value: u.ringToPaint.toolbar.p50, floor: u.ringToPaint.floor.p50, floorLabel: 'bare div' });
+  add({ id: 'ringToPaintUnthrottled.p99', label: 'ring → card painted p99 (frames unthrottled)', unit: 'ms', value: u.ringToPaint.toolbar.p99, floor: u.ringToPaint.floor.p99, floorLabel: 'bare div', max: { of: 'value', max: 16 } });
+  add({ id: 'ringToPaintUnthrottled.frames', label: 'ring → card painted: frames until seen, unthrottled (max)', unit: 'frames', value: u.ringToPaintFrames.toolbar.max, floor: u.ringToPaintFrames.floor.max, floorLabel: 'bare div', max: { of: 'value', max: 1 } });
   for (const [id, label, s] of [
     ['clickToPost', 'Accept clicked → POST', r.clickToPost],
     ['fusionAcceptToPost', 'Fusion accept → POST', r.fusionAcceptToPost],
