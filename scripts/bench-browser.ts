@@ -187,7 +187,7 @@ async function resetMarks(frame: Frame, floorTurn: boolean): Promise<void> {
   }, floorTurn);
 }
 
-async function waitMarks(frame: Frame, names: (keyof Marks)[], polling: 'raf' | number = 'raf'): Promise<Marks> {
+async function waitMarks({ frame, polling }: Harness, names: (keyof Marks)[]): Promise<Marks> {
   const handle = await frame.waitForFunction(
     (wanted) => {
       const marks = (window as unknown as { __bench: { marks: Marks } }).__bench.marks;
@@ -210,13 +210,13 @@ async function toolbarCall(h: Harness, i: number, accept: 'click' | 'fusion' | n
   await resetMarks(h.frame, false);
   await settle();
   const { connectionId, eventId } = await post(h.sim.url, 'ring', { agent: 'bench', ani: `+1555${String(i).padStart(7, '0')}` });
-  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint'], h.polling);
+  const ringing = await waitMarks(h, ['frame', 'published', 'paint']);
   const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };
   if (accept) {
     await h.toolbar.waitForCallState('ringing.alerting', connectionId);
     if (accept === 'click') await h.toolbar.accept(connectionId);
     else await h.page.evaluate((id) => (window as unknown as { __fusionSim: { sendCommand(e: string, c: string, id: string): Promise<unknown> } }).__fusionSim.sendCommand('onToolbarInteractionCommand', 'accept', id), eventId!);
-    const marks = await waitMarks(h.frame, [accept === 'click' ? 'click' : 'command', 'post']);
+    const marks = await waitMarks(h, [accept === 'click' ? 'click' : 'command', 'post']);
     sample.command = { kind: accept, ms: marks.post! - (accept === 'click' ? marks.click! : marks.command!) };
     await h.toolbar.waitForCallState('established.talking', connectionId);
   }
@@ -231,12 +231,12 @@ async function floorCall(h: Harness, i: number, accept: 'click' | 'fusion' | nul
   await resetMarks(h.frame, true);
   await settle();
   const { connectionId } = await post(h.sim.url, 'ring', { agent: 'floor', ani: `+1555${String(i).padStart(7, '0')}` });
-  const ringing = await waitMarks(h.frame, ['frame', 'published', 'paint'], h.polling);
+  const ringing = await waitMarks(h, ['frame', 'published', 'paint']);
   const sample: Sample = { ring: ringing.published! - ringing.frame!, paint: ringing.paint! - ringing.frame!, dom: (ringing.dom ?? NaN) - ringing.frame!, frames: ringing.frames };
   if (accept) {
     if (accept === 'click') await h.frame.locator('[data-bench-floor-accept]').click();
     else await h.page.evaluate((origin) => document.querySelector('iframe')!.contentWindow!.postMessage({ benchFloor: 'accept' }, origin), h.toolbarOrigin);
-    const marks = await waitMarks(h.frame, [accept === 'click' ? 'click' : 'command', 'post']);
+    const marks = await waitMarks(h, [accept === 'click' ? 'click' : 'command', 'post']);
     sample.command = { kind: accept, ms: marks.post! - (accept === 'click' ? marks.click! : marks.command!) };
   }
   await h.frame.evaluate(() => document.querySelectorAll('[data-bench-floor-card]').forEach((card) => card.remove()));
@@ -278,6 +278,16 @@ async function withHarness<T>(work: (h: Harness) => Promise<T>, setup: { chromiu
   }
 }
 
+type PaintFigures = Pick<BrowserFigures, 'ringToPaint' | 'ringToPaintFrames'>;
+
+/** Ring → paint and frames until seen, the toolbar's beside the floor's. */
+function paintFigures(toolbar: Sample[], floor: Sample[]): PaintFigures {
+  return {
+    ringToPaint: { toolbar: summarize(toolbar.map((s) => s.paint)), floor: summarize(floor.map((s) => s.paint)) },
+    ringToPaintFrames: { toolbar: summarize(toolbar.map((s) => s.frames ?? NaN)), floor: summarize(floor.map((s) => s.frames ?? NaN)) },
+  };
+}
+
 /** Interleaved toolbar and floor calls; every toolbar call and floor call is also accepted. */
 export async function browserLatencies(options: { calls?: number; warmup?: number; profile?: string } = {}): Promise<BrowserFigures> {
   const calls = options.calls ?? 500;
@@ -299,9 +309,8 @@ export async function browserLatencies(options: { calls?: number; warmup?: numbe
     const figures: BrowserFigures = {
       isolated,
       ringToNewComm: { toolbar: summarize(toolbar.map((s) => s.ring)), floor: summarize(floor.map((s) => s.ring)) },
-      ringToPaint: { toolbar: summarize(toolbar.map((s) => s.paint)), floor: summarize(floor.map((s) => s.paint)) },
+      ...paintFigures(toolbar, floor),
       ringToDom: { toolbar: summarize(toolbar.map((s) => s.dom ?? NaN)), floor: summarize(floor.map((s) => s.dom ?? NaN)) },
-      ringToPaintFrames: { toolbar: summarize(toolbar.map((s) => s.frames ?? NaN)), floor: summarize(floor.map((s) => s.frames ?? NaN)) },
       clickToPost: { toolbar: summarize(pick(toolbar, 'click')), floor: summarize(pick(floor, 'click')) },
       fusionAcceptToPost: { toolbar: summarize(pick(toolbar, 'fusion')), floor: summarize(pick(floor, 'fusion')) },
     };
@@ -319,7 +328,7 @@ export async function browserLatencies(options: { calls?: number; warmup?: numbe
  * tick is itself 0–16.7 ms (a bare div's p99 is about 16.5), so only here does the figure tell
  * the page's own time to its next frame. Rings alone, interleaved with the bare div.
  */
-export async function paintUnthrottled(options: { calls?: number; warmup?: number } = {}): Promise<{ ringToPaint: { toolbar: Summary; floor: Summary }; ringToPaintFrames: { toolbar: Summary; floor: Summary } }> {
+export async function paintUnthrottled(options: { calls?: number; warmup?: number } = {}): Promise<PaintFigures> {
   const calls = options.calls ?? 500;
   const warmup = options.warmup ?? 30;
   return withHarness(
@@ -333,10 +342,7 @@ export async function paintUnthrottled(options: { calls?: number; warmup?: numbe
           if (i >= warmup) (isFloor ? floor : toolbar).push(sample);
         }
       }
-      return {
-        ringToPaint: { toolbar: summarize(toolbar.map((s) => s.paint)), floor: summarize(floor.map((s) => s.paint)) },
-        ringToPaintFrames: { toolbar: summarize(toolbar.map((s) => s.frames ?? NaN)), floor: summarize(floor.map((s) => s.frames ?? NaN)) },
-      };
+      return paintFigures(toolbar, floor);
     },
     // A timer, not frames, for the driver's polling: a frame loop would run flat out.
     { chromiumArgs: ['--disable-frame-rate-limit'], polling: 2 },
