@@ -1,16 +1,16 @@
 /**
  * Consult, then transfer or conference (protocol notes, "Consult, transfer, conference"): states of
- * an established call while it is held for a consult leg. The guards and actions it names are in
- * the call machine's setup(); events of the consult leg reach this call because the root indexes
- * the leg's ConnID under it.
+ * an established call while it is held for a consult leg, with the guards and actions only they
+ * use. Events of the consult leg reach this call because the root indexes the leg's ConnID under it.
  */
+import { assign, enqueueActions, sendParent } from 'xstate';
+import type { CallToParentEvent } from '../call.machine';
 import { isTransferred } from '../call-state';
-import type { CallContext, CallEvent } from '../call.types';
+import type { CallContext, CallEvent, Consult } from '../call.types';
+import { callActions, callGuards, callState } from './define';
+import { connectionOf, corrected, failureOf, toFusion } from './shared';
 
 type Args = { context: CallContext; event: CallEvent };
-
-const connectionOf = (event: CallEvent): string | undefined =>
-  'connectionId' in event && typeof event.connectionId === 'string' && event.type.startsWith('genesys.') ? event.connectionId : undefined;
 
 /** The event concerns the consult leg. */
 export const isConsultLeg = ({ context, event }: Args) => context.consult?.connectionId != null && connectionOf(event) === context.consult.connectionId;
@@ -40,10 +40,112 @@ export const isInitiateFailure = ({ context, event }: Args) =>
   event.type === 'genesys.error' ||
   (event.type === 'genesys.commandFailed' && event.command === (context.consult?.kind === 'conference' ? 'initiateConference' : 'initiateTransfer'));
 
-const corrected = (correction: string) => ({ type: 'reportCorrection', params: { correction } }) as const;
-const failureOf = (command: string) => ({ type: 'isFailureOf', params: { command } }) as const;
 const consultFor = (kind: 'transfer' | 'conference') => ({ type: 'isConsultFor', params: { kind } }) as const;
 const talkingTo = (party: 'target' | 'caller') => ({ type: 'noteTalkingTo', params: { party } }) as const;
+
+export const consultGuards = callGuards({
+  isConsultLeg,
+  isMainLeg,
+  isNewLeg,
+  isConsultFor,
+  isConsultAnswered,
+  isTalkingToCaller,
+  isInitiateFailure,
+  isTransferredLeg,
+  isConsultLegMissing,
+  isMainLegMissing,
+});
+
+type ConsultVerb = 'completeTransfer' | 'completeConference' | 'reconnectCall' | 'alternateCall';
+
+/** Complete/Reconnect/Alternate: the held call and its consult leg, in the order each command names them. */
+function consultCommand(context: CallContext, verb: ConsultVerb): CallToParentEvent {
+  const call = context.connectionId ?? '';
+  const leg = context.consult?.connectionId ?? '';
+  const onCall = { eventId: context.eventId };
+  switch (verb) {
+    case 'completeTransfer':
+    case 'completeConference':
+      return { type: 'call.sendGenesys', command: { type: `genesys.cmd.${verb}`, connectionId: call, consultConnectionId: leg, ...onCall } };
+    case 'reconnectCall':
+      return { type: 'call.sendGenesys', command: { type: 'genesys.cmd.reconnectCall', connectionId: leg, heldConnectionId: call, ...onCall } };
+    case 'alternateCall': {
+      // The leg the agent talks to now is held; the other one comes back.
+      const [talking, held] = context.consult?.talkingTo === 'caller' ? [call, leg] : [leg, call];
+      return { type: 'call.sendGenesys', command: { type: 'genesys.cmd.alternateCall', connectionId: talking, heldConnectionId: held, ...onCall } };
+    }
+  }
+}
+
+export const consultActions = callActions({
+  rememberConsult: assign({
+    consult: ({ event }, params: { kind: Consult['kind'] }): Consult => ({
+      kind: params.kind,
+      destination: 'destination' in event ? event.destination.trim() : '',
+      connectionId: null,
+      answered: false,
+      talkingTo: 'target',
+    }),
+  }),
+  sendInitiate: sendParent(({ context }): CallToParentEvent => ({
+    type: 'call.sendGenesys',
+    command: {
+      type: context.consult?.kind === 'conference' ? 'genesys.cmd.initiateConference' : 'genesys.cmd.initiateTransfer',
+      connectionId: context.connectionId ?? '',
+      eventId: context.eventId,
+      destination: context.consult?.destination ?? '',
+    },
+  })),
+  bindConsultLeg: assign({
+    consult: ({ context, event }) =>
+      context.consult && 'connectionId' in event && typeof event.connectionId === 'string'
+        ? { ...context.consult, connectionId: event.connectionId }
+        : context.consult,
+  }),
+  adoptConsultLeg: assign({
+    consult: ({ event }): Consult | null =>
+      event.type === 'genesys.dialing'
+        ? { kind: 'transfer', destination: event.number, connectionId: event.connectionId, answered: false, talkingTo: 'target' }
+        : null,
+  }),
+  markConsultAnswered: assign({ consult: ({ context }) => (context.consult ? { ...context.consult, answered: true } : null) }),
+  noteTalkingTo: assign({
+    consult: ({ context }, params: { party: Consult['talkingTo'] }) => (context.consult ? { ...context.consult, talkingTo: params.party } : null),
+  }),
+  /** The consult leg is over: the call forgets it and the root stops routing its ConnID here. */
+  forgetConsult: enqueueActions(({ context, enqueue }) => {
+    const leg = context.consult?.connectionId;
+    if (leg) enqueue.sendParent({ type: 'call.legEnded', key: context.key, connectionId: leg } satisfies CallToParentEvent);
+    enqueue.assign({ consult: null });
+  }),
+  endMainLeg: enqueueActions(({ context, enqueue }) => {
+    if (context.connectionId) enqueue.sendParent({ type: 'call.legEnded', key: context.key, connectionId: context.connectionId } satisfies CallToParentEvent);
+  }),
+  recordConsultEnded: assign({
+    error: ({ context }, params: { code: string }) => ({ code: params.code, detail: context.consult?.destination ?? '' }),
+  }),
+  sendCompleteTransfer: sendParent(({ context }) => consultCommand(context, 'completeTransfer')),
+  sendCompleteConference: sendParent(({ context }) => consultCommand(context, 'completeConference')),
+  sendReconnect: sendParent(({ context }) => consultCommand(context, 'reconnectCall')),
+  sendAlternate: sendParent(({ context }) => consultCommand(context, 'alternateCall')),
+  sendConsultHangup: sendParent(({ context }): CallToParentEvent => ({
+    type: 'call.sendGenesys',
+    command: { type: 'genesys.cmd.hangup', connectionId: context.consult?.connectionId ?? '', eventId: context.eventId },
+  })),
+  /** The conference's new party, if Genesys did not name it in EventPartyAdded. */
+  addConsultParty: assign({
+    parties: ({ context }) => {
+      const party = context.consult?.destination;
+      return party && !context.parties.includes(party) ? [...context.parties, party].slice(-8) : context.parties;
+    },
+  }),
+  /** The caller left during a consult: Fusion's engagement closes with the wrap-up now. */
+  closeEngagement: enqueueActions(({ context, enqueue }) => {
+    if (context.engagementClosed) return;
+    if (context.offered) enqueue.sendParent(toFusion({ type: 'fusion.cmd.closeComm', eventId: context.eventId, reason: 'WRAPUP' }));
+    enqueue.assign({ engagementClosed: true, closeReason: 'WRAPUP' });
+  }),
+});
 
 /** A consult command failed or timed out: back to the consult as it stood. */
 const backToConsult = '#call.established.consulting.resume';
@@ -61,7 +163,7 @@ function pending(command: string) {
   } as const;
 }
 
-export const consultingState = {
+export const consultingState = callState({
   initial: 'initiating',
   on: {
     // The caller's leg is held for the consult (EventHeld from Initiate*, or after a swap).
@@ -178,13 +280,13 @@ export const consultingState = {
       ],
     },
   },
-} as const;
+});
 
 /**
  * The caller left during a consult: Fusion's engagement is closed with the wrap-up now, and the
  * agent is still connected to the consult target until either side hangs up.
  */
-export const consultOnlyState = {
+export const consultOnlyState = callState({
   // The caller's ConnID is over: the root stops routing it here, so only the consult leg counts.
   entry: ['closeEngagement', 'endMainLeg'],
   initial: 'connected',
@@ -204,9 +306,9 @@ export const consultOnlyState = {
       },
     },
   },
-} as const;
+});
 
 /** The consult ended: back to the caller as Genesys last left them; never rests here. */
-export const afterConsultState = {
+export const afterConsultState = callState({
   always: [{ guard: 'isOnHold', target: 'held' }, { target: 'talking' }],
-} as const;
+});
