@@ -1,10 +1,15 @@
 /**
  * After-call work, a state of the agent region: when a connected call ends the agent goes
  * NotReady (workMode AfterCallWork) and, with Done, Fusion's WRAPUP_CLOSED or the limit, returns
- * to where they were. The guards and actions it names are in the toolbar's setup().
+ * to where they were; with the guards, actions and delay only it uses.
  */
+import { assertEvent, assign, sendTo } from 'xstate';
 import { hasCapability } from '../../capabilities';
+import type { GenesysCommand } from '../genesys.types';
 import type { ToolbarContext, ToolbarEvent } from '../toolbar.types';
+import { targetKey } from './call-lookup';
+import { toolbarActions, toolbarGuards, toolbarState } from './define';
+import { logoutCommand } from './shared';
 
 /** A connected call ended and nothing else is on the toolbar: wrap-up starts (if configured). */
 export function startsWrapUp({ context, event }: { context: ToolbarContext; event: ToolbarEvent }): boolean {
@@ -25,12 +30,46 @@ export function wrapUpOf(context: ToolbarContext, event: ToolbarEvent, keepBefor
   return { eventId: event.output.eventId, limitMs: entry?.wrapUpLimitMs ?? context.config.wrapUpLimitMs, since: Date.now(), before };
 }
 
+export const wrapUpDelays = {
+  /** After-call work ends by itself after this (Fusion's SVCMCA_WRAPUP_TIMEOUT, else config.wrapUpSec). */
+  wrapUpLimit: ({ context }: { context: ToolbarContext }) => context.wrapUp?.limitMs ?? context.config.wrapUpLimitMs,
+};
+
+export const wrapUpGuards = toolbarGuards({
+  startsWrapUp: ({ context, event }) => startsWrapUp({ context, event }),
+  isWrapUpCall: ({ context, event }) => isWrapUpCall({ context, event }),
+  wasAvailableBeforeWrapUp: ({ context }) => context.wrapUp?.before.presence === 'available',
+});
+
+export const wrapUpActions = toolbarActions({
+  beginWrapUp: assign({ wrapUp: ({ context, event }) => wrapUpOf(context, event, false) }),
+  extendWrapUp: assign({ wrapUp: ({ context, event }) => wrapUpOf(context, event, true) }),
+  enterWrapUp: assign({
+    presence: 'unavailable',
+    notReadyReason: 'AfterCallWork',
+    wrapUp: ({ context }) => (context.wrapUp ? { ...context.wrapUp, since: Date.now() } : null),
+  }),
+  endWrapUp: assign({ wrapUp: null }),
+  /** Fusion's SVCMCA_WRAPUP_TIMEOUT for one call (the calls region hears it): its wrap-up's limit. */
+  rememberWrapUpLimit: assign({
+    calls: ({ context, event }) => {
+      assertEvent(event, 'fusion.wrapupTimeout');
+      const key = targetKey(context, event);
+      const entry = key ? context.calls[key] : undefined;
+      return key && entry ? { ...context.calls, [key]: { ...entry, wrapUpLimitMs: event.seconds * 1000 } } : context.calls;
+    },
+  }),
+  /** Back to NotReady with the reason the agent had before the wrap-up. */
+  restoreReason: assign({ pendingReason: ({ context }) => context.wrapUp?.before.reason ?? null }),
+  sendWrapUpNotReady: sendTo('genesys', { type: 'genesys.cmd.notReady', workMode: 'AfterCallWork' } satisfies GenesysCommand),
+});
+
 const goBack = [
   { guard: 'wasAvailableBeforeWrapUp', target: '#toolbar.agent.goingAvailable' },
   { target: '#toolbar.agent.goingUnavailable' },
 ] as const;
 
-export const wrappingUpState = {
+export const wrappingUpState = toolbarState({
   initial: 'requesting',
   exit: 'endWrapUp',
   on: {
@@ -41,11 +80,7 @@ export const wrappingUpState = {
       { guard: 'isOnline', target: 'goingAvailable', actions: 'rememberAgentRequest' },
       { actions: 'refuseAgentRequest' },
     ],
-    'agent.logout': [
-      { guard: 'isOffline', actions: 'noteOffline' },
-      { guard: 'hasNoCalls', target: 'loggingOut', actions: 'wantLogout' },
-      { actions: 'noteCallsActive' },
-    ],
+    'agent.logout': logoutCommand,
     // Made ready on the softphone: the wrap-up is over.
     'genesys.agentReady': { target: 'available' },
   },
@@ -85,4 +120,4 @@ export const wrappingUpState = {
       always: goBack,
     },
   },
-} as const;
+});

@@ -1,0 +1,46 @@
+/**
+ * The connection region: the WebSocket to the Genesys microservice (connecting, open, reconnecting)
+ * and, while open, whether T-Server still has the switch. `context.online` is its word to the others.
+ */
+import { assertEvent, assign } from 'xstate';
+import { toolbarActions, toolbarState } from './define';
+
+export const connectionActions = toolbarActions({
+  rememberReconnect: assign({
+    online: false,
+    reconnect: ({ event }) => {
+      assertEvent(event, 'genesys.disconnected');
+      return { attempt: event.attempt, retryAt: Date.now() + event.retryInMs, reason: event.reason };
+    },
+  }),
+  forgetReconnect: assign({ reconnect: null }),
+  goOnline: assign({ online: true }),
+  goOffline: assign({ online: false }),
+});
+
+export const connectionState = toolbarState({
+  initial: 'connecting',
+  states: {
+    connecting: {
+      on: {
+        'genesys.connected': { target: 'open', actions: 'goOnline' },
+        'genesys.disconnected': { target: 'reconnecting', actions: 'rememberReconnect' },
+      },
+    },
+    open: {
+      initial: 'linked',
+      on: { 'genesys.disconnected': { target: 'reconnecting', actions: 'rememberReconnect' } },
+      states: {
+        linked: { on: { 'genesys.linkDisconnected': { target: 'switchDown' } } },
+        /** The microservice is reachable but T-Server lost the switch. */
+        switchDown: { on: { 'genesys.linkConnected': { target: 'linked' } } },
+      },
+    },
+    reconnecting: {
+      on: {
+        'genesys.connected': { target: 'open', actions: ['forgetReconnect', 'goOnline'] },
+        'genesys.disconnected': { actions: 'rememberReconnect' },
+      },
+    },
+  },
+});
