@@ -24,73 +24,49 @@ export function commandName(command: GenesysCommand): GenesysCommandName {
   return command.type.slice('genesys.cmd.'.length) as GenesysCommandName;
 }
 
+/** The field a call command carries between its connectionId and eventId. */
+function operandOf(command: GenesysCommand): Partial<CommandBody> {
+  if ('destination' in command) return { destination: command.destination };
+  if ('consultConnectionId' in command) return { consultConnectionId: command.consultConnectionId };
+  if ('heldConnectionId' in command) return { heldConnectionId: command.heldConnectionId };
+  if ('digits' in command) return { digits: command.digits };
+  return {};
+}
+
 export function buildBody(command: GenesysCommand, config: ToolbarConfig): CommandBody {
-  const body: CommandBody = { type: config.commandTypes[commandName(command)] };
-  if (config.agentId) body.agentId = config.agentId;
-  if (config.dn) body.dn = config.dn;
-  switch (command.type) {
-    case 'genesys.cmd.makeCall':
-      body.toNumber = command.number;
-      // A service that echoes only the connectionId it is given (the public mock) still correlates.
-      body.connectionId = command.eventId;
-      body.eventId = command.eventId;
-      break;
-    case 'genesys.cmd.notReady':
-      if (command.reason) body.reason = command.reason;
-      if (command.workMode) body.workMode = command.workMode;
-      break;
-    case 'genesys.cmd.singleStepTransfer':
-    case 'genesys.cmd.initiateTransfer':
-    case 'genesys.cmd.initiateConference':
-      body.connectionId = command.connectionId;
-      body.destination = command.destination;
-      body.eventId = command.eventId;
-      break;
-    case 'genesys.cmd.completeTransfer':
-    case 'genesys.cmd.completeConference':
-      body.connectionId = command.connectionId;
-      body.consultConnectionId = command.consultConnectionId;
-      body.eventId = command.eventId;
-      break;
-    case 'genesys.cmd.reconnectCall':
-    case 'genesys.cmd.alternateCall':
-      body.connectionId = command.connectionId;
-      body.heldConnectionId = command.heldConnectionId;
-      body.eventId = command.eventId;
-      break;
-    case 'genesys.cmd.sendDtmf':
-      body.connectionId = command.connectionId;
-      body.digits = command.digits;
-      body.eventId = command.eventId;
-      break;
-    case 'genesys.cmd.accept':
-    case 'genesys.cmd.reject':
-    case 'genesys.cmd.hangup':
-    case 'genesys.cmd.hold':
-    case 'genesys.cmd.retrieve':
-      body.connectionId = command.connectionId;
-      body.eventId = command.eventId;
-      break;
-    default:
-      break;
+  const body: CommandBody = {
+    type: config.commandTypes[commandName(command)],
+    ...(config.agentId ? { agentId: config.agentId } : {}),
+    ...(config.dn ? { dn: config.dn } : {}),
+  };
+  if (command.type === 'genesys.cmd.makeCall') {
+    // A service that echoes only the connectionId it is given (the public mock) still correlates.
+    return { ...body, toNumber: command.number, connectionId: command.eventId, eventId: command.eventId };
   }
+  if (command.type === 'genesys.cmd.notReady') {
+    return { ...body, ...(command.reason ? { reason: command.reason } : {}), ...(command.workMode ? { workMode: command.workMode } : {}) };
+  }
+  // Every other call command: its call, what it needs beyond that, and the Fusion eventId.
+  if ('connectionId' in command) return { ...body, connectionId: command.connectionId, ...operandOf(command), eventId: command.eventId };
   return body;
+}
+
+/** The correlation fields (ConnID, eventId) a command's outcome carries back to the machine. */
+function correlationOf(command: GenesysCommand): { connectionId?: string; eventId?: string } {
+  return {
+    ...('connectionId' in command ? { connectionId: command.connectionId } : {}),
+    ...('eventId' in command ? { eventId: command.eventId } : {}),
+  };
 }
 
 /** The 2xx confirmation, with the same correlation fields as a failure. */
 export function accepted(command: GenesysCommand): Extract<GenesysEvent, { type: 'genesys.commandAccepted' }> {
-  const event: Extract<GenesysEvent, { type: 'genesys.commandAccepted' }> = { type: 'genesys.commandAccepted', command: commandName(command) };
-  if ('connectionId' in command) event.connectionId = command.connectionId;
-  if ('eventId' in command) event.eventId = command.eventId;
-  return event;
+  return { type: 'genesys.commandAccepted', command: commandName(command), ...correlationOf(command) };
 }
 
 /** The correlation fields a failure carries back to the machine. */
 export function failure(command: GenesysCommand, code: string, message: string): CommandFailed {
-  const event: CommandFailed = { type: 'genesys.commandFailed', command: commandName(command), code, message };
-  if ('connectionId' in command) event.connectionId = command.connectionId;
-  if ('eventId' in command) event.eventId = command.eventId;
-  return event;
+  return { type: 'genesys.commandFailed', command: commandName(command), code, message, ...correlationOf(command) };
 }
 
 /** Server's own explanation from a JSON `{message}` (or `error`) body, else a short text excerpt. */
