@@ -38,7 +38,6 @@ const TypeSchema = v.pipe(v.string('type must be a string'), v.regex(/^[A-Za-z][
 const CommandSchema = v.pipe(
   v.objectWithRest({ type: TypeSchema }, v.unknown()),
   v.check((body) => Object.keys(body).length <= MAX_FIELDS, `more than ${MAX_FIELDS} fields`),
-  v.check((body) => Object.keys(body).every((key) => FIELD_NAME.test(key)), 'a field name is not an identifier'),
 );
 
 /** Why a field's value is refused, or undefined when it is fine. */
@@ -61,6 +60,8 @@ export type CommandCheck = { ok: true; command: ToolbarCommand; agentId?: string
  * the token, and the caller compares `agentId` with it.
  */
 export function checkCommand(body: Record<string, unknown>): CommandCheck {
+  // Checked on the raw body: a schema's output would silently leave a `__proto__` key out.
+  if (!Object.keys(body).every((key) => FIELD_NAME.test(key))) return { ok: false, message: 'a field name is not an identifier' };
   const shape = v.safeParse(CommandSchema, body);
   if (!shape.success) return { ok: false, message: shape.issues[0].message };
   const command: Record<string, unknown> = {};

@@ -23,17 +23,18 @@ afterEach(async () => {
 
 export async function startFakeBridge(options: Partial<BridgeServerOptions> & { gws?: FakeGws; factory?: FakeFactory } = {}): Promise<FakeBridge> {
   const agents = options.factory ? { gws: options.factory.gws, factory: options.factory } : twoAgents();
-  let offset = 0;
+  // A clock that moves only when the test moves it, so expiry edges are exact.
+  let clock = Date.now();
   const logs: string[] = [];
   const bridge = await startBridgeServer({
     port: 0,
-    now: () => Date.now() + offset,
+    now: () => clock,
     log: (level, message, detail) => logs.push(JSON.stringify({ level, message, ...detail })),
     ...options,
     sessionFactory: agents.factory,
   });
   running.add(bridge);
-  return { bridge, url: bridge.url, gws: agents.gws, factory: agents.factory, advance: (ms) => (offset += ms), logs };
+  return { bridge, url: bridge.url, gws: agents.gws, factory: agents.factory, advance: (ms) => (clock += ms), logs };
 }
 
 /** Lets queued microtasks and socket writes settle. */
