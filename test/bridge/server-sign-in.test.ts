@@ -150,3 +150,17 @@ describe('what the bridge logs', () => {
     for (const secret of ['wrong-secret-pw', 'bob-pw', session.token]) expect(all).not.toContain(secret);
   });
 });
+
+describe('when one agent signs in again and again', () => {
+  test('at most four bridge sessions live at once: the fifth sign-in ends the oldest (socket 4003, GWS signed out)', async () => {
+    const { url, gws, bridge } = await startFakeBridge({ signInsPerMinute: 10 });
+    const oldest = await connect(url, 'bob', 'bob-pw');
+    const others = [];
+    for (let i = 0; i < 4; i += 1) others.push(await signIn(url, 'bob', 'bob-pw'));
+    expect((await oldest.socket.whenClosed()).code).toBe(4003);
+    expect(gws.sessions[0]?.signOuts).toBe(1);
+    expect(bridge.sessions()).toBe(4);
+    expect((await http(url, '/genesys/ticket', { token: oldest.session.token })).status).toBe(401);
+    for (const other of others) expect((await http(url, '/genesys/ticket', { token: other.token })).status).toBe(200);
+  });
+});

@@ -13,6 +13,7 @@ export const CLOSE = {
   replaced: { code: 4000, reason: 'replaced by a newer socket' },
   signedOut: { code: 4001, reason: 'signed out' },
   expired: { code: 4002, reason: 'session expired' },
+  superseded: { code: 4003, reason: 'signed in again elsewhere' },
   slow: { code: 1013, reason: 'socket not reading' },
   restart: { code: 1012, reason: 'bridge restarting' },
 } as const;

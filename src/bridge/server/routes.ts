@@ -58,7 +58,15 @@ function signInRefusal(code: 'SIGN_IN_FAILED' | 'GWS_UNREACHABLE' | 'GWS_INIT_FA
   return refusal(502, code, code === 'GWS_UNREACHABLE' ? 'Genesys Web Services cannot be reached' : 'the Genesys workspace could not be initialised');
 }
 
+/** Bridge sessions one agent may hold at once (tabs, kiosks); a further sign-in ends the oldest. */
+export const MAX_SESSIONS_PER_AGENT = 4;
+
 function register(ctx: RouteContext, session: AgentSession): SessionEntry {
+  const mine = ctx.registry.all().filter((entry) => entry.session.agentId === session.agentId);
+  for (const oldest of mine.slice(0, Math.max(0, mine.length - MAX_SESSIONS_PER_AGENT + 1))) {
+    ctx.log('info', 'oldest bridge session of the agent ended by a new sign-in', { agentId: session.agentId, code: 'SESSIONS_PER_AGENT' });
+    void ctx.end(oldest, CLOSE.superseded);
+  }
   const outlet = new FrameOutlet(session.agentId, ctx.log);
   const entry: SessionEntry = { token: newSecret(), session, outlet, expiresAt: ctx.now() + ctx.tokenTtlMs, unsubscribe: () => {} };
   entry.unsubscribe = session.subscribe((frame) => outlet.push(frame));
