@@ -5,7 +5,7 @@
 import type { AgentSessionFactory } from './session/agent-session.types';
 import { startBridgeServer } from './server';
 import { createBridgeLog } from './server/log';
-import type { BridgeLog, BridgeServerHandle } from './server/types';
+import type { BridgeLog, BridgeServerHandle, BridgeServerOptions } from './server/types';
 
 export type GwsLogin = 'password' | 'authorize' | 'simulator';
 export const GWS_LOGINS: readonly GwsLogin[] = ['password', 'authorize', 'simulator'];
@@ -21,16 +21,8 @@ export interface GwsConfig {
   readonly log: BridgeLog;
 }
 
-export interface BridgeOptions extends Omit<GwsConfig, 'log'> {
-  host?: string;
-  port?: number;
-  /** Toolbar origins (CORS and socket upgrades); default loopback origins only. */
-  allowOrigins?: readonly string[];
-  tokenTtlSec?: number;
-  ticketTtlSec?: number;
-  signInsPerMinute?: number;
-  now?: () => number;
-  log?: BridgeLog;
+/** The toolbar side's options (host, port, origins, lifetimes, clock, log) and where GWS is. */
+export interface BridgeOptions extends Omit<GwsConfig, 'log'>, Omit<BridgeServerOptions, 'sessionFactory'> {
   /** Tests inject a fake; by default the GWS side's `createGwsSessionFactory`. */
   sessionFactory?: AgentSessionFactory;
 }
@@ -60,15 +52,6 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
       ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
     }));
-  return startBridgeServer({
-    sessionFactory: factory,
-    log,
-    ...pick(options, ['host', 'port', 'allowOrigins', 'tokenTtlSec', 'ticketTtlSec', 'signInsPerMinute', 'now']),
-  });
-}
-
-function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
-  return out;
+  const { gws: _gws, gwsLogin: _login, clientId: _id, clientSecret: _secret, sessionFactory: _factory, ...server } = options;
+  return startBridgeServer({ ...server, sessionFactory: factory, log });
 }

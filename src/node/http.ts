@@ -2,7 +2,8 @@
  * node:http helpers shared by the Node servers (the Genesys microservice simulator and the bridge):
  * bounded bodies, JSON answers, the Origin and Host policies, refused upgrades.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
 /** Past this we stop draining an oversized body and drop the connection. */
@@ -102,4 +103,16 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse, allow
     Allow: methods,
   });
   res.end();
+}
+
+/** Listens on `host:port` (0 picks a free port); resolves with the port and `host:port` as a URL authority. */
+export function listen(server: Server, port: number, host: string): Promise<{ port: number; authority: string }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const bound = (server.address() as AddressInfo).port;
+      resolve({ port: bound, authority: `${host.includes(':') ? `[${host}]` : host}:${bound}` });
+    });
+  });
 }

@@ -3,10 +3,9 @@
  * speaks, behind bridge tokens (docs/bridge.md). It reaches GWS only through `AgentSessionFactory`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { answerPreflight, corsHeaders, originAllowed, refuseUpgrade, sendJson } from '../../node/http';
+import { answerPreflight, corsHeaders, listen, originAllowed, refuseUpgrade, sendJson } from '../../node/http';
 import { CLOSE } from './outlet';
 import { TicketBook, TokenRegistry, type SessionEntry } from './registry';
 import { EVENTS_PATH, refusal, route, SESSION_PATH, sendTo, TICKET_PATH, type RouteContext } from './routes';
@@ -135,19 +134,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   }, PING_MS);
   pinger.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8087, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const { port, authority } = await listen(server, options.port ?? 8087, host);
   let closed: Promise<void> | null = null;
 
   return {
-    url: `http://${hostInUrl}:${port}`,
+    url: `http://${authority}`,
     port,
     sessions: () => registry.size,
     close(closeOptions = {}) {

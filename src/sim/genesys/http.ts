@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerPreflight as preflight } from '../../node/http';
 
-export { corsHeaders, hostAllowed, originAllowed, parseJsonObject, readBody, refuseUpgrade, sendJson, type BodyResult } from '../../node/http';
+export { corsHeaders, hostAllowed, listen, originAllowed, parseJsonObject, readBody, refuseUpgrade, sendJson, type BodyResult } from '../../node/http';
 
 /** Same ceiling as the toolbar's frame limit; a real gateway refuses bigger bodies. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { FailRules } from './fail-rules';
-import { answerPreflight, corsHeaders, hostAllowed, originAllowed, readBody, parseJsonObject, refuseUpgrade, sendJson } from './http';
+import { answerPreflight, corsHeaders, hostAllowed, listen, originAllowed, readBody, parseJsonObject, refuseUpgrade, sendJson } from './http';
 import { DEFAULT_MAX_CALLS_PER_AGENT } from './calls';
 import { handleRest, type Pending } from './rest-route';
 import { SIM_ROUTES, type SimControl } from './sim-routes';
@@ -150,16 +150,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8087, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  const base = `${hostInUrl}:${port}`;
+  const { port, authority: base } = await listen(server, options.port ?? 8087, host);
   let closing: Promise<void> | null = null;
 
   return {
