@@ -60,12 +60,13 @@ export function callView(state: GwsState, call: SimCall, party: Party, shownStat
 
 export type NotificationType = 'StateChange' | 'AttachedDataChanged' | 'ParticipantsUpdated' | 'CallRecordingStateChange';
 
-export function publishParty(state: GwsState, call: SimCall, party: Party, notificationType: NotificationType = 'StateChange', operationId?: string, shownState?: LegState): void {
+/** Tells the party's agent (if it is one) its view of the call; `overrides` replace view fields (Genesys' simulator's odd participant lists). */
+export function publishParty(state: GwsState, call: SimCall, party: Party, notificationType: NotificationType = 'StateChange', operationId?: string, overrides?: Record<string, unknown>): void {
   if (!party.agent) return;
   state.deliver(party.agent, VOICE, {
     messageType: 'CallStateChanged',
     notificationType,
-    call: callView(state, call, party, shownState),
+    call: { ...callView(state, call, party), ...overrides },
     ...(operationId ? { operationId } : {}),
   });
 }
@@ -113,15 +114,21 @@ function autoComplete(state: GwsState, call: SimCall, target: Party): void {
   completeParty(state, call, target);
 }
 
+/** The party alone leaves (Released, auto-completed): the others stay connected (transfers, conferences). */
+export function leaveParty(state: GwsState, call: SimCall, leaving: Party, operationId?: string): void {
+  if (!isLive(leaving)) return;
+  leaving.state = 'Released';
+  publishParty(state, call, leaving, 'StateChange', operationId);
+  autoComplete(state, call, leaving);
+}
+
 /**
  * One party leaves: it is Released (published, auto-completed), and when fewer than two live parties
  * remain the call ends for the others too; otherwise they learn of the smaller participant list.
  */
 export function releaseParty(state: GwsState, call: SimCall, leaving: Party, operationId?: string): void {
   if (!isLive(leaving)) return;
-  leaving.state = 'Released';
-  publishParty(state, call, leaving, 'StateChange', operationId);
-  autoComplete(state, call, leaving);
+  leaveParty(state, call, leaving, operationId);
   const live = call.parties.filter(isLive);
   if (live.length === 1 && live[0]) {
     const last = live[0];

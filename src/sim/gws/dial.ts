@@ -42,11 +42,15 @@ function outside(call: SimCall): Party | undefined {
 /** Outside number rings: answers after dialAnswerMs, or (real GWS) is busy / does not answer by its last digits. */
 export function scheduleOutside(state: GwsState, call: SimCall, destination: string): void {
   const { dialAnswerMs, dialBusyMs, dialNoAnswerMs } = state.settings;
-  if (!state.sim && destination.endsWith(BUSY_SUFFIX)) return state.callTimer(call, dialBusyMs, () => remoteHangup(state, call.id));
-  if (!state.sim && destination.endsWith(NO_ANSWER_SUFFIX)) return state.callTimer(call, dialNoAnswerMs, () => remoteHangup(state, call.id));
+  // A call nobody sees any more (e.g. single-stepped out) has no far end worth simulating.
+  if (!state.calls.has(call.id)) return;
+  const hangUp = (): void => {
+    if (outside(call)?.state === 'Ringing') remoteHangup(state, call.id);
+  };
+  if (!state.sim && destination.endsWith(BUSY_SUFFIX)) return state.callTimer(call, dialBusyMs, hangUp);
+  if (!state.sim && destination.endsWith(NO_ANSWER_SUFFIX)) return state.callTimer(call, dialNoAnswerMs, hangUp);
   state.callTimer(call, dialAnswerMs, () => {
-    const far = outside(call);
-    if (far && far.state === 'Ringing') remoteAnswer(state, call.id);
+    if (outside(call)?.state === 'Ringing') remoteAnswer(state, call.id);
   });
 }
 

@@ -8,9 +8,7 @@ import { dataOf, sendAccepted, sendError, sendJson, sendText, str, type Body } f
 import { hexId, type AgentRuntime, type GwsState } from './state';
 import { TRANSFER_OPS } from './transfers';
 
-type CallHandler = (op: ops.CallOp) => ops.OpResult;
-
-const CALL_OPS: Record<string, CallHandler> = {
+const CALL_OPS: Record<string, ops.CallHandler> = {
   answer: ops.answer,
   hold: ops.hold,
   retrieve: ops.retrieve,
@@ -32,6 +30,8 @@ const CALL_OPS: Record<string, CallHandler> = {
 const SIM_NOT_IMPLEMENTED = new Set(['initiate-conference', 'alternate', 'reconnect', 'redirect', 'clear', 'merge', 'delete-from-conference', 'switch-to-coaching']);
 /** 'gws': refused unless the leg's capabilities offer them. */
 const CAPABILITY_CHECKED = new Set(['answer', 'release', 'hold', 'retrieve', 'send-dtmf', 'complete', 'initiate-transfer', 'initiate-conference', 'single-step-transfer', 'single-step-conference', 'redirect', 'clear']);
+/** Genesys' simulator performs these and never writes the HTTP answer. */
+const NEVER_ANSWERED = new Set(['complete-transfer', 'complete-conference', 'single-step-conference']);
 /** DN requests Genesys' simulator does not have (Express answers 404 HTML). */
 const SIM_MISSING = new Set(['login', 'activate', 'deactivate', 'set-forward', 'cancel-forward']);
 
@@ -133,14 +133,15 @@ function callRequest(request: VoiceRequest, agent: AgentRuntime, callId: string,
   if (!state.sim && CAPABILITY_CHECKED.has(name) && !capabilitiesOf(state, leg).includes(name)) {
     return sendError(res, 400, `${name} is not allowed on call ${callId} in state ${leg.state}`);
   }
-  // complete-transfer / complete-conference in Genesys' simulator: the events happen, the HTTP answer never comes.
-  const silent = state.sim && (name === 'complete-transfer' || name === 'complete-conference' || name === 'single-step-conference');
   const op: ops.CallOp = { state, call, leg, data, body, operationId };
-  if (!silent) sendAccepted(res, operationId);
-  else state.settings.log('debug', `${name}: never answered (genesys-sim)`, { callId });
-  const result = handler(op);
-  if (result.ok) return;
-  if ('eventError' in result) return state.eventError(userName, result.eventError.errorCode, result.eventError.errorMessage, operationId);
-  // Validation after the answer went out: report as EventError, as T-Server would.
-  state.eventError(userName, result.status, result.message, operationId);
+  const prepared = handler(op);
+  if (typeof prepared !== 'function') {
+    if ('status' in prepared) return state.sim ? sendText(res, prepared.status, prepared.message) : sendError(res, prepared.status, prepared.message);
+    sendAccepted(res, operationId);
+    return state.eventError(userName, prepared.eventError.errorCode, prepared.eventError.errorMessage, operationId);
+  }
+  // complete-transfer / complete-conference in Genesys' simulator: the events happen, the HTTP answer never comes.
+  if (state.sim && NEVER_ANSWERED.has(name)) state.settings.log('debug', `${name}: never answered (genesys-sim)`, { callId });
+  else sendAccepted(res, operationId);
+  prepared();
 }
