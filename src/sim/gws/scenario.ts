@@ -14,6 +14,8 @@ export interface ScenarioRequest {
   /** The path after /sim, e.g. `/ring`. */
   path: string;
   body: Body;
+  /** sim.restart() sparing this request's connection. */
+  restart: () => Promise<void>;
 }
 
 function bad(res: ServerResponse, message: string): void {
@@ -105,9 +107,9 @@ export function handleScenario(request: ScenarioRequest): void {
       if (body['agent'] !== undefined && !agent) return bad(res, 'agent must be a known userName');
       return attempt(res, () => sim.dropCometdSessions(agent));
     case '/restart':
-      // Answer first: a restart closes every connection, this one too.
-      res.once('finish', () => void sim.restart());
-      return ok(res);
+      // Answered after the restart, on a connection it spared and then closes.
+      res.shouldKeepAlive = false;
+      return void request.restart().then(() => ok(res));
     case '/failNext': {
       const rule = parseFailRule(body);
       if (typeof rule === 'string') return bad(res, rule);

@@ -51,7 +51,7 @@ export async function startGwsSimulator(options: GwsSimOptions = {}): Promise<Gw
     }
     const body = await readRequestBody(req);
     if (body === undefined) return state.sim ? sendText(res, 400, 'Bad Request') : sendError(res, 400, 'body must be a JSON object or a form, at most 64 KB');
-    if (path.startsWith('/sim/')) return handleScenario({ sim, state, res, method, path: path.slice(4), body });
+    if (path.startsWith('/sim/')) return handleScenario({ sim, state, res, method, path: path.slice(4), body, restart: () => restart(req.socket) });
     if (!prefix) return sendText(res, 404, `Cannot ${method} ${path}`);
     const rule = takeRule(state.failRules, suffix);
     if (rule) return misbehave(rule, req, res, body);
@@ -80,6 +80,16 @@ export async function startGwsSimulator(options: GwsSimOptions = {}): Promise<Gw
   const host = options.host ?? '127.0.0.1';
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
+  /** State lost; every connection but `spared` (the /sim/restart request's own) closed, as by a process restart. */
+  const restart = async (spared?: Socket): Promise<void> => {
+    hub.drop();
+    state.reset();
+    for (const socket of sockets) if (socket !== spared) socket.destroy();
+    settings.log('info', 'restarted: state lost');
+    // Let clients see their sockets close before they send on them again.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
   const sim: GwsSimulator = {
     url: origin,
     port,
@@ -96,13 +106,7 @@ export async function startGwsSimulator(options: GwsSimOptions = {}): Promise<Gw
       const dropped = hub.drop(agent);
       settings.log('info', 'cometd sessions dropped', { agent: agent ?? '(all)', dropped });
     },
-    async restart() {
-      hub.drop();
-      state.reset();
-      // Requests in flight (held long polls, hung requests) die with the old process.
-      for (const socket of sockets) socket.destroy();
-      settings.log('info', 'restarted: state lost');
-    },
+    restart: () => restart(),
     failNext(rule) {
       state.failRules.push(rule);
     },

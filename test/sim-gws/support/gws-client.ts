@@ -230,6 +230,7 @@ export interface CallView {
   previousConnId?: string;
   parentConnId?: string;
   ani?: string;
+  phoneNumber?: string;
   dnis?: string;
   notificationType: string;
   operationId?: string | undefined;
