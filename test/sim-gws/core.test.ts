@@ -41,6 +41,20 @@ describe('when signing in', () => {
     expect(byCode.cookies['WORKSPACE_SESSIONID']).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('renews a token with its refresh_token once, and refuses the same refresh_token again', async () => {
+    const agent = new GwsTestAgent(sim.url);
+    const headers = { Authorization: `Basic ${Buffer.from('external_api_client:secret').toString('base64')}` };
+    const first = await agent.rest('POST', '/auth/v3/oauth/token', { grant_type: 'password', username: 'JohnSmith', password: 'JohnSmith' }, { form: true, headers });
+    expect(first.json).toMatchObject({ token_type: 'bearer', expires_in: 3600, scope: '*' });
+    const refresh = { grant_type: 'refresh_token', refresh_token: String(first.json?.['refresh_token']) };
+    const renewed = await agent.rest('POST', '/auth/v3/oauth/token', refresh, { form: true, headers });
+    expect(renewed.status).toBe(200);
+    expect(renewed.json?.['access_token']).not.toBe(first.json?.['access_token']);
+    expect((await agent.rest('POST', '/auth/v3/oauth/token', refresh, { form: true, headers })).status).toBe(401);
+    const init = await agent.rest('POST', '/workspace/v3/initialize-workspace', undefined, { headers: { Authorization: `Bearer ${String(renewed.json?.['access_token'])}` } });
+    expect(init.status).toBe(200);
+  });
+
   it('answers 401 JSON to a voice request without a session, and refuses the handshake', async () => {
     const stranger = new GwsTestAgent(sim.url);
     const ready = await stranger.voice('/voice/ready');

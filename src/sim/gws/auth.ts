@@ -63,20 +63,13 @@ function token(request: AuthRequest): void {
     if (!agent || agent.password !== body['password']) return oauthError(res, 401, 'invalid_grant', 'Bad credentials');
     return sendJson(res, { status: 200, body: issueTokens(state, agent) });
   }
-  if (grant === 'refresh_token') {
-    const refresh = str(body['refresh_token']);
-    const userName = refresh === undefined ? undefined : state.refreshTokens.get(refresh);
-    const agent = userName === undefined ? undefined : state.specs.find((spec) => spec.userName === userName);
-    if (!agent || refresh === undefined) return oauthError(res, 401, 'invalid_grant', 'Invalid refresh token');
-    state.refreshTokens.delete(refresh);
-    return sendJson(res, { status: 200, body: issueTokens(state, agent) });
-  }
-  if (grant === 'authorization_code') {
-    const code = str(body['code']);
-    const userName = code === undefined ? undefined : state.codes.get(code);
-    const agent = userName === undefined ? undefined : state.specs.find((spec) => spec.userName === userName);
-    if (!agent || code === undefined) return oauthError(res, 401, 'invalid_grant', 'Invalid authorization code');
-    state.codes.delete(code);
+  // Refresh tokens and authorization codes are both one-use keys to a user.
+  const oneUse = grant === 'refresh_token' ? { store: state.refreshTokens, key: str(body['refresh_token']), what: 'refresh token' } : grant === 'authorization_code' ? { store: state.codes, key: str(body['code']), what: 'authorization code' } : undefined;
+  if (oneUse) {
+    const userName = oneUse.key === undefined ? undefined : oneUse.store.get(oneUse.key);
+    const agent = state.specs.find((spec) => spec.userName === userName);
+    if (!agent || oneUse.key === undefined) return oauthError(res, 401, 'invalid_grant', `Invalid ${oneUse.what}`);
+    oneUse.store.delete(oneUse.key);
     return sendJson(res, { status: 200, body: issueTokens(state, agent) });
   }
   oauthError(res, 400, 'unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not supported`);
