@@ -4,7 +4,7 @@ import type { GwsSimOptions } from './types';
 
 export const USAGE =
   'usage: npm run sim:gws -- [--host 127.0.0.1] [--port 8090] [--mode gws|genesys-sim] [--dial-answer ms|never]\n' +
-  '                          [--client-id id] [--client-secret secret] [--no-release-on-ringing] [--initial-state NotReady|Ready]';
+  '                          [--client-id id] [--client-secret secret] [--no-release-on-ringing] [--initial-state NotReady|Ready] [--api-key key]';
 
 export type CliOptions = GwsSimOptions & { host: string; port: number };
 
@@ -24,6 +24,7 @@ export function parseCli(argv: string[]): CliParse {
         'client-secret': { type: 'string' },
         'no-release-on-ringing': { type: 'boolean' },
         'initial-state': { type: 'string' },
+        'api-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -47,5 +48,6 @@ export function parseCli(argv: string[]): CliParse {
   if (values['client-id'] !== undefined) options.clientId = values['client-id'];
   if (values['client-secret'] !== undefined) options.clientSecret = values['client-secret'];
   if (values['no-release-on-ringing']) options.releaseOnRinging = false;
+  if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
   return { ok: true, options };
 }

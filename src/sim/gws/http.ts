@@ -55,7 +55,7 @@ export function sendError(res: ServerResponse, status: number, message: string):
 /** Genesys' simulator's errors: plain text. */
 export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);
 }
 

@@ -43,6 +43,9 @@ export async function startGwsSimulator(options: GwsSimOptions = {}): Promise<Gw
     const path = url.pathname;
     const prefix = path.startsWith(AUTH + '/') ? AUTH : path.startsWith(WORKSPACE + '/') ? WORKSPACE : undefined;
     const suffix = prefix ? path.slice(prefix.length) : path;
+    if (prefix && settings.apiKey !== undefined && !state.sim && req.headers['x-api-key'] !== settings.apiKey) {
+      return sendError(res, 403, 'x-api-key missing or wrong');
+    }
     // The cometd client appends the message type (/notifications/handshake, /connect…) unless told not to.
     if (prefix === WORKSPACE && /^\/notifications(\/[a-z]*)?$/.test(suffix)) {
       const rule = takeRule(state.failRules, '/notifications');

@@ -19,6 +19,7 @@ export interface Settings {
   initialDnDelayMs: number;
   activeSessionDelayMs: number;
   tokenTtlSec: number;
+  apiKey: string | undefined;
   log: (level: GwsLogLevel, message: string, detail?: unknown) => void;
 }
 
@@ -35,6 +36,7 @@ export function settingsFrom(options: GwsSimOptions): Settings {
     initialDnDelayMs: options.initialDnDelayMs ?? 2_000,
     activeSessionDelayMs: options.activeSessionDelayMs ?? 2_250,
     tokenTtlSec: options.tokenTtlSec ?? 3_600,
+    apiKey: options.apiKey,
     log: options.log ?? (() => undefined),
   };
 }

@@ -44,6 +44,8 @@ export interface GwsSimOptions {
   initialDnDelayMs?: number;
   /** 'genesys-sim' mode: current-session answers 403 until this long after the first handshake (default 2250). */
   activeSessionDelayMs?: number;
+  /** 'gws' mode: every /auth/v3 and /workspace/v3 request (CometD too) must carry `x-api-key: <apiKey>`, else 403 (PureEngage Cloud). */
+  apiKey?: string;
   /** Access token lifetime in seconds (default 3600; the genesys-sim mode always says 1800). */
   tokenTtlSec?: number;
   log?: (level: GwsLogLevel, message: string, detail?: unknown) => void;

@@ -46,8 +46,10 @@ export interface VoiceRequest {
   agent: AgentRuntime | undefined;
 }
 
+/** Express's 404 page, path escaped as Express does. */
 function cannot(res: ServerResponse, method: string, path: string): void {
-  sendText(res, 404, `Cannot ${method} /workspace/v3/voice${path}`, { 'Content-Type': 'text/html; charset=utf-8' });
+  const escaped = `/workspace/v3/voice${path}`.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  sendText(res, 404, `<!DOCTYPE html><html><body><pre>Cannot ${method} ${escaped}</pre></body></html>`, { 'Content-Type': 'text/html; charset=utf-8' });
 }
 
 export function handleVoice(request: VoiceRequest): void {
@@ -66,8 +68,17 @@ export function handleVoice(request: VoiceRequest): void {
   // Genesys' simulator: a request without a session (or before its activeSession exists) is accepted and ignored.
   if (!agent || (state.sim && !agent.activeSession)) return sendAccepted(res, operationId);
   if (!state.sim && agent.voiceService === 'UNAVAILABLE') return sendError(res, 503, 'voice service unavailable');
-  if (callMatch) return callRequest(request, agent, decodeURIComponent(callMatch[1] ?? ''), name, data, operationId);
+  if (callMatch) return callRequest(request, agent, callIdOf(callMatch[1] ?? ''), name, data, operationId);
   return dnRequest(request, agent, name, data, operationId);
+}
+
+/** The id as sent, percent-decoded when that is well formed (a hostile id is simply not found). */
+function callIdOf(raw: string): string {
+  try {
+    return decodeURIComponent(raw).slice(0, 256);
+  } catch {
+    return raw.slice(0, 256);
+  }
 }
 
 function dnRequest(request: VoiceRequest, agent: AgentRuntime, name: string, data: Body, operationId: string): void {
