@@ -68,6 +68,9 @@ describe('before the agent has a session', () => {
   });
 
   it('answers current-session 403 until the activeSession exists', async () => {
+    // Delays long enough that a loaded machine still asks before the activeSession exists.
+    await sim.close();
+    sim = await startGwsSimulator({ mode: 'genesys-sim', initialDnDelayMs: 600, activeSessionDelayMs: 1200 });
     const agent = new GwsTestAgent(sim.url);
     agents.push(agent);
     await agent.signIn('JohnSmith', 'JohnSmith', 'simulator');

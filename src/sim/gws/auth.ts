@@ -75,10 +75,14 @@ function token(request: AuthRequest): void {
   oauthError(res, 400, 'unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not supported`);
 }
 
-/** Genesys' simulator: any password gets a token (useless for the workspace); other grants never answer. */
+/** Genesys' simulator: any password (or a jwt-bearer assertion) gets a token, useless for the workspace; other grants never answer. */
 function simToken(request: AuthRequest): void {
   const { state, res, body } = request;
   const grant = str(body['grant_type']);
+  if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+    const access = hexId(8);
+    return sendJson(res, { status: 200, body: { access_token: access, expires_in: 1800 } });
+  }
   if (grant !== 'password') {
     state.settings.log('debug', `oauth/token grant ${grant ?? '(none)'}: never answered (genesys-sim)`);
     return;

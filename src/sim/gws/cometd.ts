@@ -13,6 +13,7 @@ export function sessionCookieName(state: GwsState): string {
 interface Binding {
   agent: string;
   cookie: string;
+  session: ServerSession;
 }
 
 /** What the library keeps private but a simulator must do: forget a session without telling its client. */
@@ -25,8 +26,9 @@ interface SessionInternals {
 
 export class CometdHub {
   private server: CometDServer;
+  /** Bayeux session id → its agent and workspace cookie; and the same bindings by agent (delivery is per agent). */
   private readonly bound = new Map<string, Binding>();
-  private readonly sessions = new Map<string, ServerSession>();
+  private readonly byAgent = new Map<string, Set<Binding>>();
   /** 'genesys-sim': handshakes without a valid code, disconnected on their first connect. */
   private readonly unauthenticated = new Set<string>();
 
@@ -48,8 +50,9 @@ export class CometdHub {
       },
     });
     server.addListener('sessionRemoved', (session: ServerSession) => {
+      const binding = this.bound.get(session.id);
       this.bound.delete(session.id);
-      this.sessions.delete(session.id);
+      if (binding) this.byAgent.get(binding.agent)?.delete(binding);
       this.unauthenticated.delete(session.id);
     });
     server.addListener('subscribed', (channel: { name: string }, session: ServerSession) => {
@@ -72,8 +75,11 @@ export class CometdHub {
       this.unauthenticated.add(session.id);
       return true;
     }
-    this.bound.set(session.id, { agent, cookie });
-    this.sessions.set(session.id, session);
+    const binding: Binding = { agent, cookie, session };
+    this.bound.set(session.id, binding);
+    let set = this.byAgent.get(agent);
+    if (!set) this.byAgent.set(agent, (set = new Set()));
+    set.add(binding);
     this.state.settings.log('debug', 'cometd handshake', { agent, session: session.id });
     if (this.state.sim) setImmediate(() => this.simHandshake(session, this.state.agent(agent)));
     else setImmediate(() => this.afterHandshake(this.state.agent(agent)));
@@ -113,21 +119,17 @@ export class CometdHub {
 
   /** 'gws': sessions that subscribed the channel; 'genesys-sim': every session of the user (it uses session.deliver). */
   deliver(agent: string, channel: string, data: Record<string, unknown>): void {
-    for (const [id, binding] of this.bound) {
-      if (binding.agent !== agent) continue;
-      const session = this.sessions.get(id);
-      if (!session) continue;
+    for (const { session, cookie } of this.byAgent.get(agent) ?? []) {
       if (!this.state.sim && !session.subscriptions.some((sub) => sub.name === channel)) continue;
-      if (!this.state.sim && !this.state.sessions.has(binding.cookie)) continue;
+      if (!this.state.sim && !this.state.sessions.has(cookie)) continue;
       session.deliver(null, channel, data);
     }
   }
 
   /** Forgets the sessions without a word to their clients: the next connect gets 402::session_unknown. */
   drop(agent?: string): number {
-    const victims = [...this.bound].filter(([, binding]) => agent === undefined || binding.agent === agent).map(([id]) => this.sessions.get(id));
+    const victims = [...this.bound.values()].filter((binding) => agent === undefined || binding.agent === agent).map((binding) => binding.session);
     for (const session of victims) {
-      if (!session) continue;
       (this.server as unknown as ServerInternals)._removeServerSession(session, false);
       // Ends a held long poll now, so the client's next connect learns the session is gone.
       (session as unknown as SessionInternals)._scheduler?.resume();
@@ -137,7 +139,7 @@ export class CometdHub {
 
   /** Server-side /meta/disconnect for the sessions of one workspace session (logout). */
   disconnectCookie(cookie: string): void {
-    for (const [id, binding] of [...this.bound]) if (binding.cookie === cookie) this.sessions.get(id)?.disconnect();
+    for (const binding of [...this.bound.values()]) if (binding.cookie === cookie) binding.session.disconnect();
   }
 
   sessionCount(agent?: string): number {
