@@ -67,6 +67,16 @@ describe('before the agent has a session', () => {
     expect([ready.status, ready.json?.['status']]).toEqual([200, { code: 1 }]);
   });
 
+  it('accepts a handshake without a valid code, then disconnects that session itself', async () => {
+    const stranger = new GwsTestAgent(sim.url);
+    agents.push(stranger);
+    stranger.cookies['WWE_CODE'] = 'beef';
+    const outcome = await stranger.connect().then(() => 'subscribed', (error: Error) => error.message);
+    expect(outcome).not.toMatch(/handshake refused/);
+    expect(stranger.metaFailures.filter((m) => m.channel === '/meta/handshake')).toEqual([]);
+    await expect.poll(() => stranger.connected).toBe(false);
+  });
+
   it('answers current-session 403 until the activeSession exists', async () => {
     // Delays long enough that a loaded machine still asks before the activeSession exists.
     await sim.close();
