@@ -35,9 +35,11 @@ export function createGwsSessionFactory(options: GwsSessionOptions): AgentSessio
     clientSecret: options.clientSecret ?? 'secret',
     redirectUri: options.redirectUri ?? 'http://localhost/callback',
   } as const;
-  const { log, translate, timings, inspect } = options;
+  const { log, timings, inspect } = options;
+  // [INFER] Real GWS completes released calls itself (autoCompleteCall); Genesys' simulator never does.
+  const translate = { completeReleasedCalls: config.login === 'simulator', ...options.translate };
   const factoryOptions: SessionFactoryOptions = {
-    ...(translate ? { translate } : {}),
+    translate,
     ...(timings ? { timings } : {}),
     ...(inspect ? { inspect } : {}),
     ...(log ? { log: (level, code, message, detail) => log(level, `${code}: ${message}`, { code, ...detail }) } : {}),

@@ -57,7 +57,9 @@ function dropPending(w: Work, pending: Pending): void {
 /** The command is proven: its own frames follow (DTMF sent, a conference's new party). */
 export function settle(w: Work, pending: Pending): void {
   dropPending(w, pending);
-  w.frames.push(...(pending.plan.onSettle ?? []));
+  // GWS may have said it already (a conference's participants): then the toolbar hears it once.
+  const said = (f: ToolbarFrame) => w.frames.some((g) => g.eventName === f.eventName && g['connectionId'] === f['connectionId'] && g['party'] === f['party'] && g['digits'] === f['digits']);
+  for (const f of pending.plan.onSettle ?? []) if (!said(f)) w.frames.push(f);
 }
 
 /** The command failed: the toolbar gets a coded EventError for the call it named. */

@@ -178,9 +178,10 @@ export function applyCall(calls: CallMap, call: GwsCall, ctx: CallContext): Call
   }
   if (prev === 'Released' && row === undefined) return { calls: map, frames: out, complete: [], record: prevRecord, previous: prev };
   const record = recordOf(call, prevRecord, ctx);
+  // Parties are compared only when both sides list them (GWS may leave participants out); a
+  // conference's new party comes before the retrieve that ends the consult.
+  if (prevRecord && call.participants && prevRecord.parties.length > 0) out.push(...partyFrames(prevRecord, record));
   for (const kind of row ?? []) out.push(build(kind, record, call, prev, ctx));
-  // Parties are compared only when both sides list them (GWS may leave participants out).
-  if (prevRecord && row === undefined && call.participants && prevRecord.parties.length > 0) out.push(...partyFrames(prevRecord, record));
   const complete: string[] = [];
   if (call.state === 'Completed') {
     map.delete(call.id);

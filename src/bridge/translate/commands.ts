@@ -138,7 +138,7 @@ export const COMMAND_ROWS: Readonly<Record<CommandName, Row>> = {
     const { call } = found;
     const base = { command: 'reject' as const, expect: { kind: 'call' as const, callId: call.id, states: ENDED }, ...onCall(call), releases: { [call.id]: AGENT } };
     // gws-protocol.md §3.2: GWS has no voice reject; what the ringing call offers decides.
-    if (call.capabilities.includes('release')) return { ok: true, plan: { ...base, steps: [post(callPath(call.id, 'release'))] } };
+    if (call.capabilities.includes('release') || view.options.rejectRelease === 'always') return { ok: true, plan: { ...base, steps: [post(callPath(call.id, 'release'))] } };
     const destination = view.options.rejectRedirectDestination;
     if (call.capabilities.includes('redirect') && destination) return { ok: true, plan: { ...base, steps: [post(callPath(call.id, 'redirect'), { destination })] } };
     return notSupported;
@@ -212,7 +212,8 @@ export const COMMAND_ROWS: Readonly<Record<CommandName, Row>> = {
       plan: {
         command: 'completeConference',
         steps: [post(callPath(consult.id, 'complete-conference'), { parentConnId: parent.id })],
-        expect: { kind: 'call', callId: consult.id, states: ENDED },
+        // Proven when the caller's leg is talking again, now with the target on it.
+        expect: { kind: 'call', callId: parent.id, states: ['Established'] },
         ...onCall(parent),
         releases: { [consult.id]: { by: 'agent', callState: 'Conferenced' } },
         onSettle: party ? [{ eventName: 'EventPartyAdded', connectionId: parent.id, eventId: parent.eventId, party }] : [],

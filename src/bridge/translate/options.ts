@@ -3,6 +3,8 @@
  * None of these is settled by a source we read; each is an option so a deployment can change it.
  */
 export interface TranslateOptions {
+  /** [INFER] Reject releases the ringing call when its capabilities offer `release` (`capability`), or always. */
+  readonly rejectRelease: 'capability' | 'always';
   /** [INFER] Reject on a ringing call without `release` in its capabilities: redirect here (none: NOT_SUPPORTED). */
   readonly rejectRedirectDestination: string | undefined;
   /** [INFER] Work mode sent with NotReady when the toolbar gives none (GWS `agentWorkMode`). */
@@ -28,6 +30,7 @@ export interface TranslateOptions {
 }
 
 export const DEFAULT_TRANSLATE_OPTIONS: TranslateOptions = {
+  rejectRelease: 'capability',
   rejectRedirectDestination: undefined,
   notReadyWorkMode: undefined,
   completeReleasedCalls: true,
