@@ -9,8 +9,12 @@ import { startGwsSimulator } from './server';
 async function main(): Promise<void> {
   const parsed = parseCli(process.argv.slice(2));
   if (!parsed.ok) {
-    console.error(`${parsed.message}\n${USAGE}`);
-    process.exit(parsed.help ? 0 : 2);
+    if (parsed.help) {
+      console.log(`${parsed.message}\n${USAGE}`);
+      process.exit(0);
+    }
+    console.error(`sim:gws: ${parsed.message}\n${USAGE}`);
+    process.exit(2);
   }
   const { options } = parsed;
   const sim = await startGwsSimulator({
