@@ -1,18 +1,11 @@
 /** `/auth/v3/…`: OAuth token and authorize (real GWS), the sign-in form (Genesys' simulator), userinfo (§1). */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { findAgent } from './agents';
-import { basicAuth, bearer, redirect, sendJson, sendText, str, type Body } from './http';
+import { basicAuth, bearer, redirect, sendJson, sendText, str, type RouteRequest } from './http';
 import { hexId, type GwsState } from './state';
 import type { GwsAgentSpec } from './types';
 
-export interface AuthRequest {
-  state: GwsState;
-  req: IncomingMessage;
-  res: ServerResponse;
-  method: string;
-  path: string;
-  url: URL;
-  body: Body;
+export interface AuthRequest extends RouteRequest {
   /** This server's own origin, for the sign-in redirect. */
   origin: string;
 }

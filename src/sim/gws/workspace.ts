@@ -1,23 +1,16 @@
 /** `/workspace/v3/…` outside voice: the workspace session (cookie), activate-channels, current-session, logout (§1, §4). */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { voiceLogin, voiceLogout } from './agent-ops';
 import { configurationObject, userObject } from './agents';
 import { tokenUser } from './auth';
 import { callsOf } from './calls';
 import { sessionCookieName, type CometdHub } from './cometd';
-import { bearer, dataOf, parseCookies, redirect, sendError, sendJson, sendText, str, type Body } from './http';
+import { bearer, dataOf, parseCookies, redirect, sendError, sendJson, sendText, str, type RouteRequest } from './http';
 import { hexId, type AgentRuntime, type GwsState } from './state';
 import { handleVoice } from './voice';
 
-export interface WorkspaceRequest {
-  state: GwsState;
+export interface WorkspaceRequest extends RouteRequest {
   hub: CometdHub;
-  req: IncomingMessage;
-  res: ServerResponse;
-  method: string;
-  path: string;
-  url: URL;
-  body: Body;
 }
 
 /** The session cookie's value and its agent, if the request carries a live one. */
