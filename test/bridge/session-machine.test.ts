@@ -20,6 +20,7 @@ describe('when signing in', () => {
     expect(d.session.state()).toBe('online');
     expect(d.session.agentId).toBe(AGENT.agentLogin);
     expect(d.gws.requests[0]).toEqual({ method: 'POST', path: '/activate-channels', body: { data: { agentId: AGENT.agentLogin, placeName: AGENT.defaultPlace } } });
+    expect(d.gws.paths()[1]).toBe('GET /current-session');
   });
   test.each([
     ['SIGN_IN_FAILED', 'SIGN_IN_FAILED'],
@@ -52,7 +53,9 @@ describe('when signing in', () => {
 
 describe('when the toolbar registers', () => {
   test('before GWS said the agent state: EventRegistered and the state follow the first DnStateChanged', async () => {
-    const d = await online();
+    const gws = new FakeGws();
+    gws.sessionDn = undefined;
+    const d = await online(gws);
     expect(d.command({ type: 'initialize' })).toEqual({ status: 200 });
     expect(d.frames).toEqual([]);
     d.gws.dn('NotReady', { agentWorkMode: 'AuxWork', reasons: [{ key: 'ReasonCode', type: 'str', value: 'Lunch' }] });
@@ -75,7 +78,7 @@ describe('when the toolbar registers', () => {
     expect(d.gws.paths().filter((p) => p === 'POST /activate-channels')).toHaveLength(2);
     d.gws.dn('Ready');
     await d.frame('EventAgentReady');
-    expect(d.names()).toEqual(['EventRegistered', 'EventAgentReady']);
+    expect(d.names()).toEqual(['EventAgentLogout', 'EventRegistered', 'EventAgentReady']);
   });
 });
 
@@ -207,7 +210,7 @@ describe('admission', () => {
     expect(d.command({ type: 'Hangup', connectionId: 'someone-else' })).toEqual({ status: 403, code: 'NOT_YOUR_CALL' });
     expect(d.command({ type: 'Hangup' })).toMatchObject({ status: 400, code: 'BAD_COMMAND' });
     expect(d.command({ type: 'MakeCall', connectionId: 'x' })).toMatchObject({ status: 400, code: 'BAD_COMMAND' });
-    expect(d.gws.paths()).toEqual(['POST /activate-channels']);
+    expect(d.gws.paths()).toEqual(['POST /activate-channels', 'GET /current-session']);
   });
 });
 
@@ -292,7 +295,8 @@ describe('when recovering', () => {
     d.gws.answerNext('/current-session', { ok: false, status: 403, code: 'GWS_HTTP_403', message: 'not yet' });
     d.gws.emit({ type: 'cometd.unknownSession' });
     await d.expectState('online');
-    expect(d.gws.paths().filter((p) => p === 'GET /current-session')).toHaveLength(2);
+    // One at sign-in, the refused one, its retry.
+    expect(d.gws.paths().filter((p) => p === 'GET /current-session')).toHaveLength(3);
   });
 });
 

@@ -38,7 +38,7 @@ export function startAgentSession(
     if (snapshot.status !== 'active' || snapshot.matches('signedOut') || snapshot.matches({ live: 'signingOut' })) return 'signedOut';
     if (snapshot.matches('signingIn')) return 'signingIn';
     if (snapshot.matches({ live: 'initializing' })) return 'initializing';
-    if (snapshot.matches({ live: 'activating' })) return 'activating';
+    if (snapshot.matches({ live: 'activating' }) || snapshot.matches({ live: 'loading' })) return 'activating';
     if (snapshot.matches({ live: 'online' })) return 'online';
     return 'recovering';
   }

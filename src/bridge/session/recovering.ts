@@ -10,6 +10,8 @@ const retry = (target: string) => ({ after: { retryDelay: { target } }, entry: '
 export const recoveringState = sessionSetup.createStateConfig({
   initial: 'reconnecting',
   on: {
+    // GWS no longer knows the workspace session, whatever the recovery was waiting for.
+    'cometd.unauthorized': { target: '.signingInAgain' },
     'toolbar.command': { actions: 'acceptCommandRecovering' },
     'gws.notification': { actions: 'applyNotification' },
     'gws.answered': { actions: 'applyAnswer' },

@@ -35,10 +35,32 @@ export const activatingState = sessionSetup.createStateConfig({
   after: { initTimeout: { target: '#agentSession.live.signingOut', actions: { type: 'recordFailure', params: initTimeout } } },
   on: {
     'gws.answered': [
-      { guard: { type: 'isAnswerTo', params: { requestId: 'activate', ok: true } }, target: 'online' },
+      { guard: { type: 'isAnswerTo', params: { requestId: 'activate', ok: true } }, target: 'loading' },
       { guard: { type: 'isAnswerTo', params: { requestId: 'activate', ok: false } }, target: '#agentSession.live.signingOut', actions: { type: 'recordFailure', params: activateFailed } },
       { actions: 'applyAnswer' },
     ],
+  },
+});
+
+/**
+ * current-session before online: the calls and DN GWS already has (a bridge restarted mid-call),
+ * and Genesys' simulator ignores voice requests until it answers (403 before its activeSession).
+ */
+export const loadingState = sessionSetup.createStateConfig({
+  initial: 'asking',
+  after: { initTimeout: { target: '#agentSession.live.signingOut', actions: { type: 'recordFailure', params: initTimeout } } },
+  states: {
+    asking: {
+      entry: 'sendResync',
+      on: {
+        'gws.answered': [
+          { guard: { type: 'isAnswerTo', params: { requestId: 'resync', ok: true } }, target: '#agentSession.live.online', actions: 'applyResync' },
+          { guard: { type: 'isAnswerTo', params: { requestId: 'resync', ok: false } }, target: 'waiting' },
+          { actions: 'applyAnswer' },
+        ],
+      },
+    },
+    waiting: { entry: 'nextAttempt', after: { retryDelay: { target: 'asking' } } },
   },
 });
 
