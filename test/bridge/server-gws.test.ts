@@ -35,8 +35,8 @@ async function bridgeFor(sim: GwsSimulator): Promise<BridgeHandle> {
 }
 
 /** Signs in, opens the socket and registers, as the toolbar does on start. */
-async function registered(url: string): Promise<{ session: SignedIn; socket: ToolbarSocket }> {
-  const toolbar = await connect(url, AGENT.username, AGENT.password);
+async function registered(url: string, who: { username: string; password: string } = AGENT): Promise<{ session: SignedIn; socket: ToolbarSocket }> {
+  const toolbar = await connect(url, who.username, who.password);
   expect((await command(url, toolbar.session.token, { type: 'initialize' })).status).toBe(200);
   await toolbar.socket.next('EventRegistered', () => true, FRAME_MS);
   return toolbar;
@@ -83,6 +83,21 @@ for (const mode of ['gws', 'genesys-sim'] as const) {
       const { session } = await registered(bridge.url);
       const answer = await command(bridge.url, session.token, { type: 'Hangup', connectionId: '0123456789abcdef' });
       expect([answer.status, answer.body['code']]).toEqual([403, 'NOT_YOUR_CALL']);
+    });
+
+    test('two agents on one bridge: A\'s token cannot act on B\'s call, A\'s socket never sees it', async () => {
+      const sim = await simulator(mode);
+      const bridge = await bridgeFor(sim);
+      const kate = await registered(bridge.url);
+      const john = await registered(bridge.url, { username: 'JohnSmith', password: 'JohnSmith' });
+      const johnsCall = sim.ring('JohnSmith');
+      await john.socket.next('EventRinging', (frame) => frame['connectionId'] === johnsCall, FRAME_MS);
+      const answer = await command(bridge.url, kate.session.token, { type: 'Accept', connectionId: johnsCall });
+      expect([answer.status, answer.body['code']]).toEqual([403, 'NOT_YOUR_CALL']);
+      const katesCall = sim.ring(AGENT.username);
+      await kate.socket.next('EventRinging', (frame) => frame['connectionId'] === katesCall, FRAME_MS);
+      expect(kate.socket.frames.some((frame) => frame['connectionId'] === johnsCall)).toBe(false);
+      expect(sim.calls('JohnSmith')).toEqual([expect.objectContaining({ id: johnsCall, state: 'Ringing' })]);
     });
 
     test('a wrong password is 401 SIGN_IN_FAILED', async () => {
