@@ -14,6 +14,21 @@ async function start(mode: GwsMode, ...rest: Parameters<typeof liveGws> extends 
   return live;
 }
 
+/** John talks to a caller and consults Kate, who answered. */
+async function consulting(mode: GwsMode, type = 'InitiateTransfer', ring: Parameters<LiveAgent['talking']>[1] = {}) {
+  const l = await start(mode);
+  const john = await LiveAgent.signIn(l, 'JohnSmith');
+  const kate = await LiveAgent.signIn(l, 'KateLondon');
+  const id = await john.talking(l, ring);
+  john.command({ type, connectionId: id, destination: DN.KateLondon });
+  await john.next('EventHeld', { connectionId: id });
+  const consult = await john.next('EventDialing', { CallType: 'Consult', previousConnectionId: id });
+  const offered = await kate.next('EventRinging', { CallType: 'Consult' });
+  kate.command({ type: 'Accept', connectionId: offered['connectionId'] });
+  await john.next('EventEstablished', { connectionId: consult['connectionId'] });
+  return { l, john, kate, id, consult, offered };
+}
+
 describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) => {
   const real = mode === 'gws';
 
@@ -157,16 +172,7 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
     });
 
     test('consult → complete transfer: the consult leg is dialled naming the caller, both legs end Transferred', async () => {
-      const l = await start(mode);
-      const john = await LiveAgent.signIn(l, 'JohnSmith');
-      const kate = await LiveAgent.signIn(l, 'KateLondon');
-      const id = await john.talking(l);
-      john.command({ type: 'InitiateTransfer', connectionId: id, destination: DN.KateLondon });
-      await john.next('EventHeld', { connectionId: id });
-      const consult = await john.next('EventDialing', { CallType: 'Consult', previousConnectionId: id });
-      const offered = await kate.next('EventRinging', { CallType: 'Consult' });
-      kate.command({ type: 'Accept', connectionId: offered['connectionId'] });
-      await john.next('EventEstablished', { connectionId: consult['connectionId'] });
+      const { john, kate, id, consult, offered } = await consulting(mode);
       john.command({ type: 'CompleteTransfer', connectionId: id, consultConnectionId: consult['connectionId'] });
       expect(await john.next('EventReleased', { connectionId: id })).toMatchObject({ CallState: 'Transferred' });
       await settle(300);
@@ -179,15 +185,7 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
     });
 
     test(`consult → cancel (ReconnectCall${real ? '' : ', 501 → release + retrieve'})`, async () => {
-      const l = await start(mode);
-      const john = await LiveAgent.signIn(l, 'JohnSmith');
-      const kate = await LiveAgent.signIn(l, 'KateLondon');
-      const id = await john.talking(l);
-      john.command({ type: 'InitiateTransfer', connectionId: id, destination: DN.KateLondon });
-      const consult = await john.next('EventDialing', { CallType: 'Consult' });
-      const offered = await kate.next('EventRinging', { CallType: 'Consult' });
-      kate.command({ type: 'Accept', connectionId: offered['connectionId'] });
-      await john.next('EventEstablished', { connectionId: consult['connectionId'] });
+      const { l, john, kate, id, consult, offered } = await consulting(mode);
       john.command({ type: 'ReconnectCall', connectionId: consult['connectionId'], heldConnectionId: id });
       await john.next('EventReleased', { connectionId: consult['connectionId'] });
       await john.next('EventRetrieved', { connectionId: id });
@@ -196,32 +194,16 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
     });
 
     test(`swap (AlternateCall${real ? '' : ', 501 → hold + retrieve'})`, async () => {
-      const l = await start(mode);
-      const john = await LiveAgent.signIn(l, 'JohnSmith');
-      const kate = await LiveAgent.signIn(l, 'KateLondon');
-      const id = await john.talking(l);
-      john.command({ type: 'InitiateTransfer', connectionId: id, destination: DN.KateLondon });
-      const consult = await john.next('EventDialing', { CallType: 'Consult' });
-      const offered = await kate.next('EventRinging', { CallType: 'Consult' });
-      kate.command({ type: 'Accept', connectionId: offered['connectionId'] });
-      await john.next('EventEstablished', { connectionId: consult['connectionId'] });
+      const { john, id, consult } = await consulting(mode);
       john.command({ type: 'AlternateCall', connectionId: consult['connectionId'], heldConnectionId: id });
       await john.next('EventHeld', { connectionId: consult['connectionId'] });
       await john.next('EventRetrieved', { connectionId: id });
     });
 
     test(`conference (InitiateConference${real ? '' : ', 501 → initiate-transfer'} then complete-conference)`, async () => {
-      const l = await start(mode);
-      const john = await LiveAgent.signIn(l, 'JohnSmith');
-      const kate = await LiveAgent.signIn(l, 'KateLondon');
       // Genesys' simulator reads userData[6] as a contact id for conferences: four more entries reach it.
       const pad = ['A', 'B', 'C', 'D'].map((key) => ({ key, type: 'str', value: key }));
-      const id = await john.talking(l, real ? {} : { userData: pad });
-      john.command({ type: 'InitiateConference', connectionId: id, destination: DN.KateLondon });
-      const consult = await john.next('EventDialing', { CallType: 'Consult' });
-      const offered = await kate.next('EventRinging', { CallType: 'Consult' });
-      kate.command({ type: 'Accept', connectionId: offered['connectionId'] });
-      await john.next('EventEstablished', { connectionId: consult['connectionId'] });
+      const { john, id, consult } = await consulting(mode, 'InitiateConference', real ? {} : { userData: pad });
       john.command({ type: 'CompleteConference', connectionId: id, consultConnectionId: consult['connectionId'] });
       expect(await john.next('EventReleased', { connectionId: consult['connectionId'] })).toMatchObject({ CallState: 'Conferenced' });
       await john.next('EventPartyAdded', { connectionId: id, party: DN.KateLondon });
