@@ -17,6 +17,8 @@ export interface StartedSession {
   readonly session: AgentSession;
   /** Resolves once online (or failed); never rejects. */
   readonly ready: Promise<SignInResult>;
+  /** Resolves when the machine has stopped. */
+  readonly ended: Promise<void>;
 }
 
 export function startAgentSession(
@@ -98,5 +100,5 @@ export function startAgentSession(
     });
   });
   actor.start();
-  return { session, ready };
+  return { session, ready, ended: done };
 }

@@ -27,15 +27,18 @@ const quiet: SessionLog = () => undefined;
 
 export function createSessionFactory(options: SessionFactoryOptions, makePorts: PortsMaker): AgentSessionFactory {
   const sessions = new Set<AgentSession>();
+  const ports = new Map<string, GwsPorts>();
+  const machine = agentSessionMachine.provide({ actors: portActors((key) => ports.get(key)) });
   const translate = translateOptions(options.translate);
   const timings: SessionTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const log = options.log ?? quiet;
   return {
     async signIn(credentials) {
-      const ports = makePorts(credentials);
-      const machine = agentSessionMachine.provide({ actors: portActors(ports) });
-      const input = { username: credentials.username, eventSeed: randomUUID(), translate, timings };
-      const { session, ready } = startAgentSession(machine, input, { log, ...(options.inspect ? { inspect: options.inspect } : {}) });
+      const sessionKey = randomUUID();
+      ports.set(sessionKey, makePorts(credentials));
+      const input = { username: credentials.username, sessionKey, eventSeed: sessionKey, translate, timings };
+      const { session, ready, ended } = startAgentSession(machine, input, { log, ...(options.inspect ? { inspect: options.inspect } : {}) });
+      void ended.then(() => ports.delete(sessionKey));
       const result = await ready;
       if (result.ok) {
         sessions.add(session);

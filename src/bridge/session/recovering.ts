@@ -3,7 +3,7 @@
  * handshake), or sign in again when GWS lost the session; then GET current-session, diffed against
  * the call map into the frames the toolbar missed; then online. Every wait retries with backoff.
  */
-import { sessionSetup } from './session.setup';
+import { portsKey, sessionSetup } from './session.setup';
 
 const retry = (target: string) => ({ after: { retryDelay: { target } }, entry: 'nextAttempt' }) as const;
 
@@ -37,7 +37,7 @@ export const recoveringState = sessionSetup.createStateConfig({
       },
     },
     signingInAgain: {
-      invoke: { src: 'signIn', onDone: { target: 'initializingAgain' }, onError: { target: 'retryingSignIn' } },
+      invoke: { src: 'signIn', input: portsKey, onDone: { target: 'initializingAgain' }, onError: { target: 'retryingSignIn' } },
     },
     retryingSignIn: retry('signingInAgain'),
     initializingAgain: {

@@ -2,7 +2,7 @@
  * One agent's GWS session: signing in → initializing → activating → loading → online ⇄ recovering →
  * signed out. No I/O: sign-in, REST and CometD are injected actors (src/bridge/gws/).
  */
-import { initialContext, sessionSetup } from './session.setup';
+import { initialContext, portsKey, sessionSetup } from './session.setup';
 import { onlineState } from './online';
 import { recoveringState } from './recovering';
 import { activatingState, initializingState, loadingState, signingInState, signingOutState } from './starting';
@@ -15,8 +15,8 @@ export const agentSessionMachine = sessionSetup.createMachine({
     signingIn: signingInState,
     live: {
       invoke: [
-        { id: 'notifications', src: 'notifications' },
-        { id: 'requests', src: 'requests' },
+        { id: 'notifications', src: 'notifications', input: portsKey },
+        { id: 'requests', src: 'requests', input: portsKey },
       ],
       initial: 'initializing',
       on: {

@@ -12,6 +12,7 @@ import type {
   CodedError,
   GwsResult,
   NotificationsCommand,
+  PortsInput,
   RequestsCommand,
   SessionContext,
   SessionEmitted,
@@ -22,9 +23,12 @@ import { work, type Work } from './work';
 import { LOGGED_OUT } from '../translate';
 
 /** Signs in to GWS and starts the workspace session (the adapter keeps the cookies; they never enter the context). */
-export const signInPlaceholder = fromPromise<void, void>(async () => undefined);
-export const notificationsPlaceholder = fromCallback<NotificationsCommand>(() => undefined);
-export const requestsPlaceholder = fromCallback<RequestsCommand>(() => undefined);
+export const signInPlaceholder = fromPromise<void, PortsInput>(async () => undefined);
+export const notificationsPlaceholder = fromCallback<NotificationsCommand, PortsInput>(() => undefined);
+export const requestsPlaceholder = fromCallback<RequestsCommand, PortsInput>(() => undefined);
+
+/** Which agent's GWS ports an actor uses (the factory keeps them; one machine serves every session). */
+export const portsKey = ({ context }: { context: SessionContext }): PortsInput => ({ key: context.sessionKey });
 
 type Notification = Extract<SessionEvent, { type: 'gws.notification' }>['notification'];
 const notificationOf = (event: SessionEvent): Notification | undefined => (event.type === 'gws.notification' ? event.notification : undefined);
@@ -53,6 +57,7 @@ export function codedError(error: unknown, fallback: string): CodedError {
 export function initialContext(input: SessionInput): SessionContext {
   return {
     username: input.username,
+    sessionKey: input.sessionKey,
     eventSeed: input.eventSeed,
     translate: input.translate,
     timings: input.timings,

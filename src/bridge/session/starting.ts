@@ -3,7 +3,7 @@
  * initialize-workspace, CometD handshakes, WorkspaceInitializationComplete names the agent, then
  * activate-channels. Recovery (recovering.ts) goes through the same steps after GWS lost the session.
  */
-import { sessionSetup } from './session.setup';
+import { portsKey, sessionSetup } from './session.setup';
 
 const initFailed = { code: 'GWS_INIT_FAILED', message: 'workspace initialization failed' } as const;
 const initTimeout = { code: 'GWS_INIT_FAILED', message: 'no WorkspaceInitializationComplete or activate-channels answer in time' } as const;
@@ -12,6 +12,7 @@ const activateFailed = { code: 'GWS_INIT_FAILED', message: 'activate-channels fa
 export const signingInState = sessionSetup.createStateConfig({
   invoke: {
     src: 'signIn',
+    input: portsKey,
     onDone: { target: 'live' },
     onError: { target: 'signedOut', actions: 'recordSignInFailure' },
   },
