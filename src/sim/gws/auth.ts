@@ -40,7 +40,8 @@ export function handleAuth(request: AuthRequest): void {
     if (!user) return state.sim ? sendText(res, 401, 'Unauthorized') : oauthError(res, 401, 'invalid_token', 'no valid access token');
     return sendJson(res, { status: 200, body: { user: { cmeUserName: user }, username: user } });
   }
-  sendText(res, 404, `Cannot ${method} /auth/v3${path}`);
+  if (state.sim) return sendText(res, 404, `Cannot ${method} /auth/v3${path}`);
+  oauthError(res, 404, 'not_found', `no ${method} /auth/v3${path}`);
 }
 
 /** Real GWS: the client authenticates with Basic; password, refresh_token and authorization_code grants. */

@@ -36,7 +36,8 @@ export function handleWorkspace(request: WorkspaceRequest): void {
   if (path.startsWith('/voice/')) return handleVoice({ state, res, method, path: path.slice('/voice'.length), body: request.body, agent: session?.agent });
   if (path === '/activate-channels' && method === 'POST') return activate(request, session?.agent);
   if (path === '/current-session' && method === 'GET') return currentSession(request, session?.agent);
-  sendText(res, 404, `Cannot ${method} /workspace/v3${path}`);
+  if (state.sim) return sendText(res, 404, `Cannot ${method} /workspace/v3${path}`);
+  sendError(res, 404, `no ${method} /workspace/v3${path}`);
 }
 
 /** Bearer token or one-use code ('gws') / the sign-in code ('genesys-sim') → a workspace session cookie. */
