@@ -273,8 +273,9 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
       const john = await LiveAgent.signIn(l, 'JohnSmith');
       const talking = await john.talking(l);
       l.sim.dropCometdSessions('JohnSmith');
-      await john.state('recovering');
       const missed = l.sim.ring('JohnSmith');
+      // Recovery may be over before a poll of state() sees it: the log says it happened.
+      await expect.poll(() => l.logs.some((line) => line.includes('GWS_RECOVERING')), { timeout: 4_000 }).toBe(true);
       await john.state('online');
       await john.next('EventRinging', { connectionId: missed });
       john.command({ type: 'snapshot' });
