@@ -137,7 +137,7 @@ async function bridge() {
   add({ id: 'bridge.kbPerSession', label: `bridge: heap per agent session (${r.sessionsMeasured} sessions)`, unit: 'KB', value: r.bytesPerSession / 1024, max: { of: 'value', max: 64 } });
   add({ id: 'bridge.agents.max', label: `bridge: agents in one process, 1 call/agent/min, p99 ≤ ${r.budgetMs} ms (goal ≥ 2,000)`, unit: 'agents', value: r.maxAgents });
   for (const step of r.steps) {
-    add({ id: `bridge.agents.${step.agents}.p99`, label: `  ${step.agents} agents: ring → frame p99 (p50; bridge CPU)`, unit: `ms (${fmt(step.ringToFrame.p50)}; ${fmt(step.bridgeCpuPct)} %)`, value: step.ringToFrame.p99 });
+    add({ id: `bridge.agents.${step.agents}.p99`, label: `  ${step.agents} agents: ring → frame p99 (p50; CPU bridge, simulator)`, unit: `ms (${fmt(step.ringToFrame.p50)}; ${fmt(step.bridgeCpuPct)} %, ${fmt(step.simCpuPct)} %)`, value: step.ringToFrame.p99 });
   }
 }
 

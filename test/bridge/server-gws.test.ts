@@ -109,13 +109,15 @@ for (const mode of ['gws', 'genesys-sim'] as const) {
   });
 }
 
-function spawnBridge(gws: string): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bridge/cli.ts', '--gws', gws, '--gws-login', 'password', '--client-id', CLIENT.clientId, '--port', '0', '--log-level', 'error'], {
+function spawnBridge(gws: string): { child: ChildProcess; url: Promise<string>; stderr: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bridge/cli.ts', '--gws', gws, '--gws-login', 'password', '--client-id', CLIENT.clientId, '--port', '0', '--log-level', 'info'], {
     env: { ...process.env, BRIDGE_CLIENT_SECRET: CLIENT.clientSecret },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
   let out = '';
+  let err = '';
+  child.stderr?.on('data', (chunk) => (err += String(chunk)));
   const url = new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (chunk) => {
       out += String(chunk);
@@ -124,7 +126,7 @@ function spawnBridge(gws: string): { child: ChildProcess; url: Promise<string> }
     });
     child.once('exit', (code) => reject(new Error(`bridge exited ${code}`)));
   });
-  return { child, url };
+  return { child, url, stderr: () => err };
 }
 
 describe('when the bridge process is killed mid-call and started again', () => {
@@ -143,7 +145,9 @@ describe('when the bridge process is killed mid-call and started again', () => {
     const second = spawnBridge(sim.url);
     const secondUrl = await second.url;
     expect((await command(secondUrl, before.session.token, { type: 'snapshot' })).body['code']).toBe('SESSION_INVALID');
-    const after = await registered(secondUrl);
+    const after = await registered(secondUrl).catch((error: unknown) => {
+      throw new Error(`${String(error)}\nthe new bridge logged:\n${second.stderr()}`);
+    });
     expect(await snapshotCalls(secondUrl, after.session.token, after.socket)).toEqual([expect.objectContaining({ connectionId: callId, state: 'Established' })]);
     second.child.kill('SIGTERM');
   }, 30_000);
