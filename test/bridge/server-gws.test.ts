@@ -28,8 +28,12 @@ async function simulator(mode: GwsMode): Promise<GwsSimulator> {
 
 const LOGIN: Record<GwsMode, GwsLogin> = { gws: 'password', 'genesys-sim': 'simulator' };
 
+/** Every line both halves of the bridge logged, as JSON text. */
+let logs: string[] = [];
+
 async function bridgeFor(sim: GwsSimulator): Promise<BridgeHandle> {
-  const bridge = await startBridge({ gws: sim.url, gwsLogin: LOGIN[sim.mode], ...CLIENT, port: 0, log: () => undefined });
+  logs = [];
+  const bridge = await startBridge({ gws: sim.url, gwsLogin: LOGIN[sim.mode], ...CLIENT, port: 0, log: (level, message, detail) => logs.push(JSON.stringify({ level, message, ...detail })) });
   running.push(bridge);
   return bridge;
 }
@@ -55,6 +59,7 @@ for (const mode of ['gws', 'genesys-sim'] as const) {
     test('sign in, socket, register; a call rings, is accepted, is in the snapshot, is hung up', async () => {
       const sim = await simulator(mode);
       const bridge = await bridgeFor(sim);
+      expect((await http(bridge.url, '/genesys/session', { body: { username: AGENT.username, password: 'wrong-pw-7f3a' } })).status).toBe(401);
       const { session, socket } = await registered(bridge.url);
       expect(session).toMatchObject({ agentId: AGENT.agentId });
       expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -72,9 +77,13 @@ for (const mode of ['gws', 'genesys-sim'] as const) {
 
       const gone = await http(bridge.url, '/genesys/session', { method: 'DELETE', token: session.token });
       expect(gone.status).toBe(200);
-      // What the toolbar saw never carries a GWS token or cookie.
-      const seen = JSON.stringify(socket.frames);
-      expect(seen).not.toMatch(/WORKSPACE_SESSIONID|WWE_CODE|BAYEUX_BROWSER|access_token/);
+      // Neither what the toolbar saw nor what the bridge logged carries a GWS token, cookie, password or bridge token.
+      expect(JSON.stringify(socket.frames)).not.toMatch(/WORKSPACE_SESSIONID|WWE_CODE|BAYEUX_BROWSER|access_token/);
+      expect(logs.length).toBeGreaterThan(0);
+      const logged = logs.join('\n');
+      expect(logged).not.toMatch(/(WORKSPACE_SESSIONID|WWE_CODE|BAYEUX_BROWSER)=|Bearer [A-Za-z0-9]|access_token"?:/);
+      expect(logged).not.toContain(session.token);
+      expect(logged).not.toContain('wrong-pw-7f3a');
     });
 
     test('a command on a ConnID the agent does not have is refused 403 NOT_YOUR_CALL', async () => {
