@@ -306,9 +306,11 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
       const john = await LiveAgent.signIn(l, 'JohnSmith');
       const id = await john.talking(l);
       l.sim.serviceState('JohnSmith', 'VOICE', 'UNAVAILABLE');
+      await john.next('EventLinkDisconnected');
       await john.state('recovering');
       expect(john.command({ type: 'Hold', connectionId: id })).toEqual({ status: 409, code: 'NOT_ONLINE' });
       l.sim.serviceState('JohnSmith', 'VOICE', 'AVAILABLE');
+      await john.next('EventLinkConnected');
       await john.state('online');
       john.command({ type: 'Hold', connectionId: id });
       await john.next('EventHeld', { connectionId: id });

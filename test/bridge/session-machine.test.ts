@@ -280,14 +280,18 @@ describe('when recovering', () => {
     expect(d.gws.paths().filter((p) => p === 'POST /activate-channels')).toHaveLength(2);
     expect(d.frames.filter((f) => 'connectionId' in f).map((f) => f.eventName)).toEqual(['EventRinging', 'EventEstablished']);
   });
-  test('VOICE UNAVAILABLE → waits for VOICE AVAILABLE, then resyncs', async () => {
+  test('VOICE UNAVAILABLE → EventLinkDisconnected, waits for VOICE AVAILABLE → EventLinkConnected, then resyncs', async () => {
     const d = await online();
     d.gws.notify({ messageType: 'ServiceStateChanged', serviceName: 'VOICE', serviceState: 'UNAVAILABLE' });
     await d.expectState('recovering');
+    await d.frame('EventLinkDisconnected', { ThisDN: AGENT.agentLogin });
     d.gws.sessionCalls = [{ id: 'c5', state: 'Ringing', callType: 'Inbound' }];
     d.gws.notify({ messageType: 'ServiceStateChanged', serviceName: 'VOICE', serviceState: 'AVAILABLE' });
     await d.expectState('online');
     await d.frame('EventRinging', { connectionId: 'c5' });
+    d.gws.notify({ messageType: 'ServiceStateChanged', serviceName: 'VOICE', serviceState: 'AVAILABLE' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(d.names().filter((n) => n.startsWith('EventLink'))).toEqual(['EventLinkDisconnected', 'EventLinkConnected']);
   });
   test('a resync that GWS refuses is retried', async () => {
     const d = await online();

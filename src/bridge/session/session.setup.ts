@@ -67,6 +67,7 @@ export function initialContext(input: SessionInput): SessionContext {
     calls: new Map(),
     agent: LOGGED_OUT,
     dnKnown: false,
+    voiceUp: true,
     consults: new Map(),
     dials: new Map(),
     hints: new Map(),

@@ -66,6 +66,8 @@ export interface SessionContext {
   readonly placeName: string | undefined;
   readonly calls: CallMap;
   readonly agent: AgentRecord;
+  /** GWS's VOICE service (its T-Server link) is up, as ServiceStateChanged last said. */
+  readonly voiceUp: boolean;
   /** A DnStateChanged (or current-session DN) has been seen since sign-in. */
   readonly dnKnown: boolean;
   readonly consults: ReadonlyMap<string, { readonly kind: 'transfer' | 'conference'; readonly destination: string }>;
