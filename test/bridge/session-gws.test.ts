@@ -29,6 +29,21 @@ async function consulting(mode: GwsMode, type = 'InitiateTransfer', ring: Parame
   return { l, john, kate, id, consult, offered };
 }
 
+describe('against GWS that wants an x-api-key', () => {
+  test('REST and CometD carry it: signed in, a call rings', async () => {
+    const l = await liveGws('gws', {}, { apiKey: 'k-7' }, { apiKey: 'k-7' });
+    live = l;
+    const john = await LiveAgent.signIn(l, 'JohnSmith');
+    const id = l.sim.ring('JohnSmith');
+    await john.next('EventRinging', { connectionId: id });
+  });
+  test('without it: SIGN_IN_FAILED', async () => {
+    const l = await liveGws('gws', {}, { apiKey: 'k-7' });
+    live = l;
+    expect(await l.factory.signIn({ username: 'JohnSmith', password: 'JohnSmith' })).toMatchObject({ ok: false, code: 'SIGN_IN_FAILED' });
+  });
+});
+
 describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) => {
   const real = mode === 'gws';
 

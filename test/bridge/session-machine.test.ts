@@ -204,6 +204,18 @@ describe('when the toolbar dials', () => {
   });
 });
 
+describe('when GWS sends something the bridge cannot use', () => {
+  test('an invalid or unknown message is a coded log line; nothing else changes, the session stays online', async () => {
+    const d = await online();
+    d.gws.emit({ type: 'gws.invalid', code: 'GWS_BAD_MESSAGE', detail: 'CallStateChanged call.state: Invalid type' });
+    d.gws.emit({ type: 'gws.invalid', code: 'GWS_UNKNOWN_MESSAGE', detail: 'messageType Surprise' });
+    await expect.poll(() => d.logs.filter((line) => line.startsWith('warn GWS_BAD_MESSAGE') || line.startsWith('warn GWS_UNKNOWN_MESSAGE'))).toHaveLength(2);
+    expect(d.session.state()).toBe('online');
+    expect(d.frames).toEqual([]);
+    await d.established();
+  });
+});
+
 describe('admission', () => {
   test('NOT_YOUR_CALL for an unknown connectionId, BAD_COMMAND for missing fields, nothing sent', async () => {
     const d = await online();

@@ -16,7 +16,12 @@ export interface Live {
   close(): Promise<void>;
 }
 
-export async function liveGws(mode: GwsMode, translate: Partial<TranslateOptions> = {}, sim: Parameters<typeof startGwsSimulator>[0] = {}): Promise<Live> {
+export async function liveGws(
+  mode: GwsMode,
+  translate: Partial<TranslateOptions> = {},
+  sim: Parameters<typeof startGwsSimulator>[0] = {},
+  bridge: { apiKey?: string } = {},
+): Promise<Live> {
   const simulator = await startGwsSimulator({ mode, port: 0, dialAnswerMs: Infinity, dialBusyMs: 30, dialNoAnswerMs: 60, initialDnDelayMs: 20, activeSessionDelayMs: 40, log: () => undefined, ...sim });
   const logs: string[] = [];
   const factory = createGwsSessionFactory({
@@ -25,6 +30,7 @@ export async function liveGws(mode: GwsMode, translate: Partial<TranslateOptions
     requestTimeoutMs: 800,
     timings: { commandDeadlineMs: 1_500, snapshotDeadlineMs: 600, initTimeoutMs: 3_000, retryMs: [50, 100, 200], signOutMs: 500 },
     translate,
+    ...bridge,
     log: (level, message) => logs.push(`${level} ${message}`),
   });
   return {
