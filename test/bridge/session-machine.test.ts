@@ -316,6 +316,26 @@ describe('when recovering', () => {
   });
 });
 
+describe('when the bridge shuts down (closeAll)', () => {
+  test('a sign-in still waiting for GWS ends too, and later sign-ins are refused', async () => {
+    const gws = new FakeGws();
+    gws.signInHangs = true;
+    const factory = createSessionFactory({ timings: FAST }, () => gws);
+    const waiting = factory.signIn({ username: 'x', password: 'y' });
+    await expect.poll(() => gws.signIns).toBe(1);
+    await factory.closeAll();
+    expect(await waiting).toMatchObject({ ok: false });
+    expect(await factory.signIn({ username: 'x', password: 'y' })).toMatchObject({ ok: false, code: 'GWS_UNREACHABLE' });
+  });
+  test('online sessions are signed out of GWS', async () => {
+    const d = await online();
+    await d.factory.closeAll();
+    driver = undefined;
+    expect(d.session.state()).toBe('signedOut');
+    expect(d.gws.paths()).toContain('POST /logout');
+  });
+});
+
 describe('when the agent signs out', () => {
   test('CometD off, workspace logout, signedOut; commands then NOT_ONLINE', async () => {
     const d = await online();
