@@ -184,10 +184,11 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
       await kate.next('EventRinging', { connectionId: id });
       await settle(200);
       expect(john.of(id).filter((n) => n === 'EventReleased')).toHaveLength(1);
+      await expect.poll(() => l.sim.calls('JohnSmith')).toEqual([]);
     });
 
     test('consult → complete transfer: the consult leg is dialled naming the caller, both legs end Transferred', async () => {
-      const { john, kate, id, consult, offered } = await consulting(mode);
+      const { l, john, kate, id, consult, offered } = await consulting(mode);
       john.command({ type: 'CompleteTransfer', connectionId: id, consultConnectionId: consult['connectionId'] });
       expect(await john.next('EventReleased', { connectionId: id })).toMatchObject({ CallState: 'Transferred' });
       await settle(300);
@@ -197,6 +198,8 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
       if (real) await kate.next('EventPartyChanged', { connectionId: id, PreviousConnID: offered['connectionId'] });
       else await kate.next('EventEstablished', { connectionId: id });
       expect(kate.session.command({ type: 'Hangup', connectionId: id })).toEqual({ status: 200 });
+      // No ghost of the transferred call left in John's current-session (the bridge completes it where GWS does not).
+      await expect.poll(() => l.sim.calls('JohnSmith')).toEqual([]);
     });
 
     test(`consult → cancel (ReconnectCall${real ? '' : ', 501 → release + retrieve'})`, async () => {
