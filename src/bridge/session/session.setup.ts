@@ -1,11 +1,10 @@
 /**
  * The one setup() of the agent session machine: its types, the injected GWS actors (placeholders
  * here; the factory provides the real adapters, tests provide fakes), named guards, delays and
- * actions. The regions (signing-in.ts, live.ts, recovering.ts) build their states from it.
+ * actions. The regions (starting.ts, online.ts, recovering.ts) build their states from it.
  */
-import { fromCallback, fromPromise } from 'xstate';
-import { assign, setup } from 'xstate';
-import type { CommandPlan } from '../translate';
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
+import { LOGGED_OUT, type CommandPlan } from '../translate';
 import { CURRENT_SESSION, activateRequest, applyCurrentSession, onAnswer, onCommand, onDeadline } from './commands.logic';
 import { onNotification } from './notifications.logic';
 import type {
@@ -20,7 +19,6 @@ import type {
   SessionInput,
 } from './session.types';
 import { work, type Work } from './work';
-import { LOGGED_OUT } from '../translate';
 
 /** Signs in to GWS and starts the workspace session (the adapter keeps the cookies; they never enter the context). */
 export const signInPlaceholder = fromPromise<void, PortsInput>(async () => undefined);
