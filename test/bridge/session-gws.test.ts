@@ -139,7 +139,8 @@ describe.each(['gws', 'genesys-sim'] as const)('against GWS in %s mode', (mode) 
       john.command({ type: 'Hangup', connectionId: id });
       await john.next('EventReleased', { connectionId: id });
     });
-    test.runIf(real)('a busy number (…486) → EventReleased with a dial-failure CallState', async () => {
+    // Genesys' simulator has no busy numbers: every outside number answers.
+    if (real) test('a busy number (…486) → EventReleased with a dial-failure CallState', async () => {
       const l = await start(mode);
       const john = await LiveAgent.signIn(l, 'JohnSmith');
       john.command({ type: 'MakeCall', toNumber: '+15550000486', connectionId: 'dial-2', eventId: 'dial-2' });
