@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { FailRules } from './fail-rules';
 import { answerPreflight, corsHeaders, originAllowed, readBody, parseJsonObject, sendJson } from './http';
 import { DEFAULT_MAX_CALLS_PER_AGENT } from './calls';
+import { admitAgent, admitSocket, expireIdle, resolveLimits } from './limits';
 import { handleRest, type Pending } from './rest-route';
 import { SIM_ROUTES, type SimControl } from './sim-routes';
 import { PublicMock } from './public-mock';
@@ -36,8 +37,10 @@ export function hostAllowed(hostHeader: string | undefined, allowedHosts: readon
   return isLoopbackHost(hostname) || (allowedHosts ?? []).some((allowed) => allowed.toLowerCase() === hostname);
 }
 
-function refuseUpgrade(socket: Socket, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuseUpgrade(socket: Socket, status: number, reason: string, body: Record<string, unknown> | null = null): void {
+  const text = body === null ? '' : JSON.stringify(body);
+  const type = body === null ? '' : 'Content-Type: application/json; charset=utf-8\r\n';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
 }
 
 /**
@@ -58,6 +61,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   });
   model.maxCallsPerAgent = options.maxCallsPerAgent ?? DEFAULT_MAX_CALLS_PER_AGENT;
   const failRules = new FailRules();
+  const limits = resolveLimits(options);
   const pending: Pending = { timers: new Set(), held: new Set() };
   let downUntil = 0;
   let downTimer: NodeJS.Timeout | null = null;
@@ -68,6 +72,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     mock: new PublicMock(hub, () => model.currentAgent),
     failRules,
     isDown: () => Date.now() < downUntil,
+    admit: (agentId) => admitAgent(model, hub, limits, agentId),
     restart(downMs, dropState) {
       log('info', `restart: closing every socket, dropping new connections for ${downMs} ms${dropState ? ', state lost' : ''}`);
       hub.closeAll({ code: 1012, reason: 'service restart' });
@@ -90,6 +95,9 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     if (read.kind === 'tooLarge') return sendJson(res, fail(413, `body exceeds ${SIM_BODY_LIMIT} bytes`), cors);
     const parsed = read.text.trim() === '' ? { ok: true as const, value: {} } : parseJsonObject(read.text);
     if (!parsed.ok) return sendJson(res, fail(400, parsed.message), cors);
+    const named = parsed.value['agent'];
+    const refused = typeof named === 'string' && named !== '' ? control.admit(named) : undefined;
+    if (refused) return sendJson(res, refused, cors);
     const result = route(control, parsed.value);
     log(result.status === 200 ? 'debug' : 'info', `/sim/${name} → ${result.status}`, result.body);
     sendJson(res, result, cors);
@@ -151,6 +159,11 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     if (typeof origin === 'string' && !originAllowed(origin, allowed)) return refuseUpgrade(socket, 403, 'Forbidden');
     // `token`/`email` (public mock v2) are accepted and ignored; the agent comes from `agent`.
     const agent = url.searchParams.get('agent') || 'default';
+    const refused = admitSocket(model, hub, limits, agent);
+    if (refused) {
+      log('warn', `socket for agent ${agent.slice(0, 80)} refused: ${String(refused.body['code'])}`);
+      return refuseUpgrade(socket, refused.status, refused.status === 429 ? 'Too Many Requests' : 'Bad Request', refused.body);
+    }
     wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, agent));
   });
 
@@ -163,14 +176,29 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     ws.on('error', (error) => log('warn', `agent ${agent} socket error: ${error.message}`));
     ws.on('close', () => {
       hub.remove(agent, ws);
+      // The idle clock starts when the last socket goes.
+      if (model.agents.has(agent)) model.agent(agent);
       log('info', `agent ${agent} disconnected`);
     });
   }
 
+  // Agents left without a socket are swept so the agent cap is never held by the departed.
+  const sweep = setInterval(() => {
+    for (const id of expireIdle(model, hub, limits)) {
+      failRules.forget(id);
+      log('info', `agent ${id.slice(0, 80)} expired: no socket for ${limits.agentIdleMs} ms`);
+    }
+  }, Math.max(50, Math.min(limits.agentIdleMs / 2, 30_000)));
+  sweep.unref();
+
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error): void => {
+      clearInterval(sweep);
+      reject(error);
+    };
+    server.once('error', failed);
     server.listen(options.port ?? 8087, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -188,6 +216,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     close() {
       closing ??= new Promise<void>((resolve) => {
         model.dispose();
+        clearInterval(sweep);
         for (const timer of pending.timers) clearTimeout(timer);
         pending.timers.clear();
         for (const res of pending.held) res.destroy();
