@@ -17,15 +17,17 @@ import { parseConfig } from './config';
 import { loadInspector } from './devtools';
 import { toolbarMachine } from './machines/toolbar.machine';
 import { createToolbarRecorder, flightLogFileName } from './recorder/toolbar-recorder';
+import { ConfigRefused } from './ui/components/ConfigRefused';
 import { OtherTab } from './ui/components/OtherTab';
 import { logNewNotices } from './ui/notice-log';
 import { otherTabCalls } from './ui/other-tab.connect';
 import { ToolbarApp } from './ui/Toolbar';
 import './ui/toolbar.css';
 
-const { config, warnings } = parseConfig(location.search, navigator.language, import.meta.env.DEV);
+const { config, warnings, refusals } = parseConfig(location.search, navigator.language, import.meta.env.DEV);
 for (const warning of warnings) console.warn(`[config] ${warning}`);
 document.documentElement.lang = config.lang;
+for (const refusal of refusals) console.error(`[config] ${refusal.code}: ${refusal.parameter} names ${refusal.origin}, not an allowed microservice origin; the toolbar does not start`);
 
 // Resolved before any actor exists, so the inspector sees every actor from the start.
 const inspect = await loadInspector(config);
@@ -110,32 +112,39 @@ function showOtherTab(owner: { takeOver(): void }): void {
   );
 }
 
-const mirror = openMirror({
-  Channel: typeof BroadcastChannel === 'undefined' ? undefined : BroadcastChannel,
-  agentId: config.agentId,
-  onState(record) {
-    mirrored = record;
-    if (!running) showOtherTab(owner);
-  },
-  onAsk() {
-    if (running) mirror.publish(running.current());
-  },
-  log: tabLog,
-});
+/** Takes part in the tabs' election; the owner tab starts the toolbar. */
+function run(): void {
+  const mirror = openMirror({
+    Channel: typeof BroadcastChannel === 'undefined' ? undefined : BroadcastChannel,
+    agentId: config.agentId,
+    onState(record) {
+      mirrored = record;
+      if (!running) showOtherTab(owner);
+    },
+    onAsk() {
+      if (running) mirror.publish(running.current());
+    },
+    log: tabLog,
+  });
 
-const locks = (navigator as Navigator & { locks?: LockManagerLike }).locks;
-const owner = startTabOwner({
-  locks,
-  name: lockName(config.agentId),
-  log: tabLog,
-  onChange(state) {
-    if (state === 'owner') {
-      startToolbar(mirror);
-      return;
-    }
-    running?.stop();
-    running = null;
-    showOtherTab(owner);
-    mirror.ask();
-  },
-});
+  const locks = (navigator as Navigator & { locks?: LockManagerLike }).locks;
+  const owner = startTabOwner({
+    locks,
+    name: lockName(config.agentId),
+    log: tabLog,
+    onChange(state) {
+      if (state === 'owner') {
+        startToolbar(mirror);
+        return;
+      }
+      running?.stop();
+      running = null;
+      showOtherTab(owner);
+      mirror.ask();
+    },
+  });
+}
+
+// A framing page that names a microservice the build does not allow gets nothing: no socket, no UEF, no tab lock.
+if (refusals.length > 0) root.render(<ConfigRefused lang={config.lang} refusals={refusals} />);
+else run();

@@ -177,6 +177,9 @@ export const en = {
 
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',
+    'config.refused.title': 'The toolbar did not connect',
+    'config.refused.genesys': 'The page that opened the toolbar named a Genesys service at {origin} ({parameter}) that this toolbar is not built to use, so nothing was connected.',
+    'config.refused.fix': 'Calls continue on your phone. Tell your administrator: add the service to VITE_GENESYS_ORIGINS when building the toolbar, or correct the address Fusion passes.',
   },
   /** Coded errors in plain words: what happened, and what to do. */
   errors: {

@@ -175,6 +175,9 @@ export const ja: Messages = {
 
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
+    'config.refused.title': 'ツールバーは接続しませんでした',
+    'config.refused.genesys': 'ツールバーを開いたページが、このツールバーでは使えない Genesys サービス {origin}（{parameter}）を指定したため、何も接続していません。',
+    'config.refused.fix': '通話は電話機で続きます。管理者に連絡してください: ツールバーのビルド時に VITE_GENESYS_ORIGINS にサービスを追加するか、Fusion が渡すアドレスを修正します。',
   },
   errors: {
     OFFLINE: {

@@ -44,6 +44,10 @@ export interface OpenOptions {
   toolbarParams?: Record<string, string>;
   /** `mock`: the simulator behaves like the public mock of the microservice. */
   simMode?: 'full' | 'mock';
+  /** The microservice the host page points the toolbar at (default: this environment's simulator). */
+  genesys?: string;
+  /** false: resolve once the page is loaded, without waiting for the toolbar to be ready and available. */
+  waitReady?: boolean;
 }
 
 interface Environment {
@@ -160,7 +164,7 @@ export function useE2eEnvironment() {
       });
 
       const url = new URL('/fusion-host.html', env.hostOrigin);
-      url.searchParams.set('genesys', env.sim.url);
+      url.searchParams.set('genesys', options.genesys ?? env.sim.url);
       const toolbarUrl = new URL('/index.html', env.toolbarOrigin);
       // After-call work is off unless a scenario asks for it (wrapUp=on): the others end calls and go on.
       for (const [name, value] of Object.entries({ wrapUp: 'off', ...options.toolbarParams })) toolbarUrl.searchParams.set(name, value);
@@ -168,6 +172,7 @@ export function useE2eEnvironment() {
       url.searchParams.set('agentId', agentId);
       url.searchParams.set('lang', options.lang ?? 'en');
       await session.host.goto(url.toString());
+      if (options.waitReady === false) return session;
       // Ready for operation in Fusion, registered in Genesys and available (told to Fusion).
       await session.host.waitUntilToolbarReady();
       await page.locator('[data-testid="agent-state"][data-state="AVAILABLE"]').waitFor();
