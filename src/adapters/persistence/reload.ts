@@ -5,7 +5,17 @@
  */
 import type { SavedEngagement } from '../fusion';
 import type { RestoredSession } from '../../machines/toolbar.types';
-import { createSessionRecorder, parseRecord, recordKey, type RecordStorage, type SessionRecord, type SessionRecorder, type ToolbarPart, type WriteSchedule } from './session-record';
+import {
+  createSessionRecorder,
+  parseRecord,
+  recordKey,
+  type RecordStorage,
+  type SessionRecord,
+  type SessionRecorder,
+  type ToolbarPart,
+  type UnsavedNotice,
+  type WriteSchedule,
+} from './session-record';
 import { restoredSession, toolbarPart } from './toolbar-part';
 
 export interface ReloadRecord {
@@ -69,6 +79,8 @@ export function openReloadRecord(options: {
   onWrite?: (record: SessionRecord, json: string) => void;
   /** When changes are written (default: at once); main.tsx passes afterNextPaint(window). */
   schedule?: WriteSchedule;
+  /** Once: a write failed, so a reload would not keep the calls (for the agent's notice). */
+  onUnsaved?: (notice: UnsavedNotice) => void;
 }): ReloadRecord {
   const { storage, agentId, warn } = options;
   let record: SessionRecord | null = options.adopted ?? null;
@@ -83,7 +95,7 @@ export function openReloadRecord(options: {
     if (parsed.warning) warn(parsed.warning);
     record = parsed.record;
   }
-  const recorder = createSessionRecorder(storage, agentId, warn, Date.now, options.onWrite, options.schedule);
+  const recorder = createSessionRecorder(storage, agentId, warn, Date.now, options.onWrite, options.schedule, options.onUnsaved);
   // Keep what Fusion already has until the Fusion adapter reports its own engagements.
   if (record) recorder.setEngagements(record.engagements);
   let lastPart: ToolbarPart | null = null;

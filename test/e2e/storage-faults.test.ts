@@ -1,0 +1,62 @@
+/**
+ * When sessionStorage refuses a write (quota, private mode), later writes are still tried, an
+ * ended call never comes back after a reload, and the agent is told once (issue 24, item 1).
+ */
+import type { Frame } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eEnvironment, type E2eSession } from './support/environment';
+import { failures, published } from './support/fusion-host-page';
+
+const e2e = useE2eEnvironment();
+const POLL = { timeout: 5_000, interval: 25 };
+
+/** The toolbar frame's sessionStorage.setItem throws QuotaExceededError for its next `times` calls. */
+async function failSetItem(frame: Frame, times: number): Promise<void> {
+  await frame.evaluate((count) => {
+    const real = Storage.prototype.setItem;
+    let left = count;
+    Storage.prototype.setItem = function setItem(this: Storage, key: string, value: string) {
+      if (left > 0) {
+        left -= 1;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      real.call(this, key, value);
+    };
+  }, times);
+}
+
+async function talking(session: E2eSession, ani: string) {
+  const call = await session.sim.ring({ ani });
+  await session.toolbar.accept(call.connectionId);
+  await session.toolbar.waitForCallState('established.talking', call.connectionId);
+  return call;
+}
+
+async function reload(session: E2eSession): Promise<void> {
+  const before = await session.toolbar.contentFrame();
+  await before.evaluate(() => location.reload());
+  await expect.poll(async () => (await session.toolbar.contentFrame()).evaluate(() => 'fusionToolbar' in window).catch(() => false), POLL).toBe(true);
+  await expect.poll(() => session.toolbar.frame.getByTestId('call-restoring').count(), POLL).toBe(0);
+  await expect.poll(async () => (await session.sim.agentState())?.sockets, POLL).toBe(1);
+}
+
+describe('when sessionStorage refuses one write', () => {
+  test('the next change is saved: after a reload the ended call stays closed and the live one is not offered again', async () => {
+    const session = await e2e.open();
+    const { sim, toolbar, host } = session;
+    const first = await talking(session, '+15550001001');
+    await failSetItem(await toolbar.contentFrame(), 1);
+    const second = await sim.ring({ ani: '+15550001002' });
+    await toolbar.waitForCallState('ringing.alerting', second.connectionId);
+    await host.offer(second.eventId).waitFor();
+    await toolbar.hangUp(first.connectionId);
+    await toolbar.callCard(first.connectionId).waitFor({ state: 'detached' });
+    await reload(session);
+
+    await toolbar.waitForCallState('ringing.alerting', second.connectionId);
+    await expect.poll(() => toolbar.callStates(), POLL).toEqual(['ringing.alerting']);
+    expect(published(await host.uefLog(), first.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
+    expect(published(await host.uefLog(), second.eventId)).toEqual(['newCommEvent']);
+    expect(failures(await host.uefLog())).toEqual([]);
+  });
+});
