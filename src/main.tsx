@@ -47,9 +47,11 @@ const getFlightLog = () => ({ json: JSON.stringify(flight.log()), fileName: flig
 // For support scripts: `fusionToolbar.flightLog()` returns the log object.
 Object.assign(window, { fusionToolbar: { flightLog: () => flight.log(), flightLogJson: () => getFlightLog().json } });
 
-let running: { stop(): void; current(): SessionRecord } | null = null;
+let running: { stop(): void; current(): SessionRecord; refresh(): void } | null = null;
 /** The reload record is written after the frame a change is shown in (and at once on pagehide). */
 const writeAfterPaint = afterNextPaint(window);
+// Leaving: the record once more, its stamps on the wall clock as it reads now (after a jump).
+window.addEventListener('pagehide', () => running?.refresh());
 /** The owner tab's last mirrored record, shown while another tab owns the toolbar. */
 let mirrored: SessionRecord | null = null;
 
@@ -101,6 +103,7 @@ function startToolbar(mirror: Mirror): void {
       reload.recorder.flush();
     },
     current: () => reload.recorder.current(),
+    refresh: () => reload.refresh(),
   };
 }
 

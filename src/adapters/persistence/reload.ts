@@ -25,7 +25,16 @@ export interface ReloadRecord {
   engagements: SavedEngagement[] | undefined;
   recorder: SessionRecorder;
   /** Follows a root actor: every snapshot updates the record (after the publishes it caused). */
-  follow(actor: { subscribe(observer: (snapshot: Parameters<typeof toolbarPart>[0]) => void): { unsubscribe(): void } }): () => void;
+  follow(actor: FollowedActor): () => void;
+  /** The page is going away: the followed actor's part again (stamps on today's wall clock), written now. */
+  refresh(): void;
+}
+
+type RootSnapshot = Parameters<typeof toolbarPart>[0];
+
+interface FollowedActor {
+  subscribe(observer: (snapshot: RootSnapshot) => void): { unsubscribe(): void };
+  getSnapshot(): RootSnapshot;
 }
 
 /** The part without its seen eventIds (compared by reference), as text. */
@@ -99,18 +108,28 @@ export function openReloadRecord(options: {
   // Keep what Fusion already has until the Fusion adapter reports its own engagements.
   if (record) recorder.setEngagements(record.engagements);
   let lastPart: ToolbarPart | null = null;
+  let followed: FollowedActor | null = null;
+  const update = (snapshot: RootSnapshot): void => {
+    const part = toolbarPart(snapshot);
+    if (lastPart !== null && lastPart.seenEventIds === part.seenEventIds && sameCalls(lastPart, part)) return;
+    lastPart = part;
+    recorder.setToolbar(part);
+  };
   return {
     restored: record ? restoredSession(record) : undefined,
     engagements: record ? record.engagements.map((e) => ({ ...e, outData: { ...e.outData } })) : undefined,
     recorder,
     follow(actor) {
-      const subscription = actor.subscribe((snapshot) => {
-        const part = toolbarPart(snapshot);
-        if (lastPart !== null && lastPart.seenEventIds === part.seenEventIds && sameCalls(lastPart, part)) return;
-        lastPart = part;
-        recorder.setToolbar(part);
-      });
-      return () => subscription.unsubscribe();
+      followed = actor;
+      const subscription = actor.subscribe(update);
+      return () => {
+        subscription.unsubscribe();
+        followed = null;
+      };
+    },
+    refresh() {
+      if (followed) update(followed.getSnapshot());
+      recorder.flush();
     },
   };
 }

@@ -48,6 +48,8 @@ export interface OpenOptions {
   genesys?: string;
   /** false: resolve once the page is loaded, without waiting for the toolbar to be ready and available. */
   waitReady?: boolean;
+  /** Install Playwright's clock (time flows as usual) so a test can jump the wall clock with `page.clock.setSystemTime`. */
+  clock?: boolean;
 }
 
 interface Environment {
@@ -140,6 +142,7 @@ export function useE2eEnvironment() {
       simLines.length = 0;
 
       const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+      if (options.clock) await context.clock.install();
       const page = await context.newPage();
       page.setDefaultTimeout(5_000);
       const session: E2eSession = {
