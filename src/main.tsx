@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createActor } from 'xstate';
 import { createAlertServices } from './adapters/alerts';
-import { createFusionAdapter } from './adapters/fusion';
+import { createFusionAdapter, pageEngagements, withdrawEngagements, type SavedEngagement } from './adapters/fusion';
 import { createGenesysAdapter } from './adapters/genesys';
 import { afterNextPaint, openReloadRecord, pageSessionStorage } from './adapters/persistence/reload';
 import type { SessionRecord } from './adapters/persistence/session-record';
@@ -55,16 +55,24 @@ window.addEventListener('pagehide', () => running?.refresh());
 /** The owner tab's last mirrored record, shown while another tab owns the toolbar. */
 let mirrored: SessionRecord | null = null;
 
-/** Calls another tab owned: this tab's Fusion has never seen them, so they are offered here again (same eventIds). */
-function adopted(record: SessionRecord | null): SessionRecord | undefined {
+/**
+ * Calls another tab owned, offered here under the same eventIds, except what this page's Fusion
+ * still has open (a hand-over whose withdrawal did not finish): that is not offered twice.
+ */
+function adopted(record: SessionRecord | null, here: readonly SavedEngagement[]): SessionRecord | undefined {
   if (!record || record.calls.length === 0) return undefined;
-  return { ...record, calls: record.calls.map((call) => ({ ...call, offered: false, started: false })), engagements: [] };
+  const open = new Map(here.map((engagement) => [engagement.eventId, engagement]));
+  const calls = record.calls.map((call) => {
+    const engagement = open.get(call.eventId);
+    return { ...call, offered: engagement !== undefined, started: engagement?.started ?? false };
+  });
+  return { ...record, calls, engagements: here.filter((engagement) => calls.some((call) => call.eventId === engagement.eventId)) };
 }
 
 function startToolbar(mirror: Mirror): void {
   if (running) return;
   // What survived a reload: calls shown at once (restoring), Fusion's engagements kept under their eventIds.
-  const from = adopted(mirrored);
+  const from = adopted(mirrored, pageEngagements());
   const reload = openReloadRecord({
     storage,
     agentId: config.agentId,
@@ -142,6 +150,8 @@ function run(): void {
       }
       running?.stop();
       running = null;
+      // Another tab has the calls now: this page's Fusion must not keep offers it cannot answer.
+      void withdrawEngagements().then((count) => count > 0 && tabLog('info', 'TAB_WITHDRAWN', `${count} engagement(s) closed in this page's Fusion`));
       showOtherTab(owner);
       mirror.ask();
     },
