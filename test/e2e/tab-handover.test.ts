@@ -5,8 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { useE2eEnvironment } from './support/environment';
-import { FusionHostPage, failures, published } from './support/fusion-host-page';
-import { ToolbarPage } from './support/toolbar-page';
+import { failures, published } from './support/fusion-host-page';
+import { openOtherTab } from './support/other-tab';
 
 const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000, interval: 25 };
@@ -30,10 +30,7 @@ describe('when the toolbar moves between tabs during a call', () => {
   test('ringing: Use here withdraws tab 1’s offer; taking it back re-offers once; each offer closed once per page', async () => {
     const first = await e2e.open();
     const { sim } = first;
-    const secondPage = await first.page.context().newPage();
-    const second = { page: secondPage, host: new FusionHostPage(secondPage), toolbar: new ToolbarPage(secondPage) };
-    await second.host.goto(first.page.url());
-    await second.toolbar.byTestId('other-tab').waitFor();
+    const second = await openOtherTab(first.page);
 
     const call = await sim.ring({ ani: '+15550005555' });
     await first.host.offer(call.eventId).waitFor();
@@ -70,10 +67,7 @@ describe('when the toolbar moves between tabs during a call', () => {
     await first.toolbar.waitForCallState('established.talking', call.connectionId);
     await first.host.engagement(call.eventId).waitFor();
 
-    const secondPage = await first.page.context().newPage();
-    const second = { page: secondPage, host: new FusionHostPage(secondPage), toolbar: new ToolbarPage(secondPage) };
-    await second.host.goto(first.page.url());
-    await second.toolbar.byTestId('other-tab').waitFor();
+    const second = await openOtherTab(first.page);
     await second.toolbar.byTestId('use-here').click();
     await second.toolbar.waitForCallState('established.talking', call.connectionId);
     await expect.poll(async () => published(await second.host.uefLog(), call.eventId), POLL).toEqual(['newCommEvent', 'startCommEvent']);
