@@ -79,6 +79,8 @@ function startToolbar(mirror: Mirror): void {
     warn: (message) => console.warn(`[reload] ${message}`),
     ...(from ? { adopted: from } : {}),
     onWrite: (record, json) => mirror.publish(record, json),
+    // The agent hears it in the toolbar (a notice), once; a microtask later the actor exists.
+    onUnsaved: (notice) => queueMicrotask(() => current?.send({ type: 'persistence.unsaved', ...notice })),
     schedule: writeAfterPaint,
   });
   const fusion = createFusionAdapter({

@@ -20,7 +20,10 @@ export type AgentCommand =
 /** The ended-call card's time is up (a delayed event the root raises to itself). */
 export type EndingEvent = { type: 'ending.expired'; key: string };
 
-export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallCommand | CallToParentEvent | EndingEvent;
+/** The reload record could not be saved: a reload would not keep the calls (said once per page). */
+export type PersistenceEvent = { type: 'persistence.unsaved'; code: 'PERSIST_FAILED'; detail: string };
+
+export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallCommand | CallToParentEvent | EndingEvent | PersistenceEvent;
 
 /** One call the root knows: its actor key, every ConnID it has had, and its Fusion eventId. */
 export interface CallEntry {

@@ -60,3 +60,24 @@ describe('when sessionStorage refuses one write', () => {
     expect(failures(await host.uefLog())).toEqual([]);
   });
 });
+
+describe('when sessionStorage refuses every write', () => {
+  test('the agent is told once, in the toolbar, and an ended call does not come back after a reload', async () => {
+    const session = await e2e.open();
+    const { toolbar, host } = session;
+    const first = await talking(session, '+15550002001');
+    await failSetItem(await toolbar.contentFrame(), Number.MAX_SAFE_INTEGER);
+    const second = await talking(session, '+15550002002');
+    await expect.poll(() => toolbar.noticeCodes(), POLL).toEqual(['PERSIST_FAILED']);
+    await toolbar.hold(second.connectionId);
+    await toolbar.waitForCallState('established.held', second.connectionId);
+    await toolbar.hangUp(first.connectionId);
+    await toolbar.callCard(first.connectionId).waitFor({ state: 'detached' });
+    expect(await toolbar.noticeCodes()).toEqual(['PERSIST_FAILED']);
+    await reload(session);
+
+    await toolbar.waitForCallState('established.held', second.connectionId);
+    await expect.poll(() => toolbar.callStates(), POLL).toEqual(['established.held']);
+    expect(published(await host.uefLog(), first.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
+  });
+});

@@ -1,6 +1,7 @@
 /** A storage that refuses writes (quota, private mode): retried, never stale, said once (issue 24, item 1). */
 import { describe, expect, it } from 'vitest';
 import { createSessionRecorder, parseRecord, recordKey, type RecordCall, type UnsavedNotice } from '../../src/adapters/persistence/session-record';
+import { createDriver } from '../support/driver';
 
 /** A Map storage whose setItem throws QuotaExceededError while `refuse(value)` says so. */
 class RefusingStorage {
@@ -75,5 +76,14 @@ describe('when every write is refused', () => {
     storage.refuse = () => false;
     recorder.setToolbar({ presence: 'unavailable', calls: [callOf('B')], seenEventIds: ['ev-A', 'ev-B'] });
     expect(saved()?.calls.map((call) => call.key)).toEqual(['B']);
+  });
+});
+
+describe('when the reload adapter says the calls are not saved', () => {
+  it('the agent gets one coded notice in the toolbar', () => {
+    const d = createDriver().login();
+    d.send({ type: 'persistence.unsaved', code: 'PERSIST_FAILED', detail: 'The quota has been exceeded.' });
+    expect(d.snapshot().context.notices.map((notice) => [notice.code, notice.detail])).toEqual([['PERSIST_FAILED', 'The quota has been exceeded.']]);
+    d.stop();
   });
 });

@@ -275,6 +275,10 @@ export const en = {
       what: "The page's Content-Security-Policy refused Oracle's UEF script, so Fusion cannot be reached.",
       fix: "Ask your administrator to allow the UEF script's origin in script-src (see the README's deployment section).",
     },
+    PERSIST_FAILED: {
+      what: 'This browser would not save the calls, so reloading the toolbar now would lose track of them.',
+      fix: 'Avoid reloading Fusion during calls; free some browser storage or leave private browsing.',
+    },
     FUSION_ABSENT: {
       what: 'The toolbar is not running inside Fusion, so nothing is shown in Fusion.',
       fix: 'Open the toolbar from Fusion to get screen pops; calls still work here.',

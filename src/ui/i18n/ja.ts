@@ -272,6 +272,10 @@ export const ja: Messages = {
       what: 'ページの Content-Security-Policy が Oracle の UEF スクリプトを拒否したため、Fusion に接続できません。',
       fix: '管理者に UEF スクリプトのオリジンを script-src で許可するよう依頼してください（README のデプロイの節を参照）。',
     },
+    PERSIST_FAILED: {
+      what: 'このブラウザーが通話を保存できないため、今ツールバーを再読み込みすると通話の状態が失われます。',
+      fix: '通話中は Fusion を再読み込みしないでください。ブラウザーの保存領域を空けるか、プライベートブラウズを終了してください。',
+    },
     FUSION_ABSENT: {
       what: 'ツールバーが Fusion の中で動作していないため、Fusion には何も表示されません。',
       fix: '画面ポップアップが必要な場合は Fusion からツールバーを開いてください。通話はここで操作できます。',
