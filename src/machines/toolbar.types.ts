@@ -115,6 +115,11 @@ export interface ToolbarContext {
   resyncUnavailableSaid: boolean;
   /** What the reload record gave at start; spawned on entry, then not used. */
   restored: RestoredSession | null;
+  /**
+   * Restored calls Fusion was never offered: kept off the toolbar (nothing published for them)
+   * until Genesys' snapshot names them; the ones it does not name are dropped unseen.
+   */
+  unconfirmed: RestoredCall[];
   /** Calls that just ended, newest last (bounded); each drops itself after `endingLinger`. */
   endings: Ending[];
   /** ConnIDs of calls that just ended (bounded): the EventReleased after EventAbandoned is expected. */

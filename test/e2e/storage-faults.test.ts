@@ -5,7 +5,7 @@
 import type { Frame } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eEnvironment, type E2eSession } from './support/environment';
-import { failures, published } from './support/fusion-host-page';
+import { agentStates, failures, published } from './support/fusion-host-page';
 
 const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000, interval: 25 };
@@ -79,5 +79,43 @@ describe('when sessionStorage refuses every write', () => {
     await toolbar.waitForCallState('established.held', second.connectionId);
     await expect.poll(() => toolbar.callStates(), POLL).toEqual(['established.held']);
     expect(published(await host.uefLog(), first.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
+  });
+});
+
+describe('when the saved session names calls Fusion never had', () => {
+  test('a forged record of 20 connected calls sends Fusion no closeCommEvent and starts no after-call work', async () => {
+    const session = await e2e.open({ toolbarParams: { wrapUp: 'on' } });
+    const { toolbar, host, agentId, page } = session;
+    const eventIds = Array.from({ length: 20 }, (_, i) => `forged-${i}`);
+    await (await toolbar.contentFrame()).evaluate(
+      ({ agent, ids }) => {
+        const calls = ids.map((eventId, i) => ({
+          key: `call:conn:f0f0f0f0f0f0f0${String(i).padStart(2, '0')}`,
+          connectionIds: [`f0f0f0f0f0f0f0${String(i).padStart(2, '0')}`],
+          eventId,
+          direction: 'inbound',
+          number: `+1555000${String(i).padStart(4, '0')}`,
+          state: 'established',
+          since: Date.now() - 60_000,
+          offered: true,
+          started: true,
+        }));
+        const record = { v: 2, agentId: agent, savedAt: Date.now(), presence: 'available', calls, engagements: [], seenEventIds: ids };
+        sessionStorage.setItem(`fusion-genesys-toolbar:session:${agent}`, JSON.stringify(record));
+      },
+      { agent: agentId, ids: eventIds },
+    );
+    await reload(session);
+
+    await expect.poll(() => toolbar.callStates(), POLL).toEqual([]);
+    // Fusion's agent state: available, never after-call work.
+    await session.page.locator('[data-testid="agent-state"][data-state="AVAILABLE"]').waitFor();
+    await page.waitForTimeout(300);
+    expect(await toolbar.agentLabel()).toBe('Available');
+    expect(session.simLog().filter((line) => /^notready /.test(line))).toEqual([]);
+    expect(agentStates(await host.uefLog()).slice(-1)).toEqual(['AVAILABLE']);
+    const log = await host.uefLog();
+    expect(published(log).filter((name) => name.startsWith('closeCommEvent'))).toEqual([]);
+    expect(eventIds.flatMap((eventId) => published(log, eventId))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** A storage that refuses writes (quota, private mode): retried, never stale, said once (issue 24, item 1). */
 import { describe, expect, it } from 'vitest';
 import { createSessionRecorder, parseRecord, recordKey, type RecordCall, type UnsavedNotice } from '../../src/adapters/persistence/session-record';
+import { restoredSession } from '../../src/adapters/persistence/toolbar-part';
 import { createDriver } from '../support/driver';
 
 /** A Map storage whose setItem throws QuotaExceededError while `refuse(value)` says so. */
@@ -85,5 +86,19 @@ describe('when the reload adapter says the calls are not saved', () => {
     d.send({ type: 'persistence.unsaved', code: 'PERSIST_FAILED', detail: 'The quota has been exceeded.' });
     expect(d.snapshot().context.notices.map((notice) => [notice.code, notice.detail])).toEqual([['PERSIST_FAILED', 'The quota has been exceeded.']]);
     d.stop();
+  });
+});
+
+describe('a record whose calls Fusion never had', () => {
+  it('restores them as never offered nor started, so nothing is closed in Fusion for them', () => {
+    const storage = new RefusingStorage();
+    const { recorder, saved } = recorderOn(storage);
+    recorder.setToolbar({ presence: 'available', calls: [callOf('A'), callOf('B')], seenEventIds: [] });
+    recorder.setEngagements([{ eventId: 'ev-A', direction: 'inbound', number: '+15551230000', started: true, outData: {} }]);
+    const restored = restoredSession(saved()!, 1);
+    expect(restored.calls.map((call) => [call.key, call.offered, call.started])).toEqual([
+      ['A', true, true],
+      ['B', false, false],
+    ]);
   });
 });

@@ -69,16 +69,20 @@ function recentSeen(seen: readonly string[]): string[] {
 export const MAX_RELOAD_GAP_MS = 10 * 60_000;
 
 /**
- * The machine's input after a reload. The calls' durations are the ones saved, plus the time
- * since the save only when that is plausible: a wall clock that jumped meanwhile is not trusted.
+ * The machine's input after a reload. A call counts as offered (or started) in Fusion only when
+ * the record's Fusion engagements have it, so a call Fusion never had is never closed there. The
+ * calls' durations are the ones saved, plus the time since the save only when that is plausible:
+ * a wall clock that jumped meanwhile is not trusted.
  */
 export function restoredSession(record: SessionRecord, now = Date.now()): RestoredSession {
   const gap = now - record.savedAt;
   const shift = gap >= 0 && gap <= MAX_RELOAD_GAP_MS ? 0 : gap;
+  const inFusion = new Set(record.engagements.map((engagement) => engagement.eventId));
+  const fusionOf = (call: RecordCall) => (inFusion.has(call.eventId) ? {} : { offered: false, started: false });
   return {
     presence: record.presence,
     ...(record.reason ? { reason: record.reason } : {}),
-    calls: record.calls.map((call) => ({ ...call, since: call.since + shift })),
+    calls: record.calls.map((call) => ({ ...call, since: call.since + shift, ...fusionOf(call) })),
     seenEventIds: [...record.seenEventIds],
   };
 }
