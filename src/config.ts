@@ -4,6 +4,9 @@
  */
 
 import { CAPABILITIES, PROFILES, isCapability, isProfile, type Capability, type Profile } from './capabilities';
+import { genesysOriginOf, isAllowedGenesysUrl, isAllowedUefScript, originOf, splitList } from './origins';
+
+export { genesysOriginOf, isAllowedGenesysUrl, isAllowedUefScript, originOf } from './origins';
 
 export type Lang = 'ja' | 'en';
 
@@ -76,6 +79,8 @@ declare global {
   interface ImportMetaEnv {
     /** Build time: more origins `uefScript` may name, comma-separated (`https://cdn.example.com,…`). */
     readonly VITE_UEF_SCRIPT_ORIGINS?: string;
+    /** Build time: the microservice origins `genesysWs`/`genesysRest` may name, comma-separated. */
+    readonly VITE_GENESYS_ORIGINS?: string;
   }
 }
 
@@ -93,42 +98,12 @@ export const UEF_SCRIPT_ORIGINS: readonly string[] = [
   ...splitList(import.meta.env?.VITE_UEF_SCRIPT_ORIGINS),
 ];
 
-function splitList(raw: string | undefined): string[] {
-  return (raw ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** `https://host[:port]` of an allow-list entry (a trailing `/` is allowed), or undefined if it is no origin. */
-export function originOf(entry: string): string | undefined {
-  try {
-    const url = new URL(entry);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) return undefined;
-    return url.origin;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * May the toolbar load a UEF client from `url`? Only http(s), only from a loopback host
- * (localhost, 127.0.0.1, [::1], any port) or an origin in `origins` (normalised with `originOf`).
+ * Origins `genesysWs`/`genesysRest` may name besides loopback hosts: the build's
+ * `VITE_GENESYS_ORIGINS` (`https://ms.example.com` covers its wss: socket too). Fixed at build
+ * time so the page that frames the toolbar cannot send the agent to a service of its choosing.
  */
-export function isAllowedUefScript(url: string, origins: readonly string[]): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
-  if (LOOPBACK_HOSTS.has(parsed.hostname)) return true;
-  return origins.some((entry) => originOf(entry) === parsed.origin);
-}
+export const GENESYS_ORIGINS: readonly string[] = splitList(import.meta.env?.VITE_GENESYS_ORIGINS);
 
 export const DEFAULT_COMMAND_TYPES: CommandTypeNames = {
   register: 'initialize',
@@ -184,10 +159,20 @@ export const DEFAULT_CONFIG: ToolbarConfig = {
   transferCloseReason: 'WRAPUP',
 };
 
+/** A parameter the toolbar refuses to run with: shown to the agent, and nothing is connected. */
+export interface ConfigRefusal {
+  code: 'GENESYS_ORIGIN_REFUSED';
+  parameter: 'genesysWs' | 'genesysRest';
+  /** The refused origin (never the whole URL: it may carry a token). */
+  origin: string;
+}
+
 export interface ConfigResult {
   config: ToolbarConfig;
   /** Parameters that were present but invalid, and were replaced by their default. */
   warnings: string[];
+  /** Parameters naming what the build does not allow; the toolbar must not start with any. */
+  refusals: ConfigRefusal[];
 }
 
 function parseUrl(raw: string | null, protocols: string[], name: string, warnings: string[]): string | undefined {
@@ -219,6 +204,21 @@ function parseUefScript(raw: string | null, origins: readonly string[], warnings
   if (url === undefined || isAllowedUefScript(url, origins)) return url;
   const allowed = [...origins.filter((entry) => originOf(entry) !== undefined), 'loopback hosts'].join(', ');
   warnings.push(`uefScript: "${raw}" is not from an allowed origin (${allowed}); using the default`);
+  return undefined;
+}
+
+/** A well-formed microservice URL on an origin the build does not allow is refused, not warned about. */
+function parseGenesysUrl(
+  params: URLSearchParams,
+  parameter: ConfigRefusal['parameter'],
+  protocols: string[],
+  origins: readonly string[],
+  warnings: string[],
+  refusals: ConfigRefusal[],
+): string | undefined {
+  const url = parseUrl(params.get(parameter), protocols, parameter, warnings);
+  if (url === undefined || isAllowedGenesysUrl(url, origins)) return url;
+  refusals.push({ code: 'GENESYS_ORIGIN_REFUSED', parameter, origin: new URL(url).origin });
   return undefined;
 }
 
@@ -267,11 +267,6 @@ function parseSeconds(raw: string | null, name: string, min: number, max: number
   return undefined;
 }
 
-/**
- * Parse a query string (`?genesysWs=…&lang=ja`) into a validated configuration.
- * @param uefScriptOrigins origins `uefScript` may come from besides loopback hosts; the build's
- *   list (`UEF_SCRIPT_ORIGINS`) unless a test passes its own
- */
 function recorderSizeOf(value: string | null, warnings: string[]): number {
   if (value === null) return DEFAULT_CONFIG.recorderSize;
   const size = Number(value);
@@ -280,14 +275,25 @@ function recorderSizeOf(value: string | null, warnings: string[]): number {
   return DEFAULT_CONFIG.recorderSize;
 }
 
+/**
+ * Parse a query string (`?genesysWs=…&lang=ja`) into a validated configuration.
+ * @param uefScriptOrigins origins `uefScript` may come from besides loopback hosts; the build's
+ *   list (`UEF_SCRIPT_ORIGINS`) unless a test passes its own
+ * @param genesysOrigins origins the microservice may be on besides loopback hosts (`GENESYS_ORIGINS`)
+ */
 export function parseConfig(
   search: string,
   browserLanguage = 'en',
   isDev = false,
   uefScriptOrigins: readonly string[] = UEF_SCRIPT_ORIGINS,
+  genesysOrigins: readonly string[] = GENESYS_ORIGINS,
 ): ConfigResult {
   const params = new URLSearchParams(search);
   const warnings: string[] = [];
+  const refusals: ConfigRefusal[] = [];
+  for (const entry of genesysOrigins) {
+    if (genesysOriginOf(entry) === undefined) warnings.push(`microservice origins: "${entry}" is not an http(s) or ws(s) origin; ignored`);
+  }
   const commandTypes = { ...DEFAULT_COMMAND_TYPES };
   for (const key of Object.keys(commandTypes) as (keyof CommandTypeNames)[]) {
     const override = params.get(`type.${key}`);
@@ -307,9 +313,8 @@ export function parseConfig(
     warnings.push(`transferCloseReason: "${closeReason}" is not WRAPUP or ENDCOMMUNICATION`);
   }
   const config: ToolbarConfig = {
-    genesysWs: parseUrl(params.get('genesysWs'), ['ws:', 'wss:'], 'genesysWs', warnings) ?? DEFAULT_CONFIG.genesysWs,
-    genesysRest:
-      parseUrl(params.get('genesysRest'), ['http:', 'https:'], 'genesysRest', warnings) ?? DEFAULT_CONFIG.genesysRest,
+    genesysWs: parseGenesysUrl(params, 'genesysWs', ['ws:', 'wss:'], genesysOrigins, warnings, refusals) ?? DEFAULT_CONFIG.genesysWs,
+    genesysRest: parseGenesysUrl(params, 'genesysRest', ['http:', 'https:'], genesysOrigins, warnings, refusals) ?? DEFAULT_CONFIG.genesysRest,
     uefScript: parseUefScript(params.get('uefScript'), uefScriptOrigins, warnings) ?? DEFAULT_CONFIG.uefScript,
     agentId: params.get('agentId') ?? '',
     dn: params.get('dn') ?? '',
@@ -327,5 +332,5 @@ export function parseConfig(
     notReadyReasons: (rawReasons === null ? undefined : parseReasons(rawReasons, warnings)) ?? DEFAULT_REASONS,
     transferCloseReason: closeReason === 'ENDCOMMUNICATION' ? 'ENDCOMMUNICATION' : 'WRAPUP',
   };
-  return { config, warnings };
+  return { config, warnings, refusals };
 }

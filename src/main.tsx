@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createActor } from 'xstate';
 import { createAlertServices } from './adapters/alerts';
-import { createFusionAdapter } from './adapters/fusion';
+import { createFusionAdapter, pageEngagements, withdrawEngagements, type SavedEngagement } from './adapters/fusion';
 import { createGenesysAdapter } from './adapters/genesys';
 import { afterNextPaint, openReloadRecord, pageSessionStorage } from './adapters/persistence/reload';
 import type { SessionRecord } from './adapters/persistence/session-record';
@@ -17,15 +17,17 @@ import { parseConfig } from './config';
 import { loadInspector } from './devtools';
 import { toolbarMachine } from './machines/toolbar.machine';
 import { createToolbarRecorder, flightLogFileName } from './recorder/toolbar-recorder';
+import { ConfigRefused } from './ui/components/ConfigRefused';
 import { OtherTab } from './ui/components/OtherTab';
 import { logNewNotices } from './ui/notice-log';
 import { otherTabCalls } from './ui/other-tab.connect';
 import { ToolbarApp } from './ui/Toolbar';
 import './ui/toolbar.css';
 
-const { config, warnings } = parseConfig(location.search, navigator.language, import.meta.env.DEV);
+const { config, warnings, refusals } = parseConfig(location.search, navigator.language, import.meta.env.DEV);
 for (const warning of warnings) console.warn(`[config] ${warning}`);
 document.documentElement.lang = config.lang;
+for (const refusal of refusals) console.error(`[config] ${refusal.code}: ${refusal.parameter} names ${refusal.origin}, not an allowed microservice origin; the toolbar does not start`);
 
 // Resolved before any actor exists, so the inspector sees every actor from the start.
 const inspect = await loadInspector(config);
@@ -45,28 +47,40 @@ const getFlightLog = () => ({ json: JSON.stringify(flight.log()), fileName: flig
 // For support scripts: `fusionToolbar.flightLog()` returns the log object.
 Object.assign(window, { fusionToolbar: { flightLog: () => flight.log(), flightLogJson: () => getFlightLog().json } });
 
-let running: { stop(): void; current(): SessionRecord } | null = null;
+let running: { stop(): void; current(): SessionRecord; refresh(): void } | null = null;
 /** The reload record is written after the frame a change is shown in (and at once on pagehide). */
 const writeAfterPaint = afterNextPaint(window);
+// Leaving: the record once more, its stamps on the wall clock as it reads now (after a jump).
+window.addEventListener('pagehide', () => running?.refresh());
 /** The owner tab's last mirrored record, shown while another tab owns the toolbar. */
 let mirrored: SessionRecord | null = null;
 
-/** Calls another tab owned: this tab's Fusion has never seen them, so they are offered here again (same eventIds). */
-function adopted(record: SessionRecord | null): SessionRecord | undefined {
+/**
+ * Calls another tab owned, offered here under the same eventIds, except what this page's Fusion
+ * still has open (a hand-over whose withdrawal did not finish): that is not offered twice.
+ */
+function adopted(record: SessionRecord | null, here: readonly SavedEngagement[]): SessionRecord | undefined {
   if (!record || record.calls.length === 0) return undefined;
-  return { ...record, calls: record.calls.map((call) => ({ ...call, offered: false, started: false })), engagements: [] };
+  const open = new Map(here.map((engagement) => [engagement.eventId, engagement]));
+  const calls = record.calls.map((call) => {
+    const engagement = open.get(call.eventId);
+    return { ...call, offered: engagement !== undefined, started: engagement?.started ?? false };
+  });
+  return { ...record, calls, engagements: here.filter((engagement) => calls.some((call) => call.eventId === engagement.eventId)) };
 }
 
 function startToolbar(mirror: Mirror): void {
   if (running) return;
   // What survived a reload: calls shown at once (restoring), Fusion's engagements kept under their eventIds.
-  const from = adopted(mirrored);
+  const from = adopted(mirrored, pageEngagements());
   const reload = openReloadRecord({
     storage,
     agentId: config.agentId,
     warn: (message) => console.warn(`[reload] ${message}`),
     ...(from ? { adopted: from } : {}),
     onWrite: (record, json) => mirror.publish(record, json),
+    // The agent hears it in the toolbar (a notice), once; a microtask later the actor exists.
+    onUnsaved: (notice) => queueMicrotask(() => current?.send({ type: 'persistence.unsaved', ...notice })),
     schedule: writeAfterPaint,
   });
   const fusion = createFusionAdapter({
@@ -99,6 +113,7 @@ function startToolbar(mirror: Mirror): void {
       reload.recorder.flush();
     },
     current: () => reload.recorder.current(),
+    refresh: () => reload.refresh(),
   };
 }
 
@@ -110,32 +125,41 @@ function showOtherTab(owner: { takeOver(): void }): void {
   );
 }
 
-const mirror = openMirror({
-  Channel: typeof BroadcastChannel === 'undefined' ? undefined : BroadcastChannel,
-  agentId: config.agentId,
-  onState(record) {
-    mirrored = record;
-    if (!running) showOtherTab(owner);
-  },
-  onAsk() {
-    if (running) mirror.publish(running.current());
-  },
-  log: tabLog,
-});
+/** Takes part in the tabs' election; the owner tab starts the toolbar. */
+function run(): void {
+  const mirror = openMirror({
+    Channel: typeof BroadcastChannel === 'undefined' ? undefined : BroadcastChannel,
+    agentId: config.agentId,
+    onState(record) {
+      mirrored = record;
+      if (!running) showOtherTab(owner);
+    },
+    onAsk() {
+      if (running) mirror.publish(running.current());
+    },
+    log: tabLog,
+  });
 
-const locks = (navigator as Navigator & { locks?: LockManagerLike }).locks;
-const owner = startTabOwner({
-  locks,
-  name: lockName(config.agentId),
-  log: tabLog,
-  onChange(state) {
-    if (state === 'owner') {
-      startToolbar(mirror);
-      return;
-    }
-    running?.stop();
-    running = null;
-    showOtherTab(owner);
-    mirror.ask();
-  },
-});
+  const locks = (navigator as Navigator & { locks?: LockManagerLike }).locks;
+  const owner = startTabOwner({
+    locks,
+    name: lockName(config.agentId),
+    log: tabLog,
+    onChange(state) {
+      if (state === 'owner') {
+        startToolbar(mirror);
+        return;
+      }
+      running?.stop();
+      running = null;
+      // Another tab has the calls now: this page's Fusion must not keep offers it cannot answer.
+      void withdrawEngagements().then((count) => count > 0 && tabLog('info', 'TAB_WITHDRAWN', `${count} engagement(s) closed in this page's Fusion`));
+      showOtherTab(owner);
+      mirror.ask();
+    },
+  });
+}
+
+// A framing page that names a microservice the build does not allow gets nothing: no socket, no UEF, no tab lock.
+if (refusals.length > 0) root.render(<ConfigRefused lang={config.lang} refusals={refusals} />);
+else run();

@@ -20,12 +20,12 @@ describe('parseConfig: uefScript and its allow-list', () => {
   it("defaults to Oracle's CDN client, whose origin is the first allowed one", () => {
     expect(ORACLE_CDN_ORIGIN).toBe('https://static.oracle.com');
     expect(UEF_SCRIPT_ORIGINS[0]).toBe(ORACLE_CDN_ORIGIN);
-    expect(parseConfig('')).toEqual({ config: expect.objectContaining({ uefScript: DEFAULT_UEF_SCRIPT }), warnings: [] });
+    expect(parseConfig('')).toEqual({ config: expect.objectContaining({ uefScript: DEFAULT_UEF_SCRIPT }), warnings: [], refusals: [] });
   });
 
   it("accepts another script on Oracle's CDN", () => {
     const url = 'https://static.oracle.com/cdn/ui-events-framework/libs/v2/ui-events-framework-client.js';
-    expect(uefScriptOf(`?uefScript=${encodeURIComponent(url)}`)).toEqual({ config: expect.objectContaining({ uefScript: url }), warnings: [] });
+    expect(uefScriptOf(`?uefScript=${encodeURIComponent(url)}`)).toEqual({ config: expect.objectContaining({ uefScript: url }), warnings: [], refusals: [] });
   });
 
   it.each([
@@ -110,7 +110,7 @@ describe('originOf and isAllowedUefScript', () => {
 
 describe('parseConfig: the other parameters', () => {
   it('takes valid values and falls back, with a warning, on invalid ones', () => {
-    const { config, warnings } = parseConfig('?genesysWs=wss://ms.example.com/ws&genesysRest=ftp://x&lang=ja&ringCeilingSec=3&inspect', 'en', false);
+    const { config, warnings } = parseConfig('?genesysWs=wss://ms.example.com/ws&genesysRest=ftp://x&lang=ja&ringCeilingSec=3&inspect', 'en', false, UEF_SCRIPT_ORIGINS, ['https://ms.example.com']);
     expect(config.genesysWs).toBe('wss://ms.example.com/ws');
     expect(config.genesysRest).toBe('http://localhost:8087/genesys/events');
     expect(config.lang).toBe('ja');

@@ -55,6 +55,7 @@ export const toolbarMachine = toolbarSetup.createMachine({
     noticeSeq: 0,
     resyncUnavailableSaid: false,
     restored: input.restored ?? null,
+    unconfirmed: [],
     endings: [],
     endedConnections: [],
     seenEventIds: [],

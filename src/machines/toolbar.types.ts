@@ -20,7 +20,10 @@ export type AgentCommand =
 /** The ended-call card's time is up (a delayed event the root raises to itself). */
 export type EndingEvent = { type: 'ending.expired'; key: string };
 
-export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallCommand | CallToParentEvent | EndingEvent;
+/** The reload record could not be saved: a reload would not keep the calls (said once per page). */
+export type PersistenceEvent = { type: 'persistence.unsaved'; code: 'PERSIST_FAILED'; detail: string };
+
+export type ToolbarEvent = GenesysEvent | FusionEvent | AgentCommand | CallCommand | CallToParentEvent | EndingEvent | PersistenceEvent;
 
 /** One call the root knows: its actor key, every ConnID it has had, and its Fusion eventId. */
 export interface CallEntry {
@@ -112,6 +115,11 @@ export interface ToolbarContext {
   resyncUnavailableSaid: boolean;
   /** What the reload record gave at start; spawned on entry, then not used. */
   restored: RestoredSession | null;
+  /**
+   * Restored calls Fusion was never offered: kept off the toolbar (nothing published for them)
+   * until Genesys' snapshot names them; the ones it does not name are dropped unseen.
+   */
+  unconfirmed: RestoredCall[];
   /** Calls that just ended, newest last (bounded); each drops itself after `endingLinger`. */
   endings: Ending[];
   /** ConnIDs of calls that just ended (bounded): the EventReleased after EventAbandoned is expected. */

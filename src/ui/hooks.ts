@@ -1,5 +1,6 @@
 /** Small React hooks shared by the components. */
 import { useEffect, useState } from 'react';
+import { elapsedClock } from '../adapters/clock/elapsed';
 import { translatorFor, type Translator } from './i18n';
 import { useToolbar } from './toolbar.context';
 
@@ -9,17 +10,18 @@ export function msToNextSecond(now: number, anchor: number): number {
 }
 
 /**
- * The current time, refreshed on each whole second counted from `anchor` (a call's `since`, a
- * reconnect's `retryAt`) while `active`, so a timer turns exactly when its seconds do.
- * Only the calling component re-renders.
+ * The current time as seen from `anchor` (a call's `since`, a reconnect's `retryAt`): `anchor`
+ * plus the time since it on the monotonic clock, so `now - anchor` ignores wall-clock jumps.
+ * Refreshed on each whole second counted from `anchor` while `active`, so a timer turns exactly
+ * when its seconds do. Only the calling component re-renders.
  */
 export function useSecondTicks(anchor: number, active = true): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => anchor + elapsedClock.elapsed(anchor));
   useEffect(() => {
     if (!active) return undefined;
     let timer: ReturnType<typeof setTimeout>;
     const tick = () => {
-      const time = Date.now();
+      const time = anchor + elapsedClock.elapsed(anchor);
       setNow(time);
       timer = setTimeout(tick, msToNextSecond(time, anchor));
     };

@@ -5,8 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { useE2eEnvironment } from './support/environment';
-import { FusionHostPage, published } from './support/fusion-host-page';
-import { ToolbarPage } from './support/toolbar-page';
+import { published } from './support/fusion-host-page';
+import { openOtherTab } from './support/other-tab';
 
 const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000, interval: 25 };
@@ -16,10 +16,7 @@ describe('two tabs of the same agent', () => {
   test('one socket, one offer and one Wrap Up; Use here moves it; closing the owner hands over within 2 s', async () => {
     const first = await e2e.open();
     const { sim } = first;
-    const secondPage = await first.page.context().newPage();
-    const second = { page: secondPage, host: new FusionHostPage(secondPage), toolbar: new ToolbarPage(secondPage) };
-    await second.host.goto(first.page.url());
-    await second.toolbar.byTestId('other-tab').waitFor();
+    const second = await openOtherTab(first.page);
     // The second tab neither connects nor registers.
     expect((await sim.agentState())?.sockets).toBe(1);
     expect((await second.host.state()).toolbar.ready).toBe(false);

@@ -105,6 +105,7 @@ function callRoutingEvents(): ModelEvent[] {
     { type: 'fusion.offerTimeout', eventId: 'e1' },
     { type: 'fusion.contact', eventId: 'e1', name: 'Ada Lovelace', account: 'Analytical Engines Ltd' },
     { type: 'notice.dismiss', seq: 1 },
+    { type: 'persistence.unsaved', code: 'PERSIST_FAILED', detail: 'quota' },
     // Agent commands that depend on live calls (logout is refused while a call is up).
     { type: 'agent.logout' },
     { type: 'genesys.agentNotReady', reason: 'Break' },

@@ -38,7 +38,7 @@ describe('the record', () => {
     const { record, warning } = parseRecord(storage.getItem(recordKey('agent-7')), 'agent-7');
     expect(warning).toBeUndefined();
     expect(record).toMatchObject({ v: RECORD_VERSION, presence: 'available', calls: [call], engagements: [{ outData: { SVCMCA_CONTACT_NAME: 'Ada' } }] });
-    expect(restoredSession(record!)).toEqual({ presence: 'available', calls: [call], seenEventIds: ['ev'] });
+    expect(restoredSession(record!, 1)).toEqual({ presence: 'available', calls: [call], seenEventIds: ['ev'] });
     expect(warnings).toEqual([]);
   });
 

@@ -30,3 +30,23 @@ describe('npm run sim flags', () => {
     if (!parsed.ok) expect(parsed.message).toContain(said);
   });
 });
+
+describe('npm run sim flags for agents and sockets', () => {
+  it('passes the agent and socket caps and the idle expiry through', () => {
+    expect(parseCli(['--max-agents', '10', '--max-sockets', '20', '--max-sockets-per-agent', '2', '--agent-idle', '60000'])).toEqual({
+      ok: true,
+      options: { host: '127.0.0.1', port: 8087, maxAgents: 10, maxSockets: 20, maxSocketsPerAgent: 2, agentIdleMs: 60000 },
+    });
+  });
+
+  it.each([
+    [['--max-agents', '0'], '--max-agents'],
+    [['--max-sockets', 'many'], '--max-sockets'],
+    [['--max-sockets-per-agent', '-1'], '--max-sockets-per-agent'],
+    [['--agent-idle', '1.5'], '--agent-idle'],
+  ])('refuses %j', (argv, said) => {
+    const parsed = parseCli(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toContain(said);
+  });
+});

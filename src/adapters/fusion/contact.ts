@@ -1,13 +1,14 @@
 /** Who Fusion's reverse lookup found, read from newCommEvent's outData (protocol.md 2.2 tokens). */
+import { cutGraphemes } from '../../graphemes';
 import type { UefData } from './uef.types';
 
-/** Longer names are cut: they are only shown on a card. */
+/** Longer names are cut (in graphemes, so an emoji is never split): they are only shown on a card. */
 const MAX_LENGTH = 120;
 
 function text(value: UefData[string] | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.replace(/\s+/g, ' ').trim();
-  return trimmed ? trimmed.slice(0, MAX_LENGTH) : undefined;
+  return trimmed ? cutGraphemes(trimmed, MAX_LENGTH).text : undefined;
 }
 
 /** The contact's name (full, display, or first + last) and account, when the lookup matched one. */

@@ -70,6 +70,35 @@ function defaultWindow(): FusionWindow | undefined {
   return typeof window === 'undefined' ? undefined : (window as FusionWindow);
 }
 
+/** The open engagements of this page's Fusion session (none before UEF started here). */
+export function pageEngagements(win: FusionWindow | undefined = defaultWindow()): SavedEngagement[] {
+  const session = sessionOf(win);
+  return session ? session.calls.saved() : [];
+}
+
+/**
+ * The toolbar leaves this page (another tab took it over): what this page's Fusion was offered is
+ * withdrawn (`MISSED`: not established here) and what it was shown is ended (`ENDCOMMUNICATION`:
+ * no Wrap Up here; the tab that has the call wraps it up). Resolves once every close settled.
+ */
+export async function withdrawEngagements(win: FusionWindow | undefined = defaultWindow()): Promise<number> {
+  const session = sessionOf(win);
+  if (!session) return 0;
+  const open = session.calls.saved();
+  const lang = session.binding?.lang ?? 'en';
+  for (const engagement of open) {
+    session.options.log('info', `fusion: ${engagement.eventId} withdrawn: the toolbar moved to another tab`);
+    dispatch(session, { type: 'fusion.cmd.closeComm', eventId: engagement.eventId, reason: engagement.started ? 'ENDCOMMUNICATION' : 'MISSED' }, lang);
+  }
+  await session.queue.idle();
+  return open.length;
+}
+
+function sessionOf(win: FusionWindow | undefined): Session | undefined {
+  const uef = win?.CX_SVC_UI_EVENTS_FRAMEWORK;
+  return typeof uef === 'object' && uef !== null ? sessions.get(uef as UefGlobal) : undefined;
+}
+
 /** Creates the Fusion adapter actor logic; `main.tsx` provides it as the machine's `fusion` actor. */
 export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLogic {
   const options: SessionOptions = {
@@ -80,7 +109,6 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
     uuid: deps.uuid ?? randomId,
     log: deps.log ?? consoleLog,
     ...(deps.restore ? { restore: deps.restore } : {}),
-    ...(deps.onEngagements ? { onEngagements: deps.onEngagements } : {}),
     ...(deps.trace ? { trace: deps.trace } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   };
@@ -94,6 +122,7 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
         if (!stopped) sendBack(event);
       },
       lang: input.config.lang,
+      ...(deps.onEngagements ? { onEngagements: deps.onEngagements } : {}),
     };
 
     receive((cmd) => {

@@ -77,6 +77,11 @@ export class KeyedQueue {
     return next;
   }
 
+  /** Settles once everything queued now has run (a tab hand-over waits for its closes). */
+  async idle(): Promise<void> {
+    await Promise.all(this.tails.values());
+  }
+
   /** Keys with work queued or running (for leak checks). */
   get size(): number {
     return this.tails.size;

@@ -23,8 +23,6 @@ export interface SessionOptions {
   log: FusionLog;
   /** Engagements a reload kept (Fusion already has them). */
   restore?: readonly SavedEngagement[];
-  /** Hears the open engagements after every change (the reload record). */
-  onEngagements?: (engagements: SavedEngagement[]) => void;
   /** Hears every UEF call and its settlement (the flight recorder). */
   trace?: UefTrace;
   /** Monotonic milliseconds for the trace's timings (default performance.now). */
@@ -35,6 +33,8 @@ export interface SessionOptions {
 export interface Binding {
   sendBack: (event: FusionEvent) => void;
   lang: Lang;
+  /** Hears the open engagements after every change (the running toolbar's reload record). */
+  onEngagements?: (engagements: SavedEngagement[]) => void;
 }
 
 export interface Connected {
@@ -127,10 +127,10 @@ export async function publishWith(
 }
 
 export function createSession(uef: UefGlobal, options: SessionOptions, binding: Binding): Session {
-  const calls: CallStore = new CallStore(() => options.onEngagements?.(calls.saved()));
-  if (options.restore) calls.restore(options.restore);
+  // The toolbar bound now hears the changes: after a tab hand-over, the new one's record, never the old one's.
+  const calls: CallStore = new CallStore(() => session.binding?.onEngagements?.(calls.saved()));
   const tracer = createTracer(options.trace, options.now);
-  return {
+  const session: Session = {
     ...(tracer ? { tracer } : {}),
     uef,
     options,
@@ -141,6 +141,8 @@ export function createSession(uef: UefGlobal, options: SessionOptions, binding: 
     pending: new PendingCommands(options.commandTimeoutMs),
     queue: new KeyedQueue(),
   };
+  if (options.restore) calls.restore(options.restore);
+  return session;
 }
 
 /** initialize → MCA context → PHONE context, each under one deadline. */

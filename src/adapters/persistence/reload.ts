@@ -5,7 +5,17 @@
  */
 import type { SavedEngagement } from '../fusion';
 import type { RestoredSession } from '../../machines/toolbar.types';
-import { createSessionRecorder, parseRecord, recordKey, type RecordStorage, type SessionRecord, type SessionRecorder, type ToolbarPart, type WriteSchedule } from './session-record';
+import {
+  createSessionRecorder,
+  parseRecord,
+  recordKey,
+  type RecordStorage,
+  type SessionRecord,
+  type SessionRecorder,
+  type ToolbarPart,
+  type UnsavedNotice,
+  type WriteSchedule,
+} from './session-record';
 import { restoredSession, toolbarPart } from './toolbar-part';
 
 export interface ReloadRecord {
@@ -15,7 +25,16 @@ export interface ReloadRecord {
   engagements: SavedEngagement[] | undefined;
   recorder: SessionRecorder;
   /** Follows a root actor: every snapshot updates the record (after the publishes it caused). */
-  follow(actor: { subscribe(observer: (snapshot: Parameters<typeof toolbarPart>[0]) => void): { unsubscribe(): void } }): () => void;
+  follow(actor: FollowedActor): () => void;
+  /** The page is going away: the followed actor's part again (stamps on today's wall clock), written now. */
+  refresh(): void;
+}
+
+type RootSnapshot = Parameters<typeof toolbarPart>[0];
+
+interface FollowedActor {
+  subscribe(observer: (snapshot: RootSnapshot) => void): { unsubscribe(): void };
+  getSnapshot(): RootSnapshot;
 }
 
 /** The part without its seen eventIds (compared by reference), as text. */
@@ -69,6 +88,8 @@ export function openReloadRecord(options: {
   onWrite?: (record: SessionRecord, json: string) => void;
   /** When changes are written (default: at once); main.tsx passes afterNextPaint(window). */
   schedule?: WriteSchedule;
+  /** Once: a write failed, so a reload would not keep the calls (for the agent's notice). */
+  onUnsaved?: (notice: UnsavedNotice) => void;
 }): ReloadRecord {
   const { storage, agentId, warn } = options;
   let record: SessionRecord | null = options.adopted ?? null;
@@ -83,22 +104,32 @@ export function openReloadRecord(options: {
     if (parsed.warning) warn(parsed.warning);
     record = parsed.record;
   }
-  const recorder = createSessionRecorder(storage, agentId, warn, Date.now, options.onWrite, options.schedule);
+  const recorder = createSessionRecorder(storage, agentId, warn, Date.now, options.onWrite, options.schedule, options.onUnsaved);
   // Keep what Fusion already has until the Fusion adapter reports its own engagements.
   if (record) recorder.setEngagements(record.engagements);
   let lastPart: ToolbarPart | null = null;
+  let followed: FollowedActor | null = null;
+  const update = (snapshot: RootSnapshot): void => {
+    const part = toolbarPart(snapshot);
+    if (lastPart !== null && lastPart.seenEventIds === part.seenEventIds && sameCalls(lastPart, part)) return;
+    lastPart = part;
+    recorder.setToolbar(part);
+  };
   return {
     restored: record ? restoredSession(record) : undefined,
     engagements: record ? record.engagements.map((e) => ({ ...e, outData: { ...e.outData } })) : undefined,
     recorder,
     follow(actor) {
-      const subscription = actor.subscribe((snapshot) => {
-        const part = toolbarPart(snapshot);
-        if (lastPart !== null && lastPart.seenEventIds === part.seenEventIds && sameCalls(lastPart, part)) return;
-        lastPart = part;
-        recorder.setToolbar(part);
-      });
-      return () => subscription.unsubscribe();
+      followed = actor;
+      const subscription = actor.subscribe(update);
+      return () => {
+        subscription.unsubscribe();
+        followed = null;
+      };
+    },
+    refresh() {
+      if (followed) update(followed.getSnapshot());
+      recorder.flush();
     },
   };
 }

@@ -121,9 +121,49 @@ export interface SessionRecorder {
 /** When a change is written: `flush` at once (the default) or later, once for changes made meanwhile. */
 export type WriteSchedule = (flush: () => void) => void;
 
+/** How a write went: stored whole, stored without the older seen eventIds, or not stored (record removed). */
+type Saved = 'whole' | 'trimmed' | 'removed';
+
+/** The record with only the seen eventIds of its own calls and engagements (what version 1 kept). */
+function trimmed(record: SessionRecord): SessionRecord {
+  const own = new Set([...record.calls.map((call) => call.eventId), ...record.engagements.map((e) => e.eventId)]);
+  return { ...record, seenEventIds: record.seenEventIds.filter((id) => own.has(id)) };
+}
+
 /**
- * Writes the record whenever either part changes (and only then). A storage that throws (quota,
- * disabled) is reported once and the toolbar goes on without it.
+ * Stores the record; when the storage refuses it (quota), a smaller one; when it refuses that
+ * too, removes the old record, so a reload never brings back a call that has ended since.
+ */
+function save(storage: RecordStorage, key: string, record: SessionRecord, json: string): { saved: Saved; error?: string } {
+  try {
+    storage.setItem(key, json);
+    return { saved: 'whole' };
+  } catch (error) {
+    const reason = (error as Error).message;
+    try {
+      storage.setItem(key, JSON.stringify(trimmed(record)));
+      return { saved: 'trimmed', error: reason };
+    } catch {
+      try {
+        storage.removeItem(key);
+      } catch {
+        // Nothing more to try: the next change tries again.
+      }
+      return { saved: 'removed', error: reason };
+    }
+  }
+}
+
+/** Why a reload would not keep the calls, told once (in the toolbar: the caller makes it a notice). */
+export interface UnsavedNotice {
+  code: 'PERSIST_FAILED';
+  detail: string;
+}
+
+/**
+ * Writes the record whenever either part changes (and only then). A storage that refuses a write
+ * (quota, disabled) is tried again at the next change; the agent is told once (`onUnsaved`) that
+ * a reload would not keep the calls, and the console once per kind of failure.
  */
 export function createSessionRecorder(
   storage: RecordStorage | null,
@@ -132,6 +172,7 @@ export function createSessionRecorder(
   now: () => number = Date.now,
   onWrite?: (record: SessionRecord, json: string) => void,
   schedule?: WriteSchedule,
+  onUnsaved?: (notice: UnsavedNotice) => void,
 ): SessionRecorder {
   const key = recordKey(agentId);
   let toolbar: ToolbarPart = { presence: 'loggedOut', calls: [], seenEventIds: [] };
@@ -139,9 +180,20 @@ export function createSessionRecorder(
   let last = '';
   // The seen eventIds (up to MAX_SAVED_EVENT_IDS) change only with a new call: compared by reference, not text.
   let lastSeen: readonly string[] | undefined;
-  let failed = false;
+  const said = new Set<Saved>();
 
   const build = (): SessionRecord => ({ v: RECORD_VERSION, agentId, savedAt: now(), ...toolbar, engagements });
+
+  function report(saved: Saved, error: string): void {
+    if (said.has(saved)) return;
+    said.add(saved);
+    if (saved === 'trimmed') {
+      warn(`PERSIST_TRIMMED: the session was saved without its older Fusion eventIds (${error})`);
+      return;
+    }
+    warn(`PERSIST_FAILED: the session cannot be saved for a reload; the old record was removed (${error})`);
+    onUnsaved?.({ code: 'PERSIST_FAILED', detail: error });
+  }
 
   function write(): void {
     const record = build();
@@ -153,14 +205,17 @@ export function createSessionRecorder(
     // One serialisation for the storage and the tab mirror: with 1,000 seen eventIds it is the cost of a write.
     const json = JSON.stringify(record);
     onWrite?.(record, json);
-    if (storage === null || failed) return;
-    try {
-      if (record.calls.length === 0 && record.engagements.length === 0 && record.presence === 'loggedOut' && seenEventIds.length === 0) storage.removeItem(key);
-      else storage.setItem(key, json);
-    } catch (error) {
-      failed = true;
-      warn(`PERSIST_FAILED: the session cannot be saved for a reload (${(error as Error).message})`);
+    if (storage === null) return;
+    if (record.calls.length === 0 && record.engagements.length === 0 && record.presence === 'loggedOut' && seenEventIds.length === 0) {
+      try {
+        storage.removeItem(key);
+      } catch (error) {
+        report('removed', (error as Error).message);
+      }
+      return;
     }
+    const outcome = save(storage, key, record, json);
+    if (outcome.error !== undefined) report(outcome.saved, outcome.error);
   }
 
   let due = false;

@@ -3,6 +3,7 @@
  * `RestoredSession` the root respawns its calls from. Pending commands and timers are never kept.
  */
 import type { SnapshotFrom } from 'xstate';
+import { elapsedClock } from '../clock/elapsed';
 import type { CallMachine } from '../../machines/call.machine';
 import type { ToolbarMachine } from '../../machines/toolbar.machine';
 import type { RestoredSession } from '../../machines/toolbar.types';
@@ -39,7 +40,8 @@ export function toolbarPart(snapshot: RootSnapshot): ToolbarPart {
       number: c.number,
       ...(c.queue ? { queue: c.queue } : {}),
       state,
-      since: c.since,
+      // On the wall clock as it reads now, so a jump before a reload does not stretch the call.
+      since: elapsedClock.rebased(c.since),
       offered: c.offered,
       started: c.started,
     });
@@ -63,12 +65,24 @@ function recentSeen(seen: readonly string[]): string[] {
   return recent;
 }
 
-/** The machine's input after a reload. */
-export function restoredSession(record: SessionRecord): RestoredSession {
+/** A reload takes seconds; a longer (or negative) gap since the record was saved is a clock jump. */
+export const MAX_RELOAD_GAP_MS = 10 * 60_000;
+
+/**
+ * The machine's input after a reload. A call counts as offered (or started) in Fusion only when
+ * the record's Fusion engagements have it, so a call Fusion never had is never closed there. The
+ * calls' durations are the ones saved, plus the time since the save only when that is plausible:
+ * a wall clock that jumped meanwhile is not trusted.
+ */
+export function restoredSession(record: SessionRecord, now = Date.now()): RestoredSession {
+  const gap = now - record.savedAt;
+  const shift = gap >= 0 && gap <= MAX_RELOAD_GAP_MS ? 0 : gap;
+  const inFusion = new Set(record.engagements.map((engagement) => engagement.eventId));
+  const fusionOf = (call: RecordCall) => (inFusion.has(call.eventId) ? {} : { offered: false, started: false });
   return {
     presence: record.presence,
     ...(record.reason ? { reason: record.reason } : {}),
-    calls: record.calls.map((call) => ({ ...call })),
+    calls: record.calls.map((call) => ({ ...call, since: call.since + shift, ...fusionOf(call) })),
     seenEventIds: [...record.seenEventIds],
   };
 }

@@ -28,7 +28,17 @@ export const ringingActions = callActions({
     enqueue.assign({ offered: false });
   }),
   closeAsRingingEnd: assign({ closeReason: ({ event }) => ringingEndReason(releasedCallState(event)) }),
+  /** Fusion's pending Accept will not be the outcome: the agent declined before Genesys confirmed it. */
+  supersedeFusionRequest: enqueueActions(({ context, enqueue }) => {
+    if (!context.fusionRequestId) return;
+    enqueue.sendParent(toFusion({ type: 'fusion.cmd.respond', requestId: context.fusionRequestId, ok: false, message: 'DECLINED: the agent declined the call before Genesys confirmed the accept' }));
+    enqueue.assign({ fusionRequestId: null });
+  }),
 });
+
+/** Decline while the Accept is still pending: the Reject goes out now; what Genesys confirms first wins. */
+const declineInstead = ['clearError', 'supersedeFusionRequest', 'sendReject'] as const;
+const fusionDeclineInstead = ['clearError', 'supersedeFusionRequest', 'rememberFusionRequest', 'sendReject'] as const;
 
 /** Routes to the first real state from how the call began; never rests here. */
 export const startingState = callState({
@@ -75,6 +85,9 @@ export const ringingState = callState({
       on: {
         'genesys.commandFailed': { guard: failureOf('accept'), target: 'alerting', actions: ['recordError', settle(false)] },
         'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
+        'call.reject': { target: 'rejecting', actions: declineInstead },
+        'fusion.reject': { target: 'rejecting', actions: fusionDeclineInstead },
+        'fusion.hangup': { target: 'rejecting', actions: fusionDeclineInstead },
       },
     },
     rejecting: {
@@ -90,7 +103,11 @@ export const ringingState = callState({
           { guard: snapshotSays('Established'), target: '#call.established', actions: ['recordDeclineTooLate', settle(false), corrected('rejecting → established')] },
           { guard: snapshotSays('Held'), target: '#call.established.held', actions: ['recordDeclineTooLate', settle(false), corrected('rejecting → held')] },
         ],
-        'genesys.commandFailed': { guard: failureOf('reject'), target: 'alerting', actions: ['recordError', settle(false)] },
+        'genesys.commandFailed': [
+          { guard: failureOf('reject'), target: 'alerting', actions: ['recordError', settle(false)] },
+          // The Accept the agent declined instead of failed: nothing to tell.
+          { guard: failureOf('accept') },
+        ],
         'genesys.error': { target: 'alerting', actions: ['recordError', settle(false)] },
       },
     },

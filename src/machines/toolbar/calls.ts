@@ -280,6 +280,10 @@ export const callsActions = toolbarActions({
   noteDuplicate: assign(({ context, event }) =>
     withNotice(context, { code: 'DUPLICATE_RINGING', detail: eventConnectionId(event) ?? '' }, Date.now()),
   ),
+  noteUnsaved: assign(({ context, event }) => {
+    assertEvent(event, 'persistence.unsaved');
+    return withNotice(context, { code: event.code, detail: event.detail }, Date.now());
+  }),
   dismissNotice: assign({
     notices: ({ context, event }) => {
       assertEvent(event, 'notice.dismiss');
@@ -356,6 +360,7 @@ export const callsState = toolbarState({
           { actions: 'noteEvent' },
         ],
         'notice.dismiss': { actions: 'dismissNotice' },
+        'persistence.unsaved': { actions: 'noteUnsaved' },
         'call.ended': { guard: 'isKnownCall', actions: 'forgetCall' },
         'call.corrected': { actions: 'logCorrection' },
         'ending.expired': { actions: 'dropEnding' },

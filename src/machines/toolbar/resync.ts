@@ -5,13 +5,42 @@
  * which the snapshot then confirms (the machine's entry action).
  */
 import { assertEvent, assign, enqueueActions, sendTo, stateIn } from 'xstate';
+import type { CallInput } from '../call.types';
 import type { GenesysCommand } from '../genesys.types';
 import { isCallKey } from '../ids';
 import { eventsCreating, observationFor, unknownCalls } from '../resync';
 import { MAX_SEEN_EVENT_IDS, withNotice, withRecent } from '../toolbar.index';
-import type { CallEntry } from '../toolbar.types';
+import type { CallEntry, RestoredCall, ToolbarContext } from '../toolbar.types';
 import { toolbarActions, toolbarState } from './define';
 import { lacks } from './shared';
+
+/** A call of the record as an actor's input, in the state the record says; a held one hears it is held. */
+function restoredInput(context: ToolbarContext, call: RestoredCall): { input: CallInput; held: string | null } {
+  const connectionId = call.connectionIds.at(-1) ?? null;
+  return {
+    input: {
+      key: call.key,
+      connectionId,
+      eventId: call.eventId,
+      direction: call.direction,
+      number: call.number,
+      ...(call.queue ? { queue: call.queue } : {}),
+      start: call.state === 'held' ? 'established' : call.state,
+      ringCeilingMs: context.config.ringCeilingMs,
+      restored: { offered: call.offered, started: call.started, since: call.since },
+    },
+    held: call.state === 'held' ? connectionId : null,
+  };
+}
+
+/** The unconfirmed calls Genesys names (and the toolbar does not know yet): entries to add. */
+function confirmedBy(context: ToolbarContext, listed: ReadonlySet<string> | null): [RestoredCall, CallEntry][] {
+  const known = new Set(Object.values(context.calls).flatMap((entry) => entry.connectionIds));
+  return context.unconfirmed
+    .filter((call) => !Object.hasOwn(context.calls, call.key) && !call.connectionIds.some((id) => known.has(id)))
+    .filter((call) => listed === null || call.connectionIds.some((id) => listed.has(id)))
+    .map((call) => [call, { connectionIds: call.connectionIds, eventId: call.eventId }]);
+}
 
 export const resyncActions = toolbarActions({
   requestSnapshot: sendTo('genesys', { type: 'genesys.cmd.snapshot' } satisfies GenesysCommand),
@@ -22,11 +51,23 @@ export const resyncActions = toolbarActions({
    */
   reconcile: enqueueActions(({ context, event, enqueue, check }) => {
     assertEvent(event, 'genesys.snapshot');
-    for (const [key, entry] of Object.entries(context.calls)) {
+    // Restored calls Fusion never had come on now if Genesys still has them; the others never existed here.
+    const confirmed = confirmedBy(context, new Set(event.calls.map((call) => call.connectionId)));
+    const calls: Record<string, CallEntry> = { ...context.calls, ...Object.fromEntries(confirmed.map(([call, entry]) => [call.key, entry])) };
+    enqueue.assign({ calls, unconfirmed: [] });
+    for (const call of confirmed.map(([kept]) => kept)) {
+      const { input, held } = restoredInput(context, call);
+      enqueue.spawnChild('call', { id: call.key, input });
+      if (held) enqueue.sendTo(call.key, { type: 'genesys.held', connectionId: held });
+    }
+    for (const call of context.unconfirmed) {
+      if (!confirmed.some(([kept]) => kept.key === call.key)) enqueue.emit({ type: 'resync.corrected', key: call.key, correction: 'restored call dropped: neither Genesys nor Fusion has it' });
+    }
+    for (const [key, entry] of Object.entries(calls)) {
       // A dial Genesys has not named yet cannot be in the snapshot: it waits for its own answer.
       if (entry.connectionIds.length > 0) enqueue.sendTo(key, observationFor(entry, event));
     }
-    for (const call of unknownCalls(context.calls, event)) {
+    for (const call of unknownCalls(calls, event)) {
       for (const missed of eventsCreating(call)) enqueue.raise(missed);
       enqueue.emit({ type: 'resync.corrected', key: call.connectionId, correction: `created ${call.state}` });
     }
@@ -48,6 +89,17 @@ export const resyncActions = toolbarActions({
       return Object.fromEntries(Object.entries(context.calls).map(([key, { restoring: _done, ...entry }]) => [key, entry]));
     },
   }),
+  /** No snapshot to ask: the restored calls Fusion never had are trusted as the record has them. */
+  spawnUnconfirmed: enqueueActions(({ context, enqueue }) => {
+    if (context.unconfirmed.length === 0) return;
+    const confirmed = confirmedBy(context, null);
+    enqueue.assign({ calls: { ...context.calls, ...Object.fromEntries(confirmed.map(([call, entry]) => [call.key, entry])) }, unconfirmed: [] });
+    for (const call of confirmed.map(([kept]) => kept)) {
+      const { input, held } = restoredInput(context, call);
+      enqueue.spawnChild('call', { id: call.key, input });
+      if (held) enqueue.sendTo(call.key, { type: 'genesys.held', connectionId: held });
+    }
+  }),
   noteResyncUnavailable: enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, 'genesys.commandFailed');
     enqueue.emit({ type: 'resync.unavailable', reason: `${event.code}: ${event.message}` });
@@ -61,8 +113,14 @@ export const resyncActions = toolbarActions({
     const calls: Record<string, CallEntry> = { ...context.calls };
     // A record is outside input: only keys this machine makes, each once, may become actors.
     const restoredCalls: typeof restored.calls = [];
+    const unconfirmed: typeof restored.calls = [];
     for (const call of restored.calls) {
-      if (!isCallKey(call.key) || Object.hasOwn(calls, call.key)) continue;
+      if (!isCallKey(call.key) || Object.hasOwn(calls, call.key) || unconfirmed.some((kept) => kept.key === call.key)) continue;
+      // Fusion was never offered it: nothing is shown or published until Genesys confirms it.
+      if (!call.offered) {
+        unconfirmed.push(call);
+        continue;
+      }
       calls[call.key] = { connectionIds: call.connectionIds, eventId: call.eventId, restoring: true };
       restoredCalls.push(call);
     }
@@ -71,28 +129,15 @@ export const resyncActions = toolbarActions({
     enqueue.assign({ seenEventIds: withRecent(context.seenEventIds, [...seen, ...restoredCalls.map((call) => call.eventId)], MAX_SEEN_EVENT_IDS) });
     enqueue.assign({
       calls,
+      unconfirmed,
       activeCall: restoredCalls[0]?.key ?? null,
       restored: null,
       ...(restored.presence === 'unavailable' && restored.reason ? { notReadyReason: restored.reason } : {}),
     });
     for (const call of restoredCalls) {
-      const connectionId = call.connectionIds.at(-1) ?? null;
-      const start = call.state === 'held' ? 'established' : call.state;
-      enqueue.spawnChild('call', {
-        id: call.key,
-        input: {
-          key: call.key,
-          connectionId,
-          eventId: call.eventId,
-          direction: call.direction,
-          number: call.number,
-          ...(call.queue ? { queue: call.queue } : {}),
-          start,
-          ringCeilingMs: context.config.ringCeilingMs,
-          restored: { offered: call.offered, started: call.started, since: call.since },
-        },
-      });
-      if (call.state === 'held' && connectionId) enqueue.sendTo(call.key, { type: 'genesys.held', connectionId });
+      const { input, held } = restoredInput(context, call);
+      enqueue.spawnChild('call', { id: call.key, input });
+      if (held) enqueue.sendTo(call.key, { type: 'genesys.held', connectionId: held });
     }
   }),
 });
@@ -104,10 +149,10 @@ export const resyncState = toolbarState({
     watching: {
       on: {
         // A microservice without snapshots (profile=tutorial) is not asked, nor warned about.
-        'genesys.registered': [{ guard: lacks('snapshot') }, { actions: 'requestSnapshot' }],
+        'genesys.registered': [{ guard: lacks('snapshot'), actions: 'spawnUnconfirmed' }, { actions: 'requestSnapshot' }],
         'genesys.snapshot': { actions: ['reconcile', 'endRestoring'] },
         // Without a snapshot the toolbar works as before; it says so once.
-        'genesys.commandFailed': { guard: 'isSnapshotFailure', actions: ['noteResyncUnavailable', 'endRestoring'] },
+        'genesys.commandFailed': { guard: 'isSnapshotFailure', actions: ['noteResyncUnavailable', 'spawnUnconfirmed', 'endRestoring'] },
       },
     },
   },

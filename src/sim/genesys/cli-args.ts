@@ -4,9 +4,12 @@ import type { SimOptions } from './types';
 
 export const USAGE =
   'usage: npm run sim -- [--host 127.0.0.1] [--port 8087] [--origins a,b|*] [--dial-delay ms] [--mode full|mock]\n' +
-  '                      [--hosts name,name|*] [--max-calls 32] [--headers-timeout 5000] [--request-timeout 10000]';
+  '                      [--hosts name,name|*] [--max-calls 32] [--headers-timeout 5000] [--request-timeout 10000]\n' +
+  '                      [--max-agents 2000] [--max-sockets 4000] [--max-sockets-per-agent 8] [--agent-idle 600000]';
 
-export type CliOptions = Pick<SimOptions, 'allowedOrigins' | 'dialDelayMs' | 'mode' | 'allowedHosts' | 'maxCallsPerAgent' | 'headersTimeoutMs' | 'requestTimeoutMs'> & {
+type Bounds = 'maxCallsPerAgent' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxAgents' | 'maxSockets' | 'maxSocketsPerAgent' | 'agentIdleMs';
+
+export type CliOptions = Pick<SimOptions, 'allowedOrigins' | 'dialDelayMs' | 'mode' | 'allowedHosts' | Bounds> & {
   host: string;
   port: number;
 };
@@ -23,6 +26,17 @@ function whole(value: string | undefined, flag: string, min: number): number | s
   return Number.isInteger(n) && n >= min ? n : `--${flag}: "${value}" is not a whole number ≥ ${min}`;
 }
 
+/** Flags that take a whole number ≥ 1, and the option each sets. */
+const WHOLE_FLAGS = {
+  'max-calls': 'maxCallsPerAgent',
+  'headers-timeout': 'headersTimeoutMs',
+  'request-timeout': 'requestTimeoutMs',
+  'max-agents': 'maxAgents',
+  'max-sockets': 'maxSockets',
+  'max-sockets-per-agent': 'maxSocketsPerAgent',
+  'agent-idle': 'agentIdleMs',
+} as const satisfies Record<string, Bounds>;
+
 export function parseCli(argv: string[]): CliParse {
   let values;
   try {
@@ -38,6 +52,10 @@ export function parseCli(argv: string[]): CliParse {
         'max-calls': { type: 'string' },
         'headers-timeout': { type: 'string' },
         'request-timeout': { type: 'string' },
+        'max-agents': { type: 'string' },
+        'max-sockets': { type: 'string' },
+        'max-sockets-per-agent': { type: 'string' },
+        'agent-idle': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -50,10 +68,14 @@ export function parseCli(argv: string[]): CliParse {
   const dialDelay = values['dial-delay'] === undefined ? undefined : Number(values['dial-delay']);
   if (dialDelay !== undefined && !(dialDelay >= 0)) return { ok: false, message: `--dial-delay: "${values['dial-delay']}" is not a delay in ms` };
   if (values.mode !== undefined && values.mode !== 'full' && values.mode !== 'mock') return { ok: false, message: `--mode: "${values.mode}" is not full or mock` };
-  const maxCalls = whole(values['max-calls'], 'max-calls', 1);
-  const headersTimeout = whole(values['headers-timeout'], 'headers-timeout', 1);
-  const requestTimeout = whole(values['request-timeout'], 'request-timeout', 1);
-  for (const bad of [maxCalls, headersTimeout, requestTimeout]) if (typeof bad === 'string') return { ok: false, message: bad };
+  const numbers: Partial<Record<Bounds, number>> = {};
+  for (const [flag, option] of Object.entries(WHOLE_FLAGS) as [keyof typeof WHOLE_FLAGS, Bounds][]) {
+    const value = whole(values[flag], flag, 1);
+    if (typeof value === 'string') return { ok: false, message: value };
+    if (value !== undefined) numbers[option] = value;
+  }
+  const headersTimeout = numbers.headersTimeoutMs;
+  const requestTimeout = numbers.requestTimeoutMs;
   // Node refuses a header deadline longer than the whole request's.
   if ((headersTimeout ?? 5_000) > (requestTimeout ?? 10_000)) return { ok: false, message: '--headers-timeout must not exceed --request-timeout' };
   const origins = list(values.origins);
@@ -67,9 +89,7 @@ export function parseCli(argv: string[]): CliParse {
       ...(dialDelay === undefined ? {} : { dialDelayMs: dialDelay }),
       ...(values.mode === 'mock' || values.mode === 'full' ? { mode: values.mode } : {}),
       ...(hosts === undefined ? {} : { allowedHosts: hosts }),
-      ...(typeof maxCalls === 'number' ? { maxCallsPerAgent: maxCalls } : {}),
-      ...(typeof headersTimeout === 'number' ? { headersTimeoutMs: headersTimeout } : {}),
-      ...(typeof requestTimeout === 'number' ? { requestTimeoutMs: requestTimeout } : {}),
+      ...numbers,
     },
   };
 }

@@ -4,6 +4,7 @@
  * Runs the Genesys microservice simulator until SIGINT/SIGTERM.
  */
 import { parseCli, USAGE } from './cli-args';
+import { resolveLimits } from './limits';
 import { startGenesysSimulator } from './server';
 
 function usage(message: string): never {
@@ -13,8 +14,14 @@ function usage(message: string): never {
 
 async function main(): Promise<void> {
   const parsed = parseCli(process.argv.slice(2));
+  if (!parsed.ok && parsed.help) {
+    // Asked for: the usage is the answer, on stdout, and nothing failed.
+    console.log(`${parsed.message}\n${USAGE}`);
+    process.exit(0);
+  }
   if (!parsed.ok) return usage(parsed.message);
   const { options } = parsed;
+  const limits = resolveLimits(options);
   const sim = await startGenesysSimulator(options);
   console.log(`Genesys simulator listening
   WebSocket  ${sim.wsUrl}?agent=<agentId>
@@ -23,7 +30,8 @@ async function main(): Promise<void> {
   state      GET  ${sim.url}/sim/state
   CORS       ${options.allowedOrigins?.join(', ') ?? 'any loopback origin'}
   Host names ${options.allowedHosts?.length ? `loopback, ${options.allowedHosts.join(', ')}` : 'loopback only'}
-  bounds     ${options.maxCallsPerAgent ?? 32} calls per agent, headers in ${options.headersTimeoutMs ?? 5_000} ms, requests in ${options.requestTimeoutMs ?? 10_000} ms`);
+  bounds     ${options.maxCallsPerAgent ?? 32} calls per agent, headers in ${options.headersTimeoutMs ?? 5_000} ms, requests in ${options.requestTimeoutMs ?? 10_000} ms
+             ${limits.maxAgents} agents, ${limits.maxSockets} sockets (${limits.maxSocketsPerAgent} per agent), an agent without a socket forgotten after ${limits.agentIdleMs} ms`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

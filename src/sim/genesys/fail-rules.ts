@@ -37,12 +37,21 @@ export function parseFailRule(body: FailRuleInput, agent: string): FailRule | st
   return rule;
 }
 
+export const MAX_ARMED_RULES = 256;
+
 /** Armed rules, consumed first-in first-out by the first command they match. */
 export class FailRules {
   private rules: FailRule[] = [];
 
+  /** Past MAX_ARMED_RULES the oldest armed rule goes, so arming cannot grow without bound. */
   add(rule: FailRule): void {
     this.rules.push(rule);
+    if (this.rules.length > MAX_ARMED_RULES) this.rules.shift();
+  }
+
+  /** An expired agent's rules go with it. */
+  forget(agent: string): void {
+    this.rules = this.rules.filter((rule) => rule.agent !== agent);
   }
 
   take(agent: string, command: CommandName): FailRule | undefined {

@@ -50,6 +50,8 @@ export async function handleRest(
   const command = normalizeCommand(body['type']);
   if (command === undefined) return reply(fail(400, `unknown type ${body['type'].slice(0, 80)}`));
   const agent = bodyAgent(body);
+  const refused = control.admit(agent);
+  if (refused) return reply(refused);
   const rule = control.failRules.take(agent, command);
   if (rule?.noAnswer) {
     log('info', `holding ${command} for agent ${agent} open without an answer`);

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { FailRules } from './fail-rules';
 import { answerPreflight, corsHeaders, hostAllowed, listen, originAllowed, readBody, parseJsonObject, refuseUpgrade, sendJson } from './http';
 import { DEFAULT_MAX_CALLS_PER_AGENT } from './calls';
+import { admitAgent, admitSocket, expireIdle, resolveLimits } from './limits';
 import { handleRest, type Pending } from './rest-route';
 import { SIM_ROUTES, type SimControl } from './sim-routes';
 import { PublicMock } from './public-mock';
@@ -41,6 +42,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
   });
   model.maxCallsPerAgent = options.maxCallsPerAgent ?? DEFAULT_MAX_CALLS_PER_AGENT;
   const failRules = new FailRules();
+  const limits = resolveLimits(options);
   const pending: Pending = { timers: new Set(), held: new Set() };
   let downUntil = 0;
   let downTimer: NodeJS.Timeout | null = null;
@@ -51,6 +53,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     mock: new PublicMock(hub, () => model.currentAgent),
     failRules,
     isDown: () => Date.now() < downUntil,
+    admit: (agentId) => admitAgent(model, hub, limits, agentId),
     restart(downMs, dropState) {
       log('info', `restart: closing every socket, dropping new connections for ${downMs} ms${dropState ? ', state lost' : ''}`);
       hub.closeAll({ code: 1012, reason: 'service restart' });
@@ -73,6 +76,9 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     if (read.kind === 'tooLarge') return sendJson(res, fail(413, `body exceeds ${SIM_BODY_LIMIT} bytes`), cors);
     const parsed = read.text.trim() === '' ? { ok: true as const, value: {} } : parseJsonObject(read.text);
     if (!parsed.ok) return sendJson(res, fail(400, parsed.message), cors);
+    const named = parsed.value['agent'];
+    const refused = typeof named === 'string' && named !== '' ? control.admit(named) : undefined;
+    if (refused) return sendJson(res, refused, cors);
     const result = route(control, parsed.value);
     log(result.status === 200 ? 'debug' : 'info', `/sim/${name} → ${result.status}`, result.body);
     sendJson(res, result, cors);
@@ -134,6 +140,11 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     if (typeof origin === 'string' && !originAllowed(origin, allowed)) return refuseUpgrade(socket, 403, 'Forbidden');
     // `token`/`email` (public mock v2) are accepted and ignored; the agent comes from `agent`.
     const agent = url.searchParams.get('agent') || 'default';
+    const refused = admitSocket(model, hub, limits, agent);
+    if (refused) {
+      log('warn', `socket for agent ${agent.slice(0, 80)} refused: ${String(refused.body['code'])}`);
+      return refuseUpgrade(socket, refused.status, refused.status === 429 ? 'Too Many Requests' : 'Bad Request', refused.body);
+    }
     wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, agent));
   });
 
@@ -146,11 +157,24 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     ws.on('error', (error) => log('warn', `agent ${agent} socket error: ${error.message}`));
     ws.on('close', () => {
       hub.remove(agent, ws);
+      // The idle clock starts when the last socket goes.
+      if (model.agents.has(agent)) model.agent(agent);
       log('info', `agent ${agent} disconnected`);
     });
   }
 
-  const { port, authority: base } = await listen(server, options.port ?? 8087, host);
+  // Agents left without a socket are swept so the agent cap is never held by the departed.
+  const sweep = setInterval(() => {
+    for (const id of expireIdle(model, hub, limits)) {
+      failRules.forget(id);
+      log('info', `agent ${id.slice(0, 80)} expired: no socket for ${limits.agentIdleMs} ms`);
+    }
+  }, Math.max(50, Math.min(limits.agentIdleMs / 2, 30_000)));
+  sweep.unref();
+  const { port, authority: base } = await listen(server, options.port ?? 8087, host).catch((error: unknown) => {
+    clearInterval(sweep);
+    throw error;
+  });
   let closing: Promise<void> | null = null;
 
   return {
@@ -162,6 +186,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     close() {
       closing ??= new Promise<void>((resolve) => {
         model.dispose();
+        clearInterval(sweep);
         for (const timer of pending.timers) clearTimeout(timer);
         pending.timers.clear();
         for (const res of pending.held) res.destroy();

@@ -17,6 +17,8 @@ export interface SimControl {
   failRules: FailRules;
   restart(downMs: number, dropState: boolean): void;
   isDown(): boolean;
+  /** A refusal when a request for this agent would pass the agent cap (limits.ts), else undefined. */
+  admit(agentId: string): Reply | undefined;
 }
 
 type Body = Record<string, unknown>;

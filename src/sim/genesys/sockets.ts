@@ -29,6 +29,17 @@ export class SocketHub implements FrameSink {
     return count;
   }
 
+  /** Sockets held for the agent, open or closing (what the caps count). */
+  count(agentId: string): number {
+    return this.byAgent.get(agentId)?.size ?? 0;
+  }
+
+  total(): number {
+    let count = 0;
+    for (const set of this.byAgent.values()) count += set.size;
+    return count;
+  }
+
   agentIds(): string[] {
     return [...this.byAgent.keys()];
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { AgentStatus, CallSnapshot, Frame, SimConfig, SimLog, SimSnapshot } from './types';
 
 /** Events kept for an agent without a socket; older ones are dropped past this. */
@@ -26,6 +27,8 @@ export interface Agent {
   registered: boolean;
   /** Serialized frames waiting for the agent's next initialize. */
   queue: string[];
+  /** performance.now() of the last request or socket event that named the agent (idle expiry). */
+  lastActive: number;
 }
 
 /** A live call; `GET /sim/state` shows the same shape. */
@@ -57,10 +60,22 @@ export class SimModel {
   agent(id: string): Agent {
     let agent = this.agents.get(id);
     if (agent === undefined) {
-      agent = { id, status: 'loggedOut', dn: id, registered: false, queue: [] };
+      agent = { id, status: 'loggedOut', dn: id, registered: false, queue: [], lastActive: 0 };
       this.agents.set(id, agent);
     }
+    agent.lastActive = performance.now();
     return agent;
+  }
+
+  /** Drops an agent, its backlog and its calls (with their pending dials), as if it never came. */
+  forgetAgent(id: string): void {
+    this.agents.delete(id);
+    for (const call of [...this.calls.values()]) {
+      if (call.agent !== id) continue;
+      this.cancelTimer(call.connectionId);
+      this.calls.delete(call.connectionId);
+    }
+    if (this.currentAgent === id) this.currentAgent = 'default';
   }
 
   /** The agent a scenario means when it names none: the last one to connect. */

@@ -49,6 +49,14 @@ export interface SimOptions {
    * `*.localhost`, `127.0.0.0/8`, `[::1]`); `*` accepts any. Default none: DNS rebinding cannot reach it.
    */
   allowedHosts?: string[];
+  /** Agents known at once before a new one gets 429 `SIM_AGENT_LIMIT` (default 2000). */
+  maxAgents?: number;
+  /** Open WebSockets in total before a new one gets 429 `SIM_SOCKET_LIMIT` (default 4000). */
+  maxSockets?: number;
+  /** Open WebSockets per agent before a new one gets 429 `SIM_AGENT_SOCKET_LIMIT` (default 8). */
+  maxSocketsPerAgent?: number;
+  /** An agent with no socket and no request for this long is forgotten with its calls (default 10 min). */
+  agentIdleMs?: number;
 }
 
 export interface AgentSnapshot {
@@ -115,4 +123,5 @@ export interface Reply {
 }
 
 export const ok = (extra: Record<string, unknown> = {}): Reply => ({ status: 200, body: { status: 'Success', ...extra } });
-export const fail = (status: number, message: string): Reply => ({ status, body: { status: 'Error', message } });
+/** `code` names a refusal a client can act on (the bounds: `SIM_AGENT_LIMIT`, …). */
+export const fail = (status: number, message: string, code?: string): Reply => ({ status, body: { status: 'Error', ...(code === undefined ? {} : { code }), message } });

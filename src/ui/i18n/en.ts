@@ -177,6 +177,9 @@ export const en = {
 
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',
+    'config.refused.title': 'The toolbar did not connect',
+    'config.refused.genesys': 'The page that opened the toolbar named a Genesys service at {origin} ({parameter}) that this toolbar is not built to use, so nothing was connected.',
+    'config.refused.fix': 'Calls continue on your phone. Tell your administrator: add the service to VITE_GENESYS_ORIGINS when building the toolbar, or correct the address Fusion passes.',
   },
   /** Coded errors in plain words: what happened, and what to do. */
   errors: {
@@ -271,6 +274,10 @@ export const en = {
     UEF_SCRIPT_REFUSED: {
       what: "The page's Content-Security-Policy refused Oracle's UEF script, so Fusion cannot be reached.",
       fix: "Ask your administrator to allow the UEF script's origin in script-src (see the README's deployment section).",
+    },
+    PERSIST_FAILED: {
+      what: 'This browser would not save the calls, so reloading the toolbar now would lose track of them.',
+      fix: 'Avoid reloading Fusion during calls; free some browser storage or leave private browsing.',
     },
     FUSION_ABSENT: {
       what: 'The toolbar is not running inside Fusion, so nothing is shown in Fusion.',

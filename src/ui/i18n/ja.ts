@@ -175,6 +175,9 @@ export const ja: Messages = {
 
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
+    'config.refused.title': 'ツールバーは接続しませんでした',
+    'config.refused.genesys': 'ツールバーを開いたページが、このツールバーでは使えない Genesys サービス {origin}（{parameter}）を指定したため、何も接続していません。',
+    'config.refused.fix': '通話は電話機で続きます。管理者に連絡してください: ツールバーのビルド時に VITE_GENESYS_ORIGINS にサービスを追加するか、Fusion が渡すアドレスを修正します。',
   },
   errors: {
     OFFLINE: {
@@ -268,6 +271,10 @@ export const ja: Messages = {
     UEF_SCRIPT_REFUSED: {
       what: 'ページの Content-Security-Policy が Oracle の UEF スクリプトを拒否したため、Fusion に接続できません。',
       fix: '管理者に UEF スクリプトのオリジンを script-src で許可するよう依頼してください（README のデプロイの節を参照）。',
+    },
+    PERSIST_FAILED: {
+      what: 'このブラウザーが通話を保存できないため、今ツールバーを再読み込みすると通話の状態が失われます。',
+      fix: '通話中は Fusion を再読み込みしないでください。ブラウザーの保存領域を空けるか、プライベートブラウズを終了してください。',
     },
     FUSION_ABSENT: {
       what: 'ツールバーが Fusion の中で動作していないため、Fusion には何も表示されません。',

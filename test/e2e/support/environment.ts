@@ -44,6 +44,12 @@ export interface OpenOptions {
   toolbarParams?: Record<string, string>;
   /** `mock`: the simulator behaves like the public mock of the microservice. */
   simMode?: 'full' | 'mock';
+  /** The microservice the host page points the toolbar at (default: this environment's simulator). */
+  genesys?: string;
+  /** false: resolve once the page is loaded, without waiting for the toolbar to be ready and available. */
+  waitReady?: boolean;
+  /** Install Playwright's clock (time flows as usual) so a test can jump the wall clock with `page.clock.setSystemTime`. */
+  clock?: boolean;
 }
 
 interface Environment {
@@ -136,6 +142,7 @@ export function useE2eEnvironment() {
       simLines.length = 0;
 
       const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+      if (options.clock) await context.clock.install();
       const page = await context.newPage();
       page.setDefaultTimeout(5_000);
       const session: E2eSession = {
@@ -160,7 +167,7 @@ export function useE2eEnvironment() {
       });
 
       const url = new URL('/fusion-host.html', env.hostOrigin);
-      url.searchParams.set('genesys', env.sim.url);
+      url.searchParams.set('genesys', options.genesys ?? env.sim.url);
       const toolbarUrl = new URL('/index.html', env.toolbarOrigin);
       // After-call work is off unless a scenario asks for it (wrapUp=on): the others end calls and go on.
       for (const [name, value] of Object.entries({ wrapUp: 'off', ...options.toolbarParams })) toolbarUrl.searchParams.set(name, value);
@@ -168,6 +175,7 @@ export function useE2eEnvironment() {
       url.searchParams.set('agentId', agentId);
       url.searchParams.set('lang', options.lang ?? 'en');
       await session.host.goto(url.toString());
+      if (options.waitReady === false) return session;
       // Ready for operation in Fusion, registered in Genesys and available (told to Fusion).
       await session.host.waitUntilToolbarReady();
       await page.locator('[data-testid="agent-state"][data-state="AVAILABLE"]').waitFor();
