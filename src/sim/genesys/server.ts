@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { FailRules } from './fail-rules';
-import { answerPreflight, corsHeaders, originAllowed, readBody, parseJsonObject, sendJson } from './http';
+import { answerPreflight, corsHeaders, hostAllowed, listen, originAllowed, readBody, parseJsonObject, refuseUpgrade, sendJson } from './http';
 import { DEFAULT_MAX_CALLS_PER_AGENT } from './calls';
 import { handleRest, type Pending } from './rest-route';
 import { SIM_ROUTES, type SimControl } from './sim-routes';
@@ -22,23 +22,6 @@ const consoleLog: SimLog = (level, message, detail) => {
   if (detail === undefined) console[level](line);
   else console[level](line, detail);
 };
-
-/** Loopback host names: what a browser on this machine sends when it means the simulator. */
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** The Host header's name without its port; a DNS-rebound page sends its own name here. */
-export function hostAllowed(hostHeader: string | undefined, allowedHosts: readonly string[] | undefined): boolean {
-  if (allowedHosts?.includes('*')) return true;
-  if (!hostHeader) return false;
-  const hostname = hostHeader.toLowerCase().replace(/:\d+$/, '');
-  return isLoopbackHost(hostname) || (allowedHosts ?? []).some((allowed) => allowed.toLowerCase() === hostname);
-}
-
-function refuseUpgrade(socket: Socket, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
 
 /**
  * Starts the Genesys microservice simulator: WS `/genesysWs`, `POST /genesys/events`, and the
@@ -167,16 +150,7 @@ export async function startGenesysSimulator(options: SimOptions = {}): Promise<S
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8087, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  const base = `${hostInUrl}:${port}`;
+  const { port, authority: base } = await listen(server, options.port ?? 8087, host);
   let closing: Promise<void> | null = null;
 
   return {

@@ -1,0 +1,124 @@
+/** `npm run bridge` flags and BRIDGE_* environment variables → bridge options (flags win). */
+import { parseArgs } from 'node:util';
+import { GWS_LOGINS, type BridgeOptions, type GwsLogin } from './index';
+import { LOG_LEVELS } from './server/log';
+import type { BridgeLogLevel } from './server/types';
+
+export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
+
+  --gws <url>                 GWS base URL (http: or https:)            env BRIDGE_GWS_URL (required)
+  --gws-login <mode>          password | authorize | simulator          env BRIDGE_GWS_LOGIN (default password)
+  --host <address>            address to listen on                      env BRIDGE_HOST (default 127.0.0.1)
+  --port <n>                  port to listen on, 0 = any free one       env BRIDGE_PORT (default 8087)
+  --allow-origin <origin>     toolbar origin allowed (repeat; * = any)  env BRIDGE_ALLOW_ORIGINS (comma-separated;
+                                                                        default: loopback origins only)
+  --client-id <id>            OAuth client id (password, authorize)     env BRIDGE_CLIENT_ID
+  --client-secret <secret>    OAuth client secret                       env BRIDGE_CLIENT_SECRET (prefer the variable:
+                                                                        flags show in the process list)
+  --token-ttl <seconds>       bridge session lifetime, 60-604800        env BRIDGE_TOKEN_TTL_SEC (default 28800)
+  --log-level <level>         debug | info | warn | error (stderr, JSON) env BRIDGE_LOG_LEVEL (default info)
+  -h, --help                  this text
+`;
+
+export type BridgeCliOptions = Omit<BridgeOptions, 'log' | 'sessionFactory' | 'now'> & {
+  host: string;
+  port: number;
+  logLevel: BridgeLogLevel;
+};
+
+export type BridgeCliParse = { ok: true; options: BridgeCliOptions } | { ok: false; help: true } | { ok: false; help?: false; message: string };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+function gwsUrl(raw: string | undefined): string {
+  if (raw === undefined) throw new Error('--gws (or BRIDGE_GWS_URL) is required: the GWS base URL, e.g. https://gws.example.com');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`--gws: "${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--gws: "${raw}" is not an http: or https: URL`);
+  if (url.username !== '' || url.password !== '') throw new Error('--gws: credentials do not belong in the URL');
+  return url.toString().replace(/\/$/, '');
+}
+
+function origin(raw: string): string {
+  if (raw === '*') return raw;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // An origin is scheme://host[:port] exactly, as browsers send it: no path, no trailing slash.
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw) {
+    throw new Error(`--allow-origin: "${raw}" is not an origin (scheme://host[:port], e.g. https://fusion.example.com)`);
+  }
+  return raw;
+}
+
+function whole(raw: string, flag: string, min: number, max: number): number {
+  const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(n >= min && n <= max)) throw new Error(`--${flag}: "${raw}" is not a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function oneOf<T extends string>(raw: string, flag: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`--${flag}: "${raw}" is not one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+/** Parses argv (without node and the script) over the environment; never throws. */
+export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliParse {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        gws: { type: 'string' },
+        'gws-login': { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        'token-ttl': { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) return { ok: false, help: true };
+    const gws = gwsUrl(nonEmpty(values.gws ?? env['BRIDGE_GWS_URL']));
+    const gwsLogin = oneOf<GwsLogin>(nonEmpty(values['gws-login'] ?? env['BRIDGE_GWS_LOGIN']) ?? 'password', 'gws-login', GWS_LOGINS);
+    const host = nonEmpty(values.host ?? env['BRIDGE_HOST']) ?? '127.0.0.1';
+    const port = whole(nonEmpty(values.port ?? env['BRIDGE_PORT']) ?? '8087', 'port', 0, 65535);
+    const origins = values['allow-origin'] ?? nonEmpty(env['BRIDGE_ALLOW_ORIGINS'])?.split(',');
+    const allowOrigins = origins?.map((item) => item.trim()).filter(Boolean).map(origin);
+    const clientId = nonEmpty(values['client-id'] ?? env['BRIDGE_CLIENT_ID']);
+    const clientSecret = nonEmpty(values['client-secret'] ?? env['BRIDGE_CLIENT_SECRET']);
+    if (gwsLogin !== 'simulator' && clientId === undefined) {
+      throw new Error(`--gws-login ${gwsLogin} needs the bridge's OAuth client: --client-id (or BRIDGE_CLIENT_ID)`);
+    }
+    const tokenTtlSec = whole(nonEmpty(values['token-ttl'] ?? env['BRIDGE_TOKEN_TTL_SEC']) ?? '28800', 'token-ttl', 60, 604_800);
+    const logLevel = oneOf<BridgeLogLevel>(nonEmpty(values['log-level'] ?? env['BRIDGE_LOG_LEVEL']) ?? 'info', 'log-level', LOG_LEVELS);
+    return {
+      ok: true,
+      options: {
+        gws,
+        gwsLogin,
+        host,
+        port,
+        tokenTtlSec,
+        logLevel,
+        ...(allowOrigins === undefined || allowOrigins.length === 0 ? {} : { allowOrigins }),
+        ...(clientId === undefined ? {} : { clientId }),
+        ...(clientSecret === undefined ? {} : { clientSecret }),
+      },
+    };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}

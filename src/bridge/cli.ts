@@ -1,0 +1,48 @@
+/**
+ * `npm run bridge -- --gws <base url> [--gws-login password|authorize|simulator] [--port 8087] …`
+ * (every flag and variable: cli-args.ts, docs/bridge.md). Runs the bridge until SIGINT/SIGTERM.
+ */
+import { parseBridgeCli, USAGE } from './cli-args';
+import { startBridge } from './index';
+import { createBridgeLog } from './server/log';
+
+/** SIGTERM must end the process within this, even if GWS never answers the sign-outs. */
+const STOP_DEADLINE_MS = 8_000;
+
+async function main(): Promise<void> {
+  const parsed = parseBridgeCli(process.argv.slice(2), process.env);
+  if (!parsed.ok && parsed.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!parsed.ok) {
+    process.stderr.write(`bridge: ${parsed.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const { logLevel, ...options } = parsed.options;
+  const log = createBridgeLog(logLevel);
+  if (options.allowOrigins === undefined) log('warn', 'no --allow-origin: only loopback origins (http(s)://localhost, 127.0.0.1, [::1]) may use this bridge');
+  const bridge = await startBridge({ ...options, log });
+  process.stdout.write(`bridge listening on ${bridge.url}\n`);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log('info', `${signal}: stopping`, { sessions: bridge.sessions() });
+    setTimeout(() => {
+      log('warn', 'stop deadline passed: exiting with sign-outs still pending');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    bridge.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bridge failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

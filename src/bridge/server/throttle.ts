@@ -1,0 +1,43 @@
+import type { Clock } from './types';
+
+const WINDOW_MS = 60_000;
+/** Usernames remembered at once; past it the oldest are forgotten, so a flood of names cannot grow the map. */
+const MAX_NAMES = 10_000;
+
+/** Sign-in attempts per username in a sliding minute; refused attempts are not counted. */
+export class SignInThrottle {
+  private readonly attempts = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly now: Clock,
+  ) {}
+
+  /** True when this attempt may go to GWS (and counts it). */
+  admit(username: string): boolean {
+    const key = username.toLowerCase();
+    const now = this.now();
+    const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
+    if (recent.length >= this.limit) {
+      this.attempts.set(key, recent);
+      return false;
+    }
+    recent.push(now);
+    // Re-inserted so the Map's order is least recently tried first.
+    this.attempts.delete(key);
+    this.attempts.set(key, recent);
+    if (this.attempts.size > MAX_NAMES) this.forgetOldest();
+    return true;
+  }
+
+  /** Drops names whose attempts are all older than the window. */
+  sweep(): void {
+    const now = this.now();
+    for (const [key, times] of this.attempts) if (times.every((at) => now - at >= WINDOW_MS)) this.attempts.delete(key);
+  }
+
+  private forgetOldest(): void {
+    const oldest = this.attempts.keys().next();
+    if (!oldest.done) this.attempts.delete(oldest.value);
+  }
+}

@@ -1,0 +1,65 @@
+/** Shapes of the bridge's toolbar side (HTTP + WebSocket server). */
+import type { AgentSessionFactory } from '../session/agent-session.types';
+
+export type BridgeLogLevel = 'debug' | 'info' | 'warn' | 'error';
+/** A log line: never a token, ticket, password or GWS cookie in `message` or `detail`. */
+export type BridgeLog = (level: BridgeLogLevel, message: string, detail?: Readonly<Record<string, unknown>>) => void;
+
+/** Milliseconds since the epoch; injected so tests can move time (token and ticket expiry, throttling). */
+export type Clock = () => number;
+
+export interface BridgeServerOptions {
+  sessionFactory: AgentSessionFactory;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default 8087; 0 picks a free port. */
+  port?: number;
+  /** Origins allowed by CORS and for socket upgrades (`*` = any). Default: loopback origins only. */
+  allowOrigins?: readonly string[];
+  /** Bridge session token lifetime (default 8 h). */
+  tokenTtlSec?: number;
+  /** Socket ticket lifetime (default 30 s). */
+  ticketTtlSec?: number;
+  /** Sign-in attempts per username per minute before 429 (default 5). */
+  signInsPerMinute?: number;
+  /** A request's headers must arrive within this (default 5 s), the whole request within `requestTimeoutMs` (default 10 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  now?: Clock;
+  log?: BridgeLog;
+}
+
+export interface BridgeServerHandle {
+  /** http://host:port */
+  readonly url: string;
+  readonly port: number;
+  /** How many bridge sessions (signed-in tokens) are live. */
+  sessions(): number;
+  /**
+   * Stops accepting, closes every toolbar socket (1012, so toolbars reconnect) and, unless
+   * `keepGwsSessions`, signs every agent out of GWS. Idempotent.
+   */
+  close(options?: { keepGwsSessions?: boolean }): Promise<void>;
+}
+
+/** The error body of every refusal: a stable code the toolbar can switch on, and a human message. */
+export type RefusalCode =
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_IN_THROTTLED'
+  | 'SIGN_IN_INVALID'
+  | 'GWS_UNREACHABLE'
+  | 'GWS_INIT_FAILED'
+  | 'SESSION_INVALID'
+  | 'NOT_YOUR_AGENT'
+  | 'NOT_YOUR_CALL'
+  | 'NOT_SUPPORTED'
+  | 'NOT_ONLINE'
+  | 'TOO_MANY_COMMANDS'
+  | 'BAD_COMMAND'
+  | 'BODY_INVALID'
+  | 'BODY_TOO_LARGE'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'SHUTTING_DOWN'
+  | 'INTERNAL';

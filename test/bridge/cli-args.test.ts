@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { parseBridgeCli } from '../../src/bridge/cli-args';
+
+const GWS = ['--gws', 'https://gws.example.com/'];
+
+function options(argv: string[], env: Record<string, string> = {}) {
+  const parsed = parseBridgeCli(argv, env);
+  if (!parsed.ok) throw new Error(parsed.help ? 'help' : parsed.message);
+  return parsed.options;
+}
+
+function refusal(argv: string[], env: Record<string, string> = {}): string {
+  const parsed = parseBridgeCli(argv, env);
+  if (parsed.ok || parsed.help) throw new Error('accepted');
+  return parsed.message;
+}
+
+describe('when the bridge reads its configuration', () => {
+  test('defaults: password login, 127.0.0.1:8087, loopback origins, 8 h tokens, info logs', () => {
+    expect(options([...GWS, '--client-id', 'bridge'])).toEqual({
+      gws: 'https://gws.example.com',
+      gwsLogin: 'password',
+      host: '127.0.0.1',
+      port: 8087,
+      tokenTtlSec: 28800,
+      logLevel: 'info',
+      clientId: 'bridge',
+    });
+  });
+
+  test('every flag', () => {
+    expect(
+      options([
+        '--gws', 'http://127.0.0.1:9090', '--gws-login', 'authorize', '--host', '0.0.0.0', '--port', '0',
+        '--allow-origin', 'https://fusion.example.com', '--allow-origin', 'http://localhost:5173',
+        '--client-id', 'id', '--client-secret', 'secret', '--token-ttl', '600', '--log-level', 'debug',
+      ]),
+    ).toEqual({
+      gws: 'http://127.0.0.1:9090',
+      gwsLogin: 'authorize',
+      host: '0.0.0.0',
+      port: 0,
+      allowOrigins: ['https://fusion.example.com', 'http://localhost:5173'],
+      clientId: 'id',
+      clientSecret: 'secret',
+      tokenTtlSec: 600,
+      logLevel: 'debug',
+    });
+  });
+
+  test('every environment variable, and flags win over them', () => {
+    const env = {
+      BRIDGE_GWS_URL: 'http://gws.test:8090',
+      BRIDGE_GWS_LOGIN: 'simulator',
+      BRIDGE_HOST: '::1',
+      BRIDGE_PORT: '9000',
+      BRIDGE_ALLOW_ORIGINS: 'https://a.example, https://b.example',
+      BRIDGE_CLIENT_ID: 'env-id',
+      BRIDGE_CLIENT_SECRET: 'env-secret',
+      BRIDGE_TOKEN_TTL_SEC: '3600',
+      BRIDGE_LOG_LEVEL: 'warn',
+    };
+    expect(options([], env)).toEqual({
+      gws: 'http://gws.test:8090',
+      gwsLogin: 'simulator',
+      host: '::1',
+      port: 9000,
+      allowOrigins: ['https://a.example', 'https://b.example'],
+      clientId: 'env-id',
+      clientSecret: 'env-secret',
+      tokenTtlSec: 3600,
+      logLevel: 'warn',
+    });
+    expect(options(['--port', '9100', '--allow-origin', 'https://c.example'], env)).toMatchObject({ port: 9100, allowOrigins: ['https://c.example'] });
+  });
+
+  test('the simulator login needs no OAuth client', () => {
+    expect(options([...GWS, '--gws-login', 'simulator'])).not.toHaveProperty('clientId');
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['no GWS URL', [], /--gws .*required/],
+    ['a GWS URL that is not one', ['--gws', 'gws.example.com'], /not a URL/],
+    ['a GWS URL of another scheme', ['--gws', 'ftp://gws.example.com'], /not an http: or https: URL/],
+    ['credentials in the GWS URL', ['--gws', 'https://u:p@gws.example.com'], /credentials/],
+    ['an unknown login', [...GWS, '--gws-login', 'kerberos'], /--gws-login: "kerberos" is not one of password, authorize, simulator/],
+    ['password login without a client', [...GWS], /--client-id/],
+    ['a port out of range', [...GWS, '--gws-login', 'simulator', '--port', '70000'], /--port: "70000"/],
+    ['a port that is not a number', [...GWS, '--gws-login', 'simulator', '--port', '80a'], /--port: "80a"/],
+    ['an origin with a path', [...GWS, '--gws-login', 'simulator', '--allow-origin', 'https://fusion.example.com/'], /is not an origin/],
+    ['an origin without a scheme', [...GWS, '--gws-login', 'simulator', '--allow-origin', 'fusion.example.com'], /is not an origin/],
+    ['a token lifetime under a minute', [...GWS, '--gws-login', 'simulator', '--token-ttl', '5'], /--token-ttl/],
+    ['an unknown log level', [...GWS, '--gws-login', 'simulator', '--log-level', 'loud'], /--log-level/],
+    ['an unknown flag', [...GWS, '--gws-login', 'simulator', '--prot', '1'], /--prot/],
+  ];
+  for (const [what, argv, message] of bad) {
+    test(`refuses ${what} with a clear message`, () => {
+      expect(refusal(argv)).toMatch(message);
+    });
+  }
+
+  test('refuses a bad value from the environment too', () => {
+    expect(refusal([], { BRIDGE_GWS_URL: 'https://gws.example.com', BRIDGE_GWS_LOGIN: 'simulator', BRIDGE_PORT: '-1' })).toMatch(/--port: "-1"/);
+  });
+
+  test('--help asks for the usage', () => {
+    expect(parseBridgeCli(['--help'], {})).toEqual({ ok: false, help: true });
+    expect(parseBridgeCli(['-h', '--port', 'x'], {})).toEqual({ ok: false, help: true });
+  });
+});
