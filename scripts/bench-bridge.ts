@@ -157,7 +157,7 @@ export interface BridgeBenchResult {
   sessionsMeasured: number;
   budgetMs: number;
   maxAgents: number;
-  steps: { agents: number; calls: number; ringToFrame: Summary; bridgeCpuPct: number; timeouts: number }[];
+  steps: { agents: number; calls: number; ringToFrame: Summary; bridgeCpuPct: number; simCpuPct: number; timeouts: number }[];
 }
 
 export interface BridgeBenchOptions {
@@ -236,6 +236,7 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
       const calls = Math.max(1, Math.round((step * windowSec) / 60));
       const gap = (windowSec * 1000) / calls;
       const cpuBefore = await bridge.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
+      const simBefore = await sim.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
       const startedAt = wall();
       const pending: Promise<number>[] = [];
       for (let i = 0; i < calls; i += 1) {
@@ -248,10 +249,12 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
       const samples = await Promise.all(pending);
       const elapsed = wall() - startedAt;
       const cpuAfter = await bridge.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
+      const simAfter = await sim.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
       const timeouts = samples.filter((value) => Number.isNaN(value)).length;
       const ringToFrame = summarize(samples.map((value) => (Number.isNaN(value) ? RING_TIMEOUT_MS : value)));
-      results.push({ agents: step, calls, ringToFrame, bridgeCpuPct: ((cpuAfter.cpuMs - cpuBefore.cpuMs) / elapsed) * 100, timeouts });
-      console.error(`bench bridge: ${step} agents, ${calls} calls: ring → frame p50 ${ringToFrame.p50.toFixed(2)} p99 ${ringToFrame.p99.toFixed(2)} ms`);
+      results.push({ agents: step, calls, ringToFrame, bridgeCpuPct: ((cpuAfter.cpuMs - cpuBefore.cpuMs) / elapsed) * 100, simCpuPct: ((simAfter.cpuMs - simBefore.cpuMs) / elapsed) * 100, timeouts });
+      const last = results.at(-1);
+      console.error(`bench bridge: ${step} agents, ${calls} calls: ring → frame p50 ${ringToFrame.p50.toFixed(2)} p99 ${ringToFrame.p99.toFixed(2)} ms; CPU bridge ${last?.bridgeCpuPct.toFixed(1)} %, simulator ${last?.simCpuPct.toFixed(1)} %`);
       if (ringToFrame.p99 > budgetMs || timeouts > 0) break;
       maxAgents = step;
     }

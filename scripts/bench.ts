@@ -4,7 +4,7 @@
  * run. Prints one table, writes bench/results.json (numbers only), exits 1 when a budget fails.
  *
  * `npm run bench -- browser core` runs only the named parts (browser, core, memory, recorder,
- * agents, reconnect, size); `--profile` adds a CPU profile of the ringing path (bench/ring.cpuprofile).
+ * agents, bridge, reconnect, size); `--profile` adds a CPU profile of the ringing path (bench/ring.cpuprofile).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -126,6 +126,21 @@ async function agents() {
   add({ id: 'agents.simKbPerAgent', label: 'simulator heap per agent', unit: 'KB', value: r.simBytesPerAgent / 1024 });
 }
 
+async function bridge() {
+  const { bridgeBench } = await import('./bench-bridge');
+  const r = await bridgeBench();
+  details['bridge'] = r;
+  const relay = 'bare relay';
+  add({ id: 'bridge.notifyToFrame.p50', label: 'bridge: GWS notification → toolbar frame p50', unit: 'ms', value: r.notifyToFrame.bridge.p50, floor: r.notifyToFrame.relay.p50, floorLabel: relay, max: { of: 'ratio', max: 2 } });
+  add({ id: 'bridge.notifyToFrame.p99', label: 'bridge: GWS notification → toolbar frame p99', unit: 'ms', value: r.notifyToFrame.bridge.p99, floor: r.notifyToFrame.relay.p99, floorLabel: relay, max: { of: 'ratio', max: 3 } });
+  add({ id: 'bridge.commandToRequest.p50', label: 'bridge: toolbar command → GWS request p50', unit: 'ms', value: r.commandToRequest.p50 });
+  add({ id: 'bridge.kbPerSession', label: `bridge: heap per agent session (${r.sessionsMeasured} sessions)`, unit: 'KB', value: r.bytesPerSession / 1024, max: { of: 'value', max: 64 } });
+  add({ id: 'bridge.agents.max', label: `bridge: agents in one process, 1 call/agent/min, p99 ≤ ${r.budgetMs} ms (goal ≥ 2,000)`, unit: 'agents', value: r.maxAgents });
+  for (const step of r.steps) {
+    add({ id: `bridge.agents.${step.agents}.p99`, label: `  ${step.agents} agents: ring → frame p99 (p50; CPU bridge, simulator)`, unit: `ms (${fmt(step.ringToFrame.p50)}; ${fmt(step.bridgeCpuPct)} %, ${fmt(step.simCpuPct)} %)`, value: step.ringToFrame.p99 });
+  }
+}
+
 async function reconnect() {
   const sim = await startGenesysSimulator({ port: 0, log: () => undefined });
   const config: ToolbarConfig = { ...DEFAULT_CONFIG, genesysWs: sim.wsUrl, genesysRest: sim.restUrl };
@@ -210,6 +225,7 @@ const parts: Record<string, () => unknown> = {
   memory,
   recorder,
   agents,
+  bridge,
   reconnect,
   size,
 };

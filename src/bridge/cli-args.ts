@@ -12,18 +12,25 @@ export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
   --port <n>                  port to listen on, 0 = any free one       env BRIDGE_PORT (default 8087)
   --allow-origin <origin>     toolbar origin allowed (repeat; * = any)  env BRIDGE_ALLOW_ORIGINS (comma-separated;
                                                                         default: loopback origins only)
-  --client-id <id>            OAuth client id (password, authorize)     env BRIDGE_CLIENT_ID
-  --client-secret <secret>    OAuth client secret                       env BRIDGE_CLIENT_SECRET (prefer the variable:
-                                                                        flags show in the process list)
+  --client-id <id>            OAuth client id (password, authorize)     env BRIDGE_CLIENT_ID (default external_api_client)
+  --client-secret <secret>    OAuth client secret                       env BRIDGE_CLIENT_SECRET (default secret; prefer the
+                                                                        variable: flags show in the process list)
+  --api-key <key>             x-api-key on every GWS request            env BRIDGE_API_KEY (PureEngage Cloud; default none)
+  --redirect-uri <url>        redirect_uri of the authorize/simulator   env BRIDGE_REDIRECT_URI (default http://localhost/callback)
+                              logins
+  --gws-timeout <ms>          deadline of every GWS request, 100-60000  env BRIDGE_GWS_TIMEOUT_MS (default 5000)
   --token-ttl <seconds>       bridge session lifetime, 60-604800        env BRIDGE_TOKEN_TTL_SEC (default 28800)
   --log-level <level>         debug | info | warn | error (stderr, JSON) env BRIDGE_LOG_LEVEL (default info)
+  --inspect                   development: the session machines in the  env BRIDGE_INSPECT=1
+                              Stately inspector (opens a browser)
   -h, --help                  this text
 `;
 
-export type BridgeCliOptions = Omit<BridgeOptions, 'log' | 'sessionFactory' | 'now'> & {
+export type BridgeCliOptions = Omit<BridgeOptions, 'log' | 'sessionFactory' | 'now' | 'inspect'> & {
   host: string;
   port: number;
   logLevel: BridgeLogLevel;
+  inspect: boolean;
 };
 
 export type BridgeCliParse = { ok: true; options: BridgeCliOptions } | { ok: false; help: true } | { ok: false; help?: false; message: string };
@@ -32,17 +39,21 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
-function gwsUrl(raw: string | undefined): string {
-  if (raw === undefined) throw new Error('--gws (or BRIDGE_GWS_URL) is required: the GWS base URL, e.g. https://gws.example.com');
+function httpUrl(raw: string, flag: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`--gws: "${raw}" is not a URL`);
+    throw new Error(`--${flag}: "${raw}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--gws: "${raw}" is not an http: or https: URL`);
-  if (url.username !== '' || url.password !== '') throw new Error('--gws: credentials do not belong in the URL');
-  return url.toString().replace(/\/$/, '');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--${flag}: "${raw}" is not an http: or https: URL`);
+  if (url.username !== '' || url.password !== '') throw new Error(`--${flag}: credentials do not belong in the URL`);
+  return url.toString();
+}
+
+function gwsUrl(raw: string | undefined): string {
+  if (raw === undefined) throw new Error('--gws (or BRIDGE_GWS_URL) is required: the GWS base URL, e.g. https://gws.example.com');
+  return httpUrl(raw, 'gws').replace(/\/$/, '');
 }
 
 function origin(raw: string): string {
@@ -85,6 +96,10 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         'allow-origin': { type: 'string', multiple: true },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
+        'api-key': { type: 'string' },
+        'redirect-uri': { type: 'string' },
+        'gws-timeout': { type: 'string' },
+        inspect: { type: 'boolean' },
         'token-ttl': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -99,9 +114,12 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
     const allowOrigins = origins?.map((item) => item.trim()).filter(Boolean).map(origin);
     const clientId = nonEmpty(values['client-id'] ?? env['BRIDGE_CLIENT_ID']);
     const clientSecret = nonEmpty(values['client-secret'] ?? env['BRIDGE_CLIENT_SECRET']);
-    if (gwsLogin !== 'simulator' && clientId === undefined) {
-      throw new Error(`--gws-login ${gwsLogin} needs the bridge's OAuth client: --client-id (or BRIDGE_CLIENT_ID)`);
-    }
+    const apiKey = nonEmpty(values['api-key'] ?? env['BRIDGE_API_KEY']);
+    const redirect = nonEmpty(values['redirect-uri'] ?? env['BRIDGE_REDIRECT_URI']);
+    const redirectUri = redirect === undefined ? undefined : httpUrl(redirect, 'redirect-uri');
+    const timeout = nonEmpty(values['gws-timeout'] ?? env['BRIDGE_GWS_TIMEOUT_MS']);
+    const gwsTimeoutMs = timeout === undefined ? undefined : whole(timeout, 'gws-timeout', 100, 60_000);
+    const inspect = values.inspect === true || env['BRIDGE_INSPECT'] === '1' || env['BRIDGE_INSPECT'] === 'true';
     const tokenTtlSec = whole(nonEmpty(values['token-ttl'] ?? env['BRIDGE_TOKEN_TTL_SEC']) ?? '28800', 'token-ttl', 60, 604_800);
     const logLevel = oneOf<BridgeLogLevel>(nonEmpty(values['log-level'] ?? env['BRIDGE_LOG_LEVEL']) ?? 'info', 'log-level', LOG_LEVELS);
     return {
@@ -113,6 +131,10 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         port,
         tokenTtlSec,
         logLevel,
+        inspect,
+        ...(apiKey === undefined ? {} : { apiKey }),
+        ...(redirectUri === undefined ? {} : { redirectUri }),
+        ...(gwsTimeoutMs === undefined ? {} : { gwsTimeoutMs }),
         ...(allowOrigins === undefined || allowOrigins.length === 0 ? {} : { allowOrigins }),
         ...(clientId === undefined ? {} : { clientId }),
         ...(clientSecret === undefined ? {} : { clientSecret }),

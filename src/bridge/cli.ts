@@ -3,7 +3,8 @@
  * (every flag and variable: cli-args.ts, docs/bridge.md). Runs the bridge until SIGINT/SIGTERM.
  */
 import { parseBridgeCli, USAGE } from './cli-args';
-import { startBridge } from './index';
+import { startBridge, type BridgeHandle } from './index';
+import { loadInspector } from './inspect';
 import { createBridgeLog } from './server/log';
 
 /** SIGTERM must end the process within this, even if GWS never answers the sign-outs. */
@@ -19,15 +20,16 @@ async function main(): Promise<void> {
     process.stderr.write(`bridge: ${parsed.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  const { logLevel, ...options } = parsed.options;
+  const { logLevel, inspect, ...options } = parsed.options;
   const log = createBridgeLog(logLevel);
   if (options.allowOrigins === undefined) log('warn', 'no --allow-origin: only loopback origins (http(s)://localhost, 127.0.0.1, [::1]) may use this bridge');
-  const bridge = await startBridge({ ...options, log });
-  process.stdout.write(`bridge listening on ${bridge.url}\n`);
+  let bridge: BridgeHandle | undefined;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    // A signal during start-up: nothing is serving yet, nothing to sign out.
+    if (bridge === undefined) process.exit(0);
     log('info', `${signal}: stopping`, { sessions: bridge.sessions() });
     setTimeout(() => {
       log('warn', 'stop deadline passed: exiting with sign-outs still pending');
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  bridge = await startBridge({ ...options, log, ...(inspect ? { inspect: await loadInspector() } : {}) });
+  process.stdout.write(`bridge listening on ${bridge.url}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -16,15 +16,15 @@ function refusal(argv: string[], env: Record<string, string> = {}): string {
 }
 
 describe('when the bridge reads its configuration', () => {
-  test('defaults: password login, 127.0.0.1:8087, loopback origins, 8 h tokens, info logs', () => {
-    expect(options([...GWS, '--client-id', 'bridge'])).toEqual({
+  test('defaults: password login, 127.0.0.1:8087, loopback origins, 8 h tokens, info logs, no inspector; the GWS side\'s OAuth client', () => {
+    expect(options(GWS)).toEqual({
       gws: 'https://gws.example.com',
       gwsLogin: 'password',
       host: '127.0.0.1',
       port: 8087,
       tokenTtlSec: 28800,
       logLevel: 'info',
-      clientId: 'bridge',
+      inspect: false,
     });
   });
 
@@ -34,6 +34,7 @@ describe('when the bridge reads its configuration', () => {
         '--gws', 'http://127.0.0.1:9090', '--gws-login', 'authorize', '--host', '0.0.0.0', '--port', '0',
         '--allow-origin', 'https://fusion.example.com', '--allow-origin', 'http://localhost:5173',
         '--client-id', 'id', '--client-secret', 'secret', '--token-ttl', '600', '--log-level', 'debug',
+        '--api-key', 'key', '--redirect-uri', 'https://bridge.example.com/callback', '--gws-timeout', '2500', '--inspect',
       ]),
     ).toEqual({
       gws: 'http://127.0.0.1:9090',
@@ -45,6 +46,10 @@ describe('when the bridge reads its configuration', () => {
       clientSecret: 'secret',
       tokenTtlSec: 600,
       logLevel: 'debug',
+      apiKey: 'key',
+      redirectUri: 'https://bridge.example.com/callback',
+      gwsTimeoutMs: 2500,
+      inspect: true,
     });
   });
 
@@ -59,6 +64,10 @@ describe('when the bridge reads its configuration', () => {
       BRIDGE_CLIENT_SECRET: 'env-secret',
       BRIDGE_TOKEN_TTL_SEC: '3600',
       BRIDGE_LOG_LEVEL: 'warn',
+      BRIDGE_API_KEY: 'env-key',
+      BRIDGE_REDIRECT_URI: 'http://localhost:9999/cb',
+      BRIDGE_GWS_TIMEOUT_MS: '7000',
+      BRIDGE_INSPECT: '1',
     };
     expect(options([], env)).toEqual({
       gws: 'http://gws.test:8090',
@@ -70,12 +79,12 @@ describe('when the bridge reads its configuration', () => {
       clientSecret: 'env-secret',
       tokenTtlSec: 3600,
       logLevel: 'warn',
+      apiKey: 'env-key',
+      redirectUri: 'http://localhost:9999/cb',
+      gwsTimeoutMs: 7000,
+      inspect: true,
     });
     expect(options(['--port', '9100', '--allow-origin', 'https://c.example'], env)).toMatchObject({ port: 9100, allowOrigins: ['https://c.example'] });
-  });
-
-  test('the simulator login needs no OAuth client', () => {
-    expect(options([...GWS, '--gws-login', 'simulator'])).not.toHaveProperty('clientId');
   });
 
   const bad: [string, string[], RegExp][] = [
@@ -84,7 +93,8 @@ describe('when the bridge reads its configuration', () => {
     ['a GWS URL of another scheme', ['--gws', 'ftp://gws.example.com'], /not an http: or https: URL/],
     ['credentials in the GWS URL', ['--gws', 'https://u:p@gws.example.com'], /credentials/],
     ['an unknown login', [...GWS, '--gws-login', 'kerberos'], /--gws-login: "kerberos" is not one of password, authorize, simulator/],
-    ['password login without a client', [...GWS], /--client-id/],
+    ['a redirect URI that is not http(s)', [...GWS, '--redirect-uri', 'javascript:alert(1)'], /--redirect-uri: .* is not an http: or https: URL/],
+    ['a GWS deadline under 100 ms', [...GWS, '--gws-timeout', '10'], /--gws-timeout: "10" is not a whole number from 100 to 60000/],
     ['a port out of range', [...GWS, '--gws-login', 'simulator', '--port', '70000'], /--port: "70000"/],
     ['a port that is not a number', [...GWS, '--gws-login', 'simulator', '--port', '80a'], /--port: "80a"/],
     ['an origin with a path', [...GWS, '--gws-login', 'simulator', '--allow-origin', 'https://fusion.example.com/'], /is not an origin/],

@@ -20,6 +20,7 @@ describe('when signing in', () => {
     expect(d.session.state()).toBe('online');
     expect(d.session.agentId).toBe(AGENT.agentLogin);
     expect(d.gws.requests[0]).toEqual({ method: 'POST', path: '/activate-channels', body: { data: { agentId: AGENT.agentLogin, placeName: AGENT.defaultPlace } } });
+    expect(d.gws.paths()[1]).toBe('GET /current-session');
   });
   test.each([
     ['SIGN_IN_FAILED', 'SIGN_IN_FAILED'],
@@ -52,7 +53,9 @@ describe('when signing in', () => {
 
 describe('when the toolbar registers', () => {
   test('before GWS said the agent state: EventRegistered and the state follow the first DnStateChanged', async () => {
-    const d = await online();
+    const gws = new FakeGws();
+    gws.sessionDn = undefined;
+    const d = await online(gws);
     expect(d.command({ type: 'initialize' })).toEqual({ status: 200 });
     expect(d.frames).toEqual([]);
     d.gws.dn('NotReady', { agentWorkMode: 'AuxWork', reasons: [{ key: 'ReasonCode', type: 'str', value: 'Lunch' }] });
@@ -75,7 +78,7 @@ describe('when the toolbar registers', () => {
     expect(d.gws.paths().filter((p) => p === 'POST /activate-channels')).toHaveLength(2);
     d.gws.dn('Ready');
     await d.frame('EventAgentReady');
-    expect(d.names()).toEqual(['EventRegistered', 'EventAgentReady']);
+    expect(d.names()).toEqual(['EventAgentLogout', 'EventRegistered', 'EventAgentReady']);
   });
 });
 
@@ -201,13 +204,25 @@ describe('when the toolbar dials', () => {
   });
 });
 
+describe('when GWS sends something the bridge cannot use', () => {
+  test('an invalid or unknown message is a coded log line; nothing else changes, the session stays online', async () => {
+    const d = await online();
+    d.gws.emit({ type: 'gws.invalid', code: 'GWS_BAD_MESSAGE', detail: 'CallStateChanged call.state: Invalid type' });
+    d.gws.emit({ type: 'gws.invalid', code: 'GWS_UNKNOWN_MESSAGE', detail: 'messageType Surprise' });
+    await expect.poll(() => d.logs.filter((line) => line.startsWith('warn GWS_BAD_MESSAGE') || line.startsWith('warn GWS_UNKNOWN_MESSAGE'))).toHaveLength(2);
+    expect(d.session.state()).toBe('online');
+    expect(d.frames).toEqual([]);
+    await d.established();
+  });
+});
+
 describe('admission', () => {
   test('NOT_YOUR_CALL for an unknown connectionId, BAD_COMMAND for missing fields, nothing sent', async () => {
     const d = await online();
     expect(d.command({ type: 'Hangup', connectionId: 'someone-else' })).toEqual({ status: 403, code: 'NOT_YOUR_CALL' });
     expect(d.command({ type: 'Hangup' })).toMatchObject({ status: 400, code: 'BAD_COMMAND' });
     expect(d.command({ type: 'MakeCall', connectionId: 'x' })).toMatchObject({ status: 400, code: 'BAD_COMMAND' });
-    expect(d.gws.paths()).toEqual(['POST /activate-channels']);
+    expect(d.gws.paths()).toEqual(['POST /activate-channels', 'GET /current-session']);
   });
 });
 
@@ -277,14 +292,18 @@ describe('when recovering', () => {
     expect(d.gws.paths().filter((p) => p === 'POST /activate-channels')).toHaveLength(2);
     expect(d.frames.filter((f) => 'connectionId' in f).map((f) => f.eventName)).toEqual(['EventRinging', 'EventEstablished']);
   });
-  test('VOICE UNAVAILABLE → waits for VOICE AVAILABLE, then resyncs', async () => {
+  test('VOICE UNAVAILABLE → EventLinkDisconnected, waits for VOICE AVAILABLE → EventLinkConnected, then resyncs', async () => {
     const d = await online();
     d.gws.notify({ messageType: 'ServiceStateChanged', serviceName: 'VOICE', serviceState: 'UNAVAILABLE' });
     await d.expectState('recovering');
+    await d.frame('EventLinkDisconnected', { ThisDN: AGENT.agentLogin });
     d.gws.sessionCalls = [{ id: 'c5', state: 'Ringing', callType: 'Inbound' }];
     d.gws.notify({ messageType: 'ServiceStateChanged', serviceName: 'VOICE', serviceState: 'AVAILABLE' });
     await d.expectState('online');
     await d.frame('EventRinging', { connectionId: 'c5' });
+    d.gws.notify({ messageType: 'ServiceStateChanged', serviceName: 'VOICE', serviceState: 'AVAILABLE' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(d.names().filter((n) => n.startsWith('EventLink'))).toEqual(['EventLinkDisconnected', 'EventLinkConnected']);
   });
   test('a resync that GWS refuses is retried', async () => {
     const d = await online();
@@ -292,7 +311,28 @@ describe('when recovering', () => {
     d.gws.answerNext('/current-session', { ok: false, status: 403, code: 'GWS_HTTP_403', message: 'not yet' });
     d.gws.emit({ type: 'cometd.unknownSession' });
     await d.expectState('online');
-    expect(d.gws.paths().filter((p) => p === 'GET /current-session')).toHaveLength(2);
+    // One at sign-in, the refused one, its retry.
+    expect(d.gws.paths().filter((p) => p === 'GET /current-session')).toHaveLength(3);
+  });
+});
+
+describe('when the bridge shuts down (closeAll)', () => {
+  test('a sign-in still waiting for GWS ends too, and later sign-ins are refused', async () => {
+    const gws = new FakeGws();
+    gws.signInHangs = true;
+    const factory = createSessionFactory({ timings: FAST }, () => gws);
+    const waiting = factory.signIn({ username: 'x', password: 'y' });
+    await expect.poll(() => gws.signIns).toBe(1);
+    await factory.closeAll();
+    expect(await waiting).toMatchObject({ ok: false });
+    expect(await factory.signIn({ username: 'x', password: 'y' })).toMatchObject({ ok: false, code: 'GWS_UNREACHABLE' });
+  });
+  test('online sessions are signed out of GWS', async () => {
+    const d = await online();
+    await d.factory.closeAll();
+    driver = undefined;
+    expect(d.session.state()).toBe('signedOut');
+    expect(d.gws.paths()).toContain('POST /logout');
   });
 });
 

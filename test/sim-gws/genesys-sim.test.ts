@@ -167,6 +167,45 @@ describe('when John transfers to Kate', () => {
   });
 });
 
+describe('when John conferences Kate in', () => {
+  it('needs a seventh attached-data entry, then never answers complete-conference and lists [caller, John] on both sides', async () => {
+    const [john, kate] = await Promise.all([online('JohnSmith'), online('KateLondon')]);
+    const consultOf = async (parent: string): Promise<string> => {
+      await john.voice(`/voice/calls/${parent}/answer`);
+      await john.voice(`/voice/calls/${parent}/initiate-transfer`, { destination: KATE_DN });
+      const consult = await kate.nextCall({ state: 'Ringing', notificationType: 'StateChange' });
+      await kate.voice(`/voice/calls/${consult.id}/answer`);
+      await kate.nextCall({ id: consult.id, state: 'Established' });
+      return consult.id;
+    };
+    const plain = sim.ring('JohnSmith', { ani: '+33647001' });
+    const refused = await john.voice(`/voice/calls/${await consultOf(plain)}/complete-conference`, { parentConnId: plain });
+    expect(refused.status).toBe(500);
+    const pad = Array.from({ length: 4 }, (_, i) => ({ key: `Pad${i}`, type: 'str', value: String(i) }));
+    const parent = sim.ring('JohnSmith', { ani: '+33647001', userData: pad });
+    const consult = await consultOf(parent);
+    kate.drain();
+    const complete = john.rest('POST', `/workspace/v3/voice/calls/${consult}/complete-conference`, { data: { parentConnId: parent } }, { signal: AbortSignal.timeout(500) });
+    const conference = await kate.nextCall({ id: parent, state: 'Established' });
+    expect(conference.participants).toEqual([{ number: '+33647001', role: 'RoleOrigination' }, { number: '+33298025003', role: 'RoleDestination' }]);
+    await expect(complete).rejects.toThrow(/aborted|timeout/i);
+  });
+});
+
+describe('when John transfers to Kate in a single step', () => {
+  it('tells John Released twice and never Completed, and rings Kate on the same id', async () => {
+    const [john, kate] = await Promise.all([online('JohnSmith'), online('KateLondon')]);
+    const callId = sim.ring('JohnSmith');
+    await john.voice(`/voice/calls/${callId}/answer`);
+    await john.nextCall({ id: callId, state: 'Established' });
+    await john.voice(`/voice/calls/${callId}/single-step-transfer`, { destination: KATE_DN });
+    await john.nextCall({ id: callId, state: 'Released' });
+    await kate.nextCall({ id: callId, state: 'Ringing' });
+    await john.nextCall({ id: callId, state: 'Released' });
+    expect(sim.calls('JohnSmith')).toEqual([expect.objectContaining({ id: callId, state: 'Released' })]);
+  });
+});
+
 describe('when the outside party is dialled', () => {
   it('answers after dialAnswerMs even for a number ending in 486', async () => {
     const agent = await online();

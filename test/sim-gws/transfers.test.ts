@@ -161,3 +161,21 @@ describe('when a request is not in the call capabilities', () => {
     expect(sim.calls('JohnSmith')).toEqual([expect.objectContaining({ state: 'Ringing' })]);
   });
 });
+
+describe('when John conferences in a single step', () => {
+  it('rings Kate as a new party on the same call, and tells John when she joins', async () => {
+    const parent = await established();
+    await john.voice(`/voice/calls/${parent}/single-step-conference`, { destination: KATE_DN });
+    expect(await kate.nextCall({ id: parent, state: 'Ringing' })).toMatchObject({ callType: 'Inbound' });
+    await kate.voice(`/voice/calls/${parent}/answer`);
+    const joined = await john.nextCall({ id: parent, notificationType: 'ParticipantsUpdated' });
+    expect(numbers(joined)).toEqual([CALLER, KATE_DN].sort());
+  });
+
+  it('tells John when an outside number joins', async () => {
+    const parent = await established();
+    await john.voice(`/voice/calls/${parent}/single-step-conference`, { destination: '+14155550100' });
+    const joined = await john.nextCall({ id: parent, notificationType: 'ParticipantsUpdated' });
+    expect(numbers(joined)).toEqual([CALLER, '+14155550100'].sort());
+  });
+});

@@ -1,12 +1,25 @@
-/** The session machine's injected actors, made from one agent's GwsPorts. */
+/**
+ * The session machine's injected actors, made once per factory: each finds its agent's GwsPorts by
+ * the key in its input, so one provided machine serves every session (provide() per session cost
+ * 53 KB each).
+ */
 import { fromCallback, fromPromise } from 'xstate';
 import type { GwsPorts } from './ports.types';
-import type { NotificationsCommand, RequestsCommand } from './session.types';
+import type { NotificationsCommand, PortsInput, RequestsCommand } from './session.types';
 
-export function portActors(ports: GwsPorts) {
+export type PortsLookup = (key: string) => GwsPorts | undefined;
+
+function portsOf(lookup: PortsLookup, input: PortsInput): GwsPorts {
+  const ports = lookup(input.key);
+  if (!ports) throw new Error(`no GWS ports for session ${input.key}`);
+  return ports;
+}
+
+export function portActors(lookup: PortsLookup) {
   return {
-    signIn: fromPromise<void, void>(() => ports.signIn()),
-    requests: fromCallback<RequestsCommand>(({ receive, sendBack }) => {
+    signIn: fromPromise<void, PortsInput>(({ input }) => portsOf(lookup, input).signIn()),
+    requests: fromCallback<RequestsCommand, PortsInput>(({ receive, sendBack, input }) => {
+      const ports = portsOf(lookup, input);
       let live = true;
       receive((command) => {
         void ports.request(command.request).then((result) => {
@@ -17,7 +30,8 @@ export function portActors(ports: GwsPorts) {
         live = false;
       };
     }),
-    notifications: fromCallback<NotificationsCommand>(({ receive, sendBack }) => {
+    notifications: fromCallback<NotificationsCommand, PortsInput>(({ receive, sendBack, input }) => {
+      const ports = portsOf(lookup, input);
       receive((command) => {
         if (command.type === 'cometd.connect') ports.connect((event) => sendBack(event));
         else ports.disconnect();

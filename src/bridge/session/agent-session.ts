@@ -17,6 +17,8 @@ export interface StartedSession {
   readonly session: AgentSession;
   /** Resolves once online (or failed); never rejects. */
   readonly ready: Promise<SignInResult>;
+  /** Resolves when the machine has stopped. */
+  readonly ended: Promise<void>;
 }
 
 export function startAgentSession(
@@ -38,7 +40,7 @@ export function startAgentSession(
     if (snapshot.status !== 'active' || snapshot.matches('signedOut') || snapshot.matches({ live: 'signingOut' })) return 'signedOut';
     if (snapshot.matches('signingIn')) return 'signingIn';
     if (snapshot.matches({ live: 'initializing' })) return 'initializing';
-    if (snapshot.matches({ live: 'activating' })) return 'activating';
+    if (snapshot.matches({ live: 'activating' }) || snapshot.matches({ live: 'loading' })) return 'activating';
     if (snapshot.matches({ live: 'online' })) return 'online';
     return 'recovering';
   }
@@ -98,5 +100,5 @@ export function startAgentSession(
     });
   });
   actor.start();
-  return { session, ready };
+  return { session, ready, ended: done };
 }

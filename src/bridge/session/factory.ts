@@ -27,27 +27,35 @@ const quiet: SessionLog = () => undefined;
 
 export function createSessionFactory(options: SessionFactoryOptions, makePorts: PortsMaker): AgentSessionFactory {
   const sessions = new Set<AgentSession>();
+  const ports = new Map<string, GwsPorts>();
+  const machine = agentSessionMachine.provide({ actors: portActors((key) => ports.get(key)) });
   const translate = translateOptions(options.translate);
   const timings: SessionTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const log = options.log ?? quiet;
+  let closing = false;
   return {
     async signIn(credentials) {
-      const ports = makePorts(credentials);
-      const machine = agentSessionMachine.provide({ actors: portActors(ports) });
-      const input = { username: credentials.username, eventSeed: randomUUID(), translate, timings };
-      const { session, ready } = startAgentSession(machine, input, { log, ...(options.inspect ? { inspect: options.inspect } : {}) });
+      if (closing) return { ok: false, code: 'GWS_UNREACHABLE', message: 'the bridge is shutting down' };
+      const sessionKey = randomUUID();
+      ports.set(sessionKey, makePorts(credentials));
+      const input = { username: credentials.username, sessionKey, eventSeed: sessionKey, translate, timings };
+      const { session, ready, ended } = startAgentSession(machine, input, { log, ...(options.inspect ? { inspect: options.inspect } : {}) });
+      // Every session, signing in or online, until its machine stops: closeAll reaches them all.
+      sessions.add(session);
+      void ended.then(() => {
+        ports.delete(sessionKey);
+        sessions.delete(session);
+      });
       const result = await ready;
-      if (result.ok) {
-        sessions.add(session);
-        const signOut = session.signOut.bind(session);
-        return { ok: true, session: Object.assign(session, { signOut: async () => { sessions.delete(session); await signOut(); } }) };
+      if (result.ok && closing) {
+        await session.signOut();
+        return { ok: false, code: 'GWS_UNREACHABLE', message: 'the bridge is shutting down' };
       }
       return result;
     },
     async closeAll() {
-      const all = [...sessions];
-      sessions.clear();
-      await Promise.all(all.map((session) => session.signOut()));
+      closing = true;
+      await Promise.all([...sessions].map((session) => session.signOut()));
     },
   };
 }

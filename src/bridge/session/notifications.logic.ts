@@ -86,6 +86,15 @@ function applyError(w: Work, n: ErrorNotification): void {
   log(w, 'warn', code, `EventError no command waits for: ${message}`);
 }
 
+/** The toolbar's link events follow GWS's VOICE service; it re-registers (and resyncs) when the link is back. */
+function applyService(w: Work, name: string, state: string): void {
+  if (name !== 'VOICE' || (state !== 'AVAILABLE' && state !== 'UNAVAILABLE')) return;
+  const up = state === 'AVAILABLE';
+  if (up === w.ctx.voiceUp) return;
+  w.ctx.voiceUp = up;
+  if (w.ctx.translate.voiceLinkEvents) w.frames.push(up ? frames.linkConnected(w.ctx.dn) : frames.linkDisconnected(w.ctx.dn));
+}
+
 export function onNotification(context: SessionContext, n: GwsNotification): Work {
   const w = work(context);
   switch (n.messageType) {
@@ -97,6 +106,9 @@ export function onNotification(context: SessionContext, n: GwsNotification): Wor
       break;
     case 'EventError':
       applyError(w, n);
+      break;
+    case 'ServiceStateChanged':
+      applyService(w, n.serviceName, n.serviceState);
       break;
     default:
       break;

@@ -3,13 +3,15 @@
  * handshake), or sign in again when GWS lost the session; then GET current-session, diffed against
  * the call map into the frames the toolbar missed; then online. Every wait retries with backoff.
  */
-import { sessionSetup } from './session.setup';
+import { portsKey, sessionSetup } from './session.setup';
 
 const retry = (target: string) => ({ after: { retryDelay: { target } }, entry: 'nextAttempt' }) as const;
 
 export const recoveringState = sessionSetup.createStateConfig({
   initial: 'reconnecting',
   on: {
+    // GWS no longer knows the workspace session, whatever the recovery was waiting for.
+    'cometd.unauthorized': { target: '.signingInAgain' },
     'toolbar.command': { actions: 'acceptCommandRecovering' },
     'gws.notification': { actions: 'applyNotification' },
     'gws.answered': { actions: 'applyAnswer' },
@@ -35,7 +37,7 @@ export const recoveringState = sessionSetup.createStateConfig({
       },
     },
     signingInAgain: {
-      invoke: { src: 'signIn', onDone: { target: 'initializingAgain' }, onError: { target: 'retryingSignIn' } },
+      invoke: { src: 'signIn', input: portsKey, onDone: { target: 'initializingAgain' }, onError: { target: 'retryingSignIn' } },
     },
     retryingSignIn: retry('signingInAgain'),
     initializingAgain: {

@@ -1,11 +1,11 @@
 /**
- * One agent's GWS session: signing in → initializing → activating → online ⇄ recovering →
+ * One agent's GWS session: signing in → initializing → activating → loading → online ⇄ recovering →
  * signed out. No I/O: sign-in, REST and CometD are injected actors (src/bridge/gws/).
  */
-import { initialContext, sessionSetup } from './session.setup';
+import { initialContext, portsKey, sessionSetup } from './session.setup';
 import { onlineState } from './online';
 import { recoveringState } from './recovering';
-import { activatingState, initializingState, signingInState, signingOutState } from './starting';
+import { activatingState, initializingState, loadingState, signingInState, signingOutState } from './starting';
 
 export const agentSessionMachine = sessionSetup.createMachine({
   id: 'agentSession',
@@ -15,8 +15,8 @@ export const agentSessionMachine = sessionSetup.createMachine({
     signingIn: signingInState,
     live: {
       invoke: [
-        { id: 'notifications', src: 'notifications' },
-        { id: 'requests', src: 'requests' },
+        { id: 'notifications', src: 'notifications', input: portsKey },
+        { id: 'requests', src: 'requests', input: portsKey },
       ],
       initial: 'initializing',
       on: {
@@ -27,6 +27,7 @@ export const agentSessionMachine = sessionSetup.createMachine({
       states: {
         initializing: initializingState,
         activating: activatingState,
+        loading: loadingState,
         online: onlineState,
         recovering: recoveringState,
         signingOut: signingOutState,

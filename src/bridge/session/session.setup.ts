@@ -1,17 +1,17 @@
 /**
  * The one setup() of the agent session machine: its types, the injected GWS actors (placeholders
  * here; the factory provides the real adapters, tests provide fakes), named guards, delays and
- * actions. The regions (signing-in.ts, live.ts, recovering.ts) build their states from it.
+ * actions. The regions (starting.ts, online.ts, recovering.ts) build their states from it.
  */
-import { fromCallback, fromPromise } from 'xstate';
-import { assign, setup } from 'xstate';
-import type { CommandPlan } from '../translate';
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
+import { LOGGED_OUT, type CommandPlan } from '../translate';
 import { CURRENT_SESSION, activateRequest, applyCurrentSession, onAnswer, onCommand, onDeadline } from './commands.logic';
 import { onNotification } from './notifications.logic';
 import type {
   CodedError,
   GwsResult,
   NotificationsCommand,
+  PortsInput,
   RequestsCommand,
   SessionContext,
   SessionEmitted,
@@ -19,12 +19,14 @@ import type {
   SessionInput,
 } from './session.types';
 import { work, type Work } from './work';
-import { LOGGED_OUT } from '../translate';
 
 /** Signs in to GWS and starts the workspace session (the adapter keeps the cookies; they never enter the context). */
-export const signInPlaceholder = fromPromise<void, void>(async () => undefined);
-export const notificationsPlaceholder = fromCallback<NotificationsCommand>(() => undefined);
-export const requestsPlaceholder = fromCallback<RequestsCommand>(() => undefined);
+export const signInPlaceholder = fromPromise<void, PortsInput>(async () => undefined);
+export const notificationsPlaceholder = fromCallback<NotificationsCommand, PortsInput>(() => undefined);
+export const requestsPlaceholder = fromCallback<RequestsCommand, PortsInput>(() => undefined);
+
+/** Which agent's GWS ports an actor uses (the factory keeps them; one machine serves every session). */
+export const portsKey = ({ context }: { context: SessionContext }): PortsInput => ({ key: context.sessionKey });
 
 type Notification = Extract<SessionEvent, { type: 'gws.notification' }>['notification'];
 const notificationOf = (event: SessionEvent): Notification | undefined => (event.type === 'gws.notification' ? event.notification : undefined);
@@ -53,6 +55,7 @@ export function codedError(error: unknown, fallback: string): CodedError {
 export function initialContext(input: SessionInput): SessionContext {
   return {
     username: input.username,
+    sessionKey: input.sessionKey,
     eventSeed: input.eventSeed,
     translate: input.translate,
     timings: input.timings,
@@ -62,6 +65,7 @@ export function initialContext(input: SessionInput): SessionContext {
     calls: new Map(),
     agent: LOGGED_OUT,
     dnKnown: false,
+    voiceUp: true,
     consults: new Map(),
     dials: new Map(),
     hints: new Map(),

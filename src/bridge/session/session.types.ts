@@ -30,6 +30,8 @@ export const DEFAULT_TIMINGS: SessionTimings = {
 
 export interface SessionInput {
   readonly username: string;
+  /** Names this session's GWS ports in the factory (actors are shared by every session). */
+  readonly sessionKey: string;
   /** Prefix of the toolbar eventIds this session makes (unique per session). */
   readonly eventSeed: string;
   readonly translate: TranslateOptions;
@@ -54,6 +56,7 @@ export interface CodedError {
 
 export interface SessionContext {
   readonly username: string;
+  readonly sessionKey: string;
   readonly eventSeed: string;
   readonly translate: TranslateOptions;
   readonly timings: SessionTimings;
@@ -63,6 +66,8 @@ export interface SessionContext {
   readonly placeName: string | undefined;
   readonly calls: CallMap;
   readonly agent: AgentRecord;
+  /** GWS's VOICE service (its T-Server link) is up, as ServiceStateChanged last said. */
+  readonly voiceUp: boolean;
   /** A DnStateChanged (or current-session DN) has been seen since sign-in. */
   readonly dnKnown: boolean;
   readonly consults: ReadonlyMap<string, { readonly kind: 'transfer' | 'conference'; readonly destination: string }>;
@@ -78,6 +83,11 @@ export interface SessionContext {
 export type GwsResult =
   | { readonly ok: true; readonly status: number; readonly data: unknown; readonly operationId: string | undefined }
   | { readonly ok: false; readonly status: number | undefined; readonly code: string; readonly message: string };
+
+/** The input of every injected actor. */
+export interface PortsInput {
+  readonly key: string;
+}
 
 /** Sent to the injected `requests` actor. */
 export type RequestsCommand = { readonly type: 'gws.send'; readonly requestId: string; readonly request: GwsRequest };

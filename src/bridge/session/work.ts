@@ -59,7 +59,13 @@ export function settle(w: Work, pending: Pending): void {
   dropPending(w, pending);
   // GWS may have said it already (a conference's participants): then the toolbar hears it once.
   const said = (f: ToolbarFrame) => w.frames.some((g) => g.eventName === f.eventName && g['connectionId'] === f['connectionId'] && g['party'] === f['party'] && g['digits'] === f['digits']);
-  for (const f of pending.plan.onSettle ?? []) if (!said(f)) w.frames.push(f);
+  for (const f of pending.plan.onSettle ?? []) {
+    if (said(f)) continue;
+    // A conference's new party is said before the retrieve that ends its consult.
+    const retrieve = f.eventName === 'EventPartyAdded' ? w.frames.findIndex((g) => g.eventName === 'EventRetrieved' && g['connectionId'] === f['connectionId']) : -1;
+    if (retrieve >= 0) w.frames.splice(retrieve, 0, f);
+    else w.frames.push(f);
+  }
 }
 
 /** The command failed: the toolbar gets a coded EventError for the call it named. */

@@ -220,37 +220,8 @@ export const COMMAND_ROWS: Readonly<Record<CommandName, Row>> = {
       },
     };
   },
-  reconnectCall: (cmd, view) => {
-    const pair = consultPair(cmd, view, ['heldConnectionId', 'heldConnId']);
-    if (!pair.ok) return pair.result;
-    const { first: consult, other: held } = pair;
-    return {
-      ok: true,
-      plan: {
-        command: 'reconnectCall',
-        steps: [post(callPath(consult.id, 'reconnect'), { heldConnId: held.id })],
-        fallback: [post(callPath(consult.id, 'release')), post(callPath(held.id, 'retrieve'))],
-        expect: { kind: 'call', callId: held.id, states: ['Established'] },
-        ...onCall(consult),
-        releases: { [consult.id]: AGENT },
-      },
-    };
-  },
-  alternateCall: (cmd, view) => {
-    const pair = consultPair(cmd, view, ['heldConnectionId', 'heldConnId']);
-    if (!pair.ok) return pair.result;
-    const { first: talking, other: held } = pair;
-    return {
-      ok: true,
-      plan: {
-        command: 'alternateCall',
-        steps: [post(callPath(talking.id, 'alternate'), { heldConnId: held.id })],
-        fallback: [post(callPath(talking.id, 'hold')), post(callPath(held.id, 'retrieve'))],
-        expect: { kind: 'call', callId: held.id, states: ['Established'] },
-        ...onCall(talking),
-      },
-    };
-  },
+  reconnectCall: backToHeld('reconnectCall', 'reconnect', 'release'),
+  alternateCall: backToHeld('alternateCall', 'alternate', 'hold'),
   sendDtmf: (cmd, view) => {
     const found = callNamed(cmd, view, 'connectionId');
     if (!found.ok) return found.result;
@@ -269,6 +240,29 @@ export const COMMAND_ROWS: Readonly<Record<CommandName, Row>> = {
     };
   },
 };
+
+/**
+ * Reconnect (drop the consult leg) and Alternate (hold the leg talking): `connectionId` is that leg,
+ * `heldConnectionId` the call taken back; on 501 the same as two plain requests.
+ */
+function backToHeld(command: 'reconnectCall' | 'alternateCall', op: 'reconnect' | 'alternate', instead: 'release' | 'hold'): Row {
+  return (cmd, view) => {
+    const pair = consultPair(cmd, view, ['heldConnectionId', 'heldConnId']);
+    if (!pair.ok) return pair.result;
+    const { first: leg, other: held } = pair;
+    return {
+      ok: true,
+      plan: {
+        command,
+        steps: [post(callPath(leg.id, op), { heldConnId: held.id })],
+        fallback: [post(callPath(leg.id, instead)), post(callPath(held.id, 'retrieve'))],
+        expect: { kind: 'call', callId: held.id, states: ['Established'] },
+        ...onCall(leg),
+        ...(instead === 'release' ? { releases: { [leg.id]: AGENT } } : {}),
+      },
+    };
+  };
+}
 
 /** A consult: initiate-conference falls back to initiate-transfer (then complete-conference) on 501. */
 function initiate(cmd: ToolbarCommand, view: CommandView, kind: 'transfer' | 'conference'): PlanResult {

@@ -84,4 +84,6 @@ export const frames = {
   agentNotReady: (agentId: string, dn: string, reason: string | undefined, workMode: string | undefined) =>
     frame('EventAgentNotReady', { ThisDN: dn, AgentID: agentId, reason, workMode }),
   agentLogout: (agentId: string, dn: string) => frame('EventAgentLogout', { ThisDN: dn, AgentID: agentId }),
+  linkDisconnected: (dn: string) => frame('EventLinkDisconnected', { ThisDN: dn }),
+  linkConnected: (dn: string) => frame('EventLinkConnected', { ThisDN: dn }),
 };

@@ -25,6 +25,8 @@ export interface TranslateOptions {
   readonly destinationRoles: readonly string[];
   /** [INFER] Use GWS `operationId` on requests and match it on events (GWS echoes it on some). */
   readonly sendOperationIds: boolean;
+  /** [INFER] VOICE UNAVAILABLE / AVAILABLE (GWS lost T-Server) as EventLinkDisconnected / EventLinkConnected. */
+  readonly voiceLinkEvents: boolean;
   /** Most calls one EventSnapshot lists (the toolbar refuses more than 50). */
   readonly maxSnapshotCalls: number;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_TRANSLATE_OPTIONS: TranslateOptions = {
   originationRoles: ['RoleOrigination'],
   destinationRoles: ['RoleDestination'],
   sendOperationIds: true,
+  voiceLinkEvents: true,
   maxSnapshotCalls: 50,
 };
 

@@ -1,18 +1,11 @@
 /** `/auth/v3/…`: OAuth token and authorize (real GWS), the sign-in form (Genesys' simulator), userinfo (§1). */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { findAgent } from './agents';
-import { basicAuth, bearer, redirect, sendJson, sendText, str, type Body } from './http';
+import { basicAuth, bearer, redirect, sendJson, sendText, str, type RouteRequest } from './http';
 import { hexId, type GwsState } from './state';
 import type { GwsAgentSpec } from './types';
 
-export interface AuthRequest {
-  state: GwsState;
-  req: IncomingMessage;
-  res: ServerResponse;
-  method: string;
-  path: string;
-  url: URL;
-  body: Body;
+export interface AuthRequest extends RouteRequest {
   /** This server's own origin, for the sign-in redirect. */
   origin: string;
 }
@@ -47,7 +40,8 @@ export function handleAuth(request: AuthRequest): void {
     if (!user) return state.sim ? sendText(res, 401, 'Unauthorized') : oauthError(res, 401, 'invalid_token', 'no valid access token');
     return sendJson(res, { status: 200, body: { user: { cmeUserName: user }, username: user } });
   }
-  sendText(res, 404, `Cannot ${method} /auth/v3${path}`);
+  if (state.sim) return sendText(res, 404, `Cannot ${method} /auth/v3${path}`);
+  oauthError(res, 404, 'not_found', `no ${method} /auth/v3${path}`);
 }
 
 /** Real GWS: the client authenticates with Basic; password, refresh_token and authorization_code grants. */

@@ -34,9 +34,10 @@ export function ring(state: GwsState, userName: string, spec: RingSpec = {}): st
   return call.id;
 }
 
-/** The outside party of a call (the one without an agent), if it is still on the line. */
+/** The far end of a call: the outside party still ringing, else the last one to join that is still on the line. */
 function outside(call: SimCall): Party | undefined {
-  return call.parties.find((p) => !p.agent && isLive(p));
+  const live = call.parties.filter((p) => !p.agent && isLive(p));
+  return live.find((p) => p.state === 'Ringing') ?? live[live.length - 1];
 }
 
 /** Outside number rings: answers after dialAnswerMs, or (real GWS) is busy / does not answer by its last digits. */
@@ -62,6 +63,10 @@ export function remoteAnswer(state: GwsState, callId: string): void {
   if (far.state !== 'Ringing') return;
   far.state = 'Established';
   for (const p of call.parties) if (p.agent && p.state === 'Dialing') setPartyState(state, call, p, 'Established');
+  // An outside party joining a conference (single-step conference): the agents already on it learn of it.
+  if (!state.sim && call.parties.filter(isLive).length > 2) {
+    for (const p of call.parties) if (p.agent && p.state === 'Established') publishParty(state, call, p, 'ParticipantsUpdated');
+  }
 }
 
 export function remoteHangup(state: GwsState, callId: string): void {

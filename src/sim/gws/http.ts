@@ -1,12 +1,25 @@
 /** HTTP plumbing of the GWS simulator: bodies (JSON or form), cookies, Basic auth, GWS's answer envelopes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from '../../node/http';
+import type { GwsState } from './state';
 
 export { sendJson };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type Body = Record<string, unknown>;
+
+/** One routed request: what every /auth/v3 and /workspace/v3 handler reads. */
+export interface RouteRequest {
+  state: GwsState;
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  /** The path after /auth/v3 or /workspace/v3. */
+  path: string;
+  url: URL;
+  body: Body;
+}
 
 /** JSON object or x-www-form-urlencoded body; `undefined` when it is neither (or too large). */
 export async function readRequestBody(req: IncomingMessage): Promise<Body | undefined> {

@@ -1,23 +1,16 @@
 /** `/workspace/v3/…` outside voice: the workspace session (cookie), activate-channels, current-session, logout (§1, §4). */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { voiceLogin, voiceLogout } from './agent-ops';
 import { configurationObject, userObject } from './agents';
 import { tokenUser } from './auth';
 import { callsOf } from './calls';
 import { sessionCookieName, type CometdHub } from './cometd';
-import { bearer, dataOf, parseCookies, redirect, sendError, sendJson, sendText, str, type Body } from './http';
+import { bearer, dataOf, parseCookies, redirect, sendError, sendJson, sendText, str, type RouteRequest } from './http';
 import { hexId, type AgentRuntime, type GwsState } from './state';
 import { handleVoice } from './voice';
 
-export interface WorkspaceRequest {
-  state: GwsState;
+export interface WorkspaceRequest extends RouteRequest {
   hub: CometdHub;
-  req: IncomingMessage;
-  res: ServerResponse;
-  method: string;
-  path: string;
-  url: URL;
-  body: Body;
 }
 
 /** The session cookie's value and its agent, if the request carries a live one. */
@@ -43,7 +36,8 @@ export function handleWorkspace(request: WorkspaceRequest): void {
   if (path.startsWith('/voice/')) return handleVoice({ state, res, method, path: path.slice('/voice'.length), body: request.body, agent: session?.agent });
   if (path === '/activate-channels' && method === 'POST') return activate(request, session?.agent);
   if (path === '/current-session' && method === 'GET') return currentSession(request, session?.agent);
-  sendText(res, 404, `Cannot ${method} /workspace/v3${path}`);
+  if (state.sim) return sendText(res, 404, `Cannot ${method} /workspace/v3${path}`);
+  sendError(res, 404, `no ${method} /workspace/v3${path}`);
 }
 
 /** Bearer token or one-use code ('gws') / the sign-in code ('genesys-sim') → a workspace session cookie. */

@@ -17,6 +17,8 @@ export class FakeGws implements GwsPorts {
   connects = 0;
   disconnects = 0;
   signInError: { code: string; message: string } | undefined;
+  /** signIn never settles (a GWS that does not answer). */
+  signInHangs = false;
   /** Sent on every connect after the handshake (default: initialization Complete). */
   onConnect: NotificationEvent[] = [
     { type: 'cometd.connected' },
@@ -31,6 +33,7 @@ export class FakeGws implements GwsPorts {
 
   async signIn(): Promise<void> {
     this.signIns++;
+    if (this.signInHangs) return new Promise(() => undefined);
     if (this.signInError) throw this.signInError;
   }
 
