@@ -68,6 +68,16 @@ async function signIn(h: Harness, credentials: ReturnType<typeof createCredentia
   h.send({ type: 'genesys.cmd.signIn', username: AGENT.username });
 }
 
+/** A bridge, its simulator and an adapter signed in and registered through it. */
+async function registeredAdapter() {
+  const { bridge } = await bridgeAndSim();
+  const storage = new MemoryStorage();
+  const { h, credentials } = adapter(bridge.url, storage);
+  await signIn(h, credentials);
+  await h.next('genesys.registered', undefined, WAIT_MS);
+  return { bridge, storage, h, credentials };
+}
+
 describe('when the toolbar signs in to the bridge', () => {
   test('no token: sign-in asked; a wrong password refused; the right one gives the agent, a socket and a register', async () => {
     const { bridge } = await bridgeAndSim();
@@ -104,11 +114,7 @@ describe('when the toolbar signs in to the bridge', () => {
   });
 
   test('a session the bridge no longer knows: the command fails SESSION_INVALID, sign-in is asked, the token forgotten', async () => {
-    const { bridge } = await bridgeAndSim();
-    const storage = new MemoryStorage();
-    const { h, credentials } = adapter(bridge.url, storage);
-    await signIn(h, credentials);
-    await h.next('genesys.registered', undefined, WAIT_MS);
+    const { bridge, storage, h } = await registeredAdapter();
     const token = (JSON.parse(storage.items.get(BRIDGE_TOKEN_KEY) ?? '{}') as { token: string }).token;
     // Another tab (or an operator) ends the session behind the toolbar's back.
     await fetch(`${bridge.url}/genesys/session`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
@@ -119,28 +125,34 @@ describe('when the toolbar signs in to the bridge', () => {
     expect(await h.next('genesys.commandFailed', (e) => e.command === 'ready')).toMatchObject({ code: 'OFFLINE' });
   });
 
-  test('a command refused 401 says SESSION_INVALID and asks for the sign-in again', async () => {
+  test('a command refused 401 fails SESSION_INVALID, the token is forgotten and the sign-in asked again', async () => {
     const { bridge } = await bridgeAndSim();
     const storage = new MemoryStorage();
-    const { h, credentials } = adapter(bridge.url, storage);
+    // The token goes stale while the socket is still up (the bridge forgot it, the socket not yet closed).
+    let stale = false;
+    const fetchThrough: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (stale && headers.has('Authorization')) headers.set('Authorization', `Bearer ${'s'.repeat(43)}`);
+      return fetch(input, { ...init, headers });
+    };
+    const credentials = createCredentialBox();
+    const h = startHarness({ config: bridgeConfig(bridge.url), deps: { tokens: createBridgeTokenStore(storage), credentials, probeMs: null, fetch: fetchThrough }, autoRegister: true });
+    harnesses.push(h);
     await signIn(h, credentials);
     await h.next('genesys.registered', undefined, WAIT_MS);
-    // The bridge restarted: every token is gone, though the old socket may not have noticed yet.
-    await bridge.close();
-    const again = await startBridge({ gws: (running[0] as GwsSimulator).url, gwsLogin: 'password', clientId: 'external_api_client', clientSecret: 'secret', port: Number(new URL(bridge.url).port), log: () => undefined });
-    running.push(again);
-    await h.next('genesys.authRequired', (e) => e.code === 'SESSION_INVALID', WAIT_MS);
+    stale = true;
+    h.send({ type: 'genesys.cmd.ready' });
+    expect(await h.next('genesys.commandFailed', (e) => e.command === 'ready', WAIT_MS)).toMatchObject({ code: 'SESSION_INVALID' });
+    await h.next('genesys.authRequired', (e) => e.code === 'SESSION_INVALID');
+    expect(storage.items.has(BRIDGE_TOKEN_KEY)).toBe(false);
+    stale = false;
     await signIn(h, credentials);
     await h.next('genesys.signedIn', undefined, WAIT_MS);
     await h.next('genesys.registered', undefined, WAIT_MS);
   });
 
   test('sign-out: DELETE /genesys/session, the token forgotten, the socket closed', async () => {
-    const { bridge } = await bridgeAndSim();
-    const storage = new MemoryStorage();
-    const { h, credentials } = adapter(bridge.url, storage);
-    await signIn(h, credentials);
-    await h.next('genesys.registered', undefined, WAIT_MS);
+    const { bridge, storage, h } = await registeredAdapter();
     h.send({ type: 'genesys.cmd.signOut' });
     await h.next('genesys.authRequired', (e) => e.code === 'SIGNED_OUT', WAIT_MS);
     expect(storage.items.has(BRIDGE_TOKEN_KEY)).toBe(false);
