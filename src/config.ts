@@ -10,6 +10,9 @@ export { genesysOriginOf, isAllowedGenesysUrl, isAllowedUefScript, originOf } fr
 
 export type Lang = 'ja' | 'en';
 
+/** How the toolbar proves who the agent is: not at all (a microservice that trusts it), or a bridge sign-in. */
+export type AuthMode = 'none' | 'bridge';
+
 /** REST `type` strings; the docs and the public mock differ in case (protocol.md 3.3). */
 export interface CommandTypeNames {
   register: string;
@@ -70,6 +73,12 @@ export interface ToolbarConfig {
   wrapUpLimitMs: number;
   notReadyReasons: readonly ReasonOption[];
   transferCloseReason: TransferCloseReason;
+  /** `bridge`: sign in (POST /genesys/session) before connecting, a Bearer token on every request. */
+  auth: AuthMode;
+  /** Sign-in URL, on `genesysRest`'s origin (`/genesys/session`); the token is sent only to its origin. */
+  sessionUrl: string;
+  /** Socket ticket URL, on `genesysRest`'s origin (`/genesys/ticket`). */
+  ticketUrl: string;
 }
 
 export const DEFAULT_UEF_SCRIPT =
@@ -157,6 +166,9 @@ export const DEFAULT_CONFIG: ToolbarConfig = {
   wrapUpLimitMs: 120_000,
   notReadyReasons: DEFAULT_REASONS,
   transferCloseReason: 'WRAPUP',
+  auth: 'none',
+  sessionUrl: 'http://localhost:8087/genesys/session',
+  ticketUrl: 'http://localhost:8087/genesys/ticket',
 };
 
 /** A parameter the toolbar refuses to run with: shown to the agent, and nothing is connected. */
@@ -165,6 +177,12 @@ export interface ConfigRefusal {
   parameter: 'genesysWs' | 'genesysRest';
   /** The refused origin (never the whole URL: it may carry a token). */
   origin: string;
+}
+
+/** The bridge's sign-in and ticket URLs, on the origin of the REST URL. */
+export function authUrls(genesysRest: string): { sessionUrl: string; ticketUrl: string } {
+  const { origin } = new URL(genesysRest);
+  return { sessionUrl: `${origin}/genesys/session`, ticketUrl: `${origin}/genesys/ticket` };
 }
 
 export interface ConfigResult {
@@ -312,9 +330,13 @@ export function parseConfig(
   if (closeReason !== null && closeReason !== 'WRAPUP' && closeReason !== 'ENDCOMMUNICATION') {
     warnings.push(`transferCloseReason: "${closeReason}" is not WRAPUP or ENDCOMMUNICATION`);
   }
+  const auth = params.get('auth');
+  if (auth !== null && auth !== 'none' && auth !== 'bridge') warnings.push(`auth: "${auth.slice(0, 40)}" is not none or bridge; using none`);
+  const genesysWs = parseGenesysUrl(params, 'genesysWs', ['ws:', 'wss:'], genesysOrigins, warnings, refusals) ?? DEFAULT_CONFIG.genesysWs;
+  const genesysRest = parseGenesysUrl(params, 'genesysRest', ['http:', 'https:'], genesysOrigins, warnings, refusals) ?? DEFAULT_CONFIG.genesysRest;
   const config: ToolbarConfig = {
-    genesysWs: parseGenesysUrl(params, 'genesysWs', ['ws:', 'wss:'], genesysOrigins, warnings, refusals) ?? DEFAULT_CONFIG.genesysWs,
-    genesysRest: parseGenesysUrl(params, 'genesysRest', ['http:', 'https:'], genesysOrigins, warnings, refusals) ?? DEFAULT_CONFIG.genesysRest,
+    genesysWs,
+    genesysRest,
     uefScript: parseUefScript(params.get('uefScript'), uefScriptOrigins, warnings) ?? DEFAULT_CONFIG.uefScript,
     agentId: params.get('agentId') ?? '',
     dn: params.get('dn') ?? '',
@@ -331,6 +353,8 @@ export function parseConfig(
     wrapUpLimitMs: parseSeconds(params.get('wrapUpSec'), 'wrapUpSec', 5, 3600, warnings) ?? DEFAULT_CONFIG.wrapUpLimitMs,
     notReadyReasons: (rawReasons === null ? undefined : parseReasons(rawReasons, warnings)) ?? DEFAULT_REASONS,
     transferCloseReason: closeReason === 'ENDCOMMUNICATION' ? 'ENDCOMMUNICATION' : 'WRAPUP',
+    auth: auth === 'bridge' ? 'bridge' : 'none',
+    ...authUrls(genesysRest),
   };
   return { config, warnings, refusals };
 }

@@ -9,6 +9,8 @@ import { createActor } from 'xstate';
 import { createAlertServices } from './adapters/alerts';
 import { createFusionAdapter, pageEngagements, withdrawEngagements, type SavedEngagement } from './adapters/fusion';
 import { createGenesysAdapter } from './adapters/genesys';
+import { createCredentialBox } from './adapters/genesys/credentials';
+import { createBridgeTokenStore } from './adapters/persistence/bridge-token';
 import { afterNextPaint, openReloadRecord, pageSessionStorage } from './adapters/persistence/reload';
 import type { SessionRecord } from './adapters/persistence/session-record';
 import { openMirror, type Mirror } from './adapters/tabs/mirror';
@@ -36,6 +38,9 @@ if (!element) throw new Error('index.html has no #root');
 const root = createRoot(element);
 const alerts = createAlertServices(window);
 const storage = pageSessionStorage();
+// auth=bridge: the token survives a reload in sessionStorage; the form hands the password over here.
+const bridgeTokens = createBridgeTokenStore(storage, (code, message) => console.warn(`[genesys] ${code}: ${message}`));
+const credentials = createCredentialBox();
 const tabLog = (level: 'info' | 'warn', code: string, message: string): void => console[level](`[tabs] ${code}: ${message}`);
 
 // The flight recorder replaces per-frame console logging; the console keeps warnings and errors.
@@ -89,7 +94,7 @@ function startToolbar(mirror: Mirror): void {
     ...(reload.engagements ? { restore: reload.engagements } : {}),
     onEngagements: (engagements) => reload.recorder.setEngagements(engagements),
   });
-  const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter({ log: flight.genesysLog }), fusion } });
+  const machine = toolbarMachine.provide({ actors: { genesys: createGenesysAdapter({ log: flight.genesysLog, tokens: bridgeTokens, credentials }), fusion } });
   const input = { config, ...(reload.restored ? { restored: reload.restored } : {}) };
   const actor = createActor(machine, { input, inspect: inspectAll });
   current = actor;
@@ -103,7 +108,7 @@ function startToolbar(mirror: Mirror): void {
   actor.start();
   root.render(
     <StrictMode>
-      <ToolbarApp actor={actor} alerts={alerts} flightLog={getFlightLog} />
+      <ToolbarApp actor={actor} alerts={alerts} flightLog={getFlightLog} credentials={credentials} />
     </StrictMode>,
   );
   running = {

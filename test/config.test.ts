@@ -164,3 +164,23 @@ describe('parseConfig: capabilities, after-call work and reasons', () => {
     expect(config.commandTypes).toMatchObject({ singleStepTransfer: 'BlindTransfer', sendDtmf: 'Dtmf', initiateTransfer: 'InitiateTransfer', alternateCall: 'AlternateCall' });
   });
 });
+
+describe('auth (the bridge sign-in)', () => {
+  it('is none by default: nothing changes for a microservice without sign-in', () => {
+    const { config, warnings } = parseConfig('');
+    expect(config.auth).toBe('none');
+    expect(warnings).toEqual([]);
+  });
+
+  it('auth=bridge: the sign-in and ticket URLs are on the origin of genesysRest', () => {
+    // The bridge's origin must be one the build allows (VITE_GENESYS_ORIGINS), as every microservice origin.
+    const { config } = parseConfig('?auth=bridge&genesysRest=https://bridge.example.com:8443/x/genesys/events', 'en', false, undefined, ['https://bridge.example.com:8443']);
+    expect([config.auth, config.sessionUrl, config.ticketUrl]).toEqual(['bridge', 'https://bridge.example.com:8443/genesys/session', 'https://bridge.example.com:8443/genesys/ticket']);
+  });
+
+  it('anything else is refused with a warning', () => {
+    const { config, warnings } = parseConfig('?auth=oauth');
+    expect(config.auth).toBe('none');
+    expect(warnings).toEqual(['auth: "oauth" is not none or bridge; using none']);
+  });
+});

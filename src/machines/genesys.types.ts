@@ -48,7 +48,16 @@ export interface SnapshotCall {
   queue?: string;
 }
 
+/** Why the bridge wants the agent to sign in (auth=bridge). */
+export type AuthRequiredCode = 'NO_SESSION' | 'SESSION_INVALID' | 'SIGNED_OUT';
+
 export type GenesysEvent =
+  // sign-in to the bridge (sign-in region; auth=bridge only)
+  | { type: 'genesys.signedIn'; agentId: string; dn: string }
+  /** SIGN_IN_FAILED, SIGN_IN_THROTTLED, BRIDGE_UNREACHABLE or SIGN_IN_ERROR. */
+  | { type: 'genesys.signInFailed'; code: string; message: string }
+  /** No token, the bridge refused it (401), or the agent signed out: the socket is closed. */
+  | { type: 'genesys.authRequired'; code: AuthRequiredCode }
   // socket life (connection region)
   | { type: 'genesys.connected' }
   | { type: 'genesys.disconnected'; attempt: number; retryInMs: number; reason: string }
@@ -120,7 +129,13 @@ export type GenesysEvent =
 /** Call commands that name one connection and the call's Fusion eventId. */
 type OnCall = { connectionId: string; eventId: string };
 
-export type GenesysCommand =
+/** Sign-in commands (auth=bridge): the password goes to the adapter out of band, never in an event. */
+export type GenesysAuthCommand = { type: 'genesys.cmd.signIn'; username: string } | { type: 'genesys.cmd.signOut' };
+
+export type GenesysCommand = GenesysServiceCommand | GenesysAuthCommand;
+
+/** What the adapter POSTs to `/genesys/events`. */
+export type GenesysServiceCommand =
   | { type: 'genesys.cmd.register' }
   | { type: 'genesys.cmd.ready' }
   | { type: 'genesys.cmd.notReady'; reason?: string; workMode?: AgentWorkMode }

@@ -14,6 +14,7 @@ import { connectionActions, connectionState } from './toolbar/connection';
 import { fusionActions, fusionState } from './toolbar/fusion';
 import { resyncActions, resyncState } from './toolbar/resync';
 import { sharedActions, sharedGuards } from './toolbar/shared';
+import { signInActions, signInGuards, signInState } from './toolbar/sign-in';
 import { wrapUpActions, wrapUpDelays, wrapUpGuards } from './toolbar/wrap-up';
 
 export { isDialable, isDtmf } from './toolbar/call-lookup';
@@ -32,8 +33,17 @@ export const toolbarSetup = setup({
     call: callMachine,
   },
   delays: { ...agentDelays, ...callsDelays, ...wrapUpDelays },
-  guards: { ...sharedGuards, ...agentGuards, ...wrapUpGuards, ...callsGuards },
-  actions: { ...sharedActions, ...agentActions, ...wrapUpActions, ...connectionActions, ...fusionActions, ...callsActions, ...resyncActions },
+  guards: { ...sharedGuards, ...agentGuards, ...wrapUpGuards, ...callsGuards, ...signInGuards },
+  actions: {
+    ...sharedActions,
+    ...agentActions,
+    ...wrapUpActions,
+    ...connectionActions,
+    ...fusionActions,
+    ...callsActions,
+    ...resyncActions,
+    ...signInActions,
+  },
 });
 
 export const toolbarMachine = toolbarSetup.createMachine({
@@ -60,6 +70,7 @@ export const toolbarMachine = toolbarSetup.createMachine({
     endedConnections: [],
     seenEventIds: [],
     wrapUp: null,
+    signIn: { username: '', agentId: null, error: null },
   }),
   // Calls saved before a reload come back at once (toolbar/resync.ts); the snapshot confirms them.
   entry: 'restoreCalls',
@@ -75,6 +86,8 @@ export const toolbarMachine = toolbarSetup.createMachine({
     calls: callsState,
     /** [INFER] After every register, ask Genesys what is true and correct the toolbar to it. */
     resync: resyncState,
+    /** auth=bridge: the agent signs in to the bridge before the socket opens, and after any 401. */
+    signIn: signInState,
   },
 });
 

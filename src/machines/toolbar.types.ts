@@ -15,7 +15,9 @@ export type AgentCommand =
   | { type: 'agent.wrapUpDone' }
   | { type: 'agent.dial'; number: string }
   | { type: 'call.focus'; key: string }
-  | { type: 'notice.dismiss'; seq: number };
+  | { type: 'notice.dismiss'; seq: number }
+  /** The sign-in form was sent; its password went to the Genesys adapter out of band. */
+  | { type: 'auth.submit'; username: string };
 
 /** The ended-call card's time is up (a delayed event the root raises to itself). */
 export type EndingEvent = { type: 'ending.expired'; key: string };
@@ -128,6 +130,17 @@ export interface ToolbarContext {
   seenEventIds: string[];
   /** The after-call work under way (agent region state wrappingUp), else null. */
   wrapUp: WrapUp | null;
+  /** auth=bridge: who signed in (never the password), and why the form is shown again. */
+  signIn: SignIn;
+}
+
+/** The sign-in region's word to the UI. */
+export interface SignIn {
+  /** The last username sent (kept to fill the form again). */
+  username: string;
+  /** The agent the bridge named in its answer. */
+  agentId: string | null;
+  error: CodedError | null;
 }
 
 export interface ToolbarInput {

@@ -25,7 +25,10 @@ export function sameCapture(a: StateCapture | undefined, b: StateCapture): boole
 
 export function lineOf(capture: StateCapture): string {
   const { root, calls } = capture;
-  return JSON.stringify({ status: root.status, value: root.value, calls, notices: root.context.notices.map((notice) => notice.code) });
+  // Without a bridge sign-in (auth=none) the region says nothing: lines read as they did before it.
+  const { signIn, ...regions } = root.value;
+  const value = signIn === 'off' ? regions : root.value;
+  return JSON.stringify({ status: root.status, value, calls, notices: root.context.notices.map((notice) => notice.code) });
 }
 
 export function stateLine(snapshot: SnapshotFrom<ToolbarMachine>): string {

@@ -9,6 +9,8 @@ import { FlightLogButton, FlightLogContext, type GetFlightLog } from './componen
 import { Header } from './components/Header';
 import { LiveRegion } from './components/LiveRegion';
 import { Notices } from './components/Notices';
+import { CredentialBoxContext, SignInForm } from './components/SignInForm';
+import type { CredentialBox } from '../adapters/genesys/credentials';
 import { WrapUpPanel } from './components/WrapUpPanel';
 import { useI18n } from './hooks';
 import { AlertServicesContext } from './services.context';
@@ -30,6 +32,7 @@ export function Toolbar() {
         <h1 id={titleId} className="visually-hidden">
           {i18n.t('app.title')}
         </h1>
+        <SignInForm />
         <Header />
         <CallList fallbackFocus={dialInput} />
         <WrapUpPanel />
@@ -49,16 +52,29 @@ function IncomingAlerts() {
 }
 
 /** The whole UI for a started root actor; main.tsx renders this with the real alert services. */
-export function ToolbarApp({ actor, alerts = null, flightLog = null }: { actor: ToolbarActor; alerts?: AlertServices | null; flightLog?: GetFlightLog | null }) {
+export function ToolbarApp({
+  actor,
+  alerts = null,
+  flightLog = null,
+  credentials = null,
+}: {
+  actor: ToolbarActor;
+  alerts?: AlertServices | null;
+  flightLog?: GetFlightLog | null;
+  /** auth=bridge: the Genesys adapter's credential box the sign-in form puts the password in. */
+  credentials?: CredentialBox | null;
+}) {
   // Config never changes after start; the boundary needs the language even when snapshots throw.
   const { lang } = actor.getSnapshot().context.config;
   return (
     <ToolbarProvider actor={actor}>
       <AlertServicesContext.Provider value={alerts}>
         <FlightLogContext.Provider value={flightLog}>
-          <FatalBoundary lang={lang}>
-            <Toolbar />
-          </FatalBoundary>
+          <CredentialBoxContext.Provider value={credentials}>
+            <FatalBoundary lang={lang}>
+              <Toolbar />
+            </FatalBoundary>
+          </CredentialBoxContext.Provider>
         </FlightLogContext.Provider>
       </AlertServicesContext.Provider>
     </ToolbarProvider>

@@ -5,7 +5,7 @@ import type { Tone } from './agent.connect';
 import type { Text } from './i18n';
 import type { ToolbarSnapshot } from './toolbar.context';
 
-export type ConnectionStateName = 'connecting' | 'linked' | 'switchDown' | 'reconnecting';
+export type ConnectionStateName = 'connecting' | 'linked' | 'switchDown' | 'reconnecting' | 'signedOut';
 export type FusionStateName = ToolbarSnapshot['value']['fusion'];
 
 export interface ConnectionInput {
@@ -50,6 +50,8 @@ export function connectionView(input: ConnectionInput, now: number): StatusView 
   switch (input.state) {
     case 'connecting':
       return { text: { key: 'connection.connecting' }, icon: '…', tone: 'busy', busy: true };
+    case 'signedOut':
+      return { text: { key: 'connection.signedOut' }, icon: '○', tone: 'off', busy: false };
     case 'linked':
       return { text: { key: 'connection.linked' }, icon: '✓', tone: 'ok', busy: false };
     case 'switchDown':

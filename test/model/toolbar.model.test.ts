@@ -173,6 +173,77 @@ function wrapUpModels(): Model[] {
   ];
 }
 
+/** auth=bridge: the form before the socket, after a refused token and after a logout; calls kept across it. */
+function signInModels(): Model[] {
+  const ring: ModelEvent = { type: 'genesys.ringing', connectionId: 'c1', eventId: 'e1', ani: '+15551230000' };
+  const events: ModelEvent[] = [
+    { type: 'genesys.authRequired', code: 'NO_SESSION' },
+    { type: 'genesys.authRequired', code: 'SESSION_INVALID' },
+    { type: 'genesys.authRequired', code: 'SIGNED_OUT' },
+    { type: 'auth.submit', username: 'JohnSmith' },
+    { type: 'genesys.signInFailed', code: 'SIGN_IN_FAILED', message: 'refused' },
+    { type: 'genesys.signedIn', agentId: '+33298025003', dn: '+33298025003' },
+    { type: 'genesys.connected' },
+    { type: 'genesys.disconnected', attempt: 1, retryInMs: 500, reason: 'closed' },
+    { type: 'genesys.registered' },
+    { type: 'agent.logout' },
+    { type: 'genesys.agentLogout' },
+  ];
+  return [
+    {
+      name: 'sign-in to the bridge',
+      config: { auth: 'bridge' },
+      events,
+      prepare: () => undefined,
+      prefix: [],
+      serialize: (s) => [s.value.signIn, s.value.connection, s.value.agent, s.context.signIn.error?.code ?? null, s.context.wantsLogin],
+      possible: bridgeCanSend,
+    },
+    {
+      name: 'sign-in to the bridge, with a call on the toolbar',
+      config: { auth: 'bridge' },
+      inertCalls: true,
+      events: [ring, events[1]!, events[3]!, events[4]!, events[5]!, events[6]!, events[8]!, { type: 'genesys.released', connectionId: 'c1' }],
+      prepare: (d) => d.genesys({ type: 'genesys.signedIn', agentId: 'a', dn: 'd' }).login(),
+      prefix: [{ type: 'genesys.signedIn', agentId: 'a', dn: 'd' }, { type: 'genesys.connected' }, { type: 'genesys.registered' }],
+      serialize: (s) => [s.value.signIn, s.value.connection, Object.keys(s.context.calls)],
+      possible: (s, e) => {
+        const calls = Object.keys(s.context.calls).length;
+        if (e.type === 'genesys.ringing') return calls === 0;
+        if (e.type === 'genesys.released') return calls > 0 && s.value.signIn === 'signedIn';
+        return bridgeCanSend(s, e) && (e.type !== 'genesys.authRequired' || s.value.signIn === 'signedIn');
+      },
+    },
+  ];
+}
+
+/** Only what the bridge and the adapter can send in each state (the other regions have their own models). */
+function bridgeCanSend(s: RootSnapshot, e: ModelEvent): boolean {
+  const signIn = s.value.signIn;
+  const open = typeof s.value.connection === 'object';
+  switch (e.type) {
+    case 'genesys.authRequired':
+      return e.code === 'NO_SESSION' ? signIn === 'checking' : e.code === 'SIGNED_OUT' ? signIn === 'signingOut' : signIn !== 'signingOut';
+    case 'genesys.signedIn':
+      return signIn === 'checking' || signIn === 'signingIn';
+    case 'genesys.signInFailed':
+      return signIn === 'signingIn';
+    case 'genesys.connected':
+      return signIn === 'signedIn' && !open;
+    case 'genesys.disconnected':
+      // The socket (or its ticket) fails once the adapter has a token.
+      return open || signIn === 'signedIn';
+    case 'genesys.registered':
+      return s.value.agent === 'registering';
+    case 'agent.logout':
+      return s.value.agent === 'available';
+    case 'genesys.agentLogout':
+      return s.value.agent === 'loggingOut';
+    default:
+      return true;
+  }
+}
+
 interface Model {
   name: string;
   config?: Partial<typeof config>;
@@ -286,6 +357,7 @@ const models: Model[] = [
     possible: (s) => s.context.notices.length < 2,
   },
   ...wrapUpModels(),
+  ...signInModels(),
   {
     name: 'fusion',
     events: fusionRegionEvents(),
@@ -433,6 +505,15 @@ function checkOracle(prev: RootSnapshot, d: Driver, event: ModelEvent, before: {
       expect(next.context.notices.at(-1)?.code, `${where}: noted`).toBe(event.type === 'genesys.error' ? 'GENESYS_ERROR' : 'UNKNOWN_CALL');
     }
   }
+  // A sign-in never touches the calls: none added, none dropped, nothing sent to them.
+  if (event.type === 'auth.submit' || event.type.startsWith('genesys.signIn') || event.type === 'genesys.signedIn' || event.type === 'genesys.authRequired') {
+    expect(Object.keys(next.context.calls), `${where}: calls kept`).toEqual(Object.keys(prev.context.calls));
+    expect(forwarded.slice(before.calls), `${where}: calls untouched`).toEqual([]);
+  }
+  // The form's submit is the only way to a sign-in; a refused token or a sign-out closes the link.
+  const signIns = d.genesysCommands.slice(before.genesys).filter((c) => c.type === 'genesys.cmd.signIn');
+  expect(signIns.length, `${where}: sign-in sent`).toBe(prev.matches({ signIn: 'required' }) && event.type === 'auth.submit' ? 1 : 0);
+  if (event.type === 'genesys.authRequired') expect(next.context.online, `${where}: offline until signed in`).toBe(false);
   // Commands from the toolbar's buttons never reach Genesys or a call while the socket is down.
   const buttons = ['call.accept', 'call.reject', 'call.hangup', 'call.hold', 'call.retrieve'];
   if (!prev.context.online && buttons.includes(event.type)) {

@@ -1,6 +1,8 @@
 /**
  * What the Genesys adapter needs from its environment, injectable for tests and non-browser hosts.
  */
+import type { BridgeTokenStore } from '../persistence/bridge-token';
+import type { CredentialBox } from './credentials';
 
 /** Handler typed with method bivariance so both the DOM WebSocket and `ws`'s WebSocket fit. */
 type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
@@ -64,6 +66,10 @@ export interface GenesysAdapterDeps {
    * reachable again, as [min, max] ms; a down→up flip retries at once. `null` turns probing off.
    */
   probeMs?: readonly [number, number] | null;
+  /** auth=bridge: where the token is kept (default: memory only; main.tsx gives sessionStorage's). */
+  tokens?: BridgeTokenStore;
+  /** auth=bridge: where the sign-in form leaves the password for the adapter. */
+  credentials?: CredentialBox;
 }
 
 /** The deps with every default filled in. */
@@ -82,4 +88,6 @@ export interface ResolvedDeps {
   snapshotTimeoutMs: number;
   sleepCheckMs: number;
   probeMs: readonly [number, number] | null;
+  tokens: BridgeTokenStore;
+  credentials: CredentialBox;
 }

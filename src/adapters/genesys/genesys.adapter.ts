@@ -1,11 +1,12 @@
 import { fromCallback } from 'xstate';
 import type { AdapterInput, GenesysActorLogic } from '../../machines/actors.types';
-import type { GenesysCommand, GenesysEvent } from '../../machines/genesys.types';
+import type { AuthRequiredCode, GenesysCommand, GenesysEvent, GenesysServiceCommand } from '../../machines/genesys.types';
+import { createBridgeAuth } from './bridge-auth';
 import type { GenesysAdapterDeps } from './deps.types';
 import { decodeFrame } from './frame-decoder';
 import { resolveDeps } from './resolve-deps';
 import { accepted, createRestClient, failure } from './rest-client';
-import { openSocketLink } from './socket-link';
+import { openSocketLink, type LinkCallbacks, type SocketLink } from './socket-link';
 
 /** The WebSocket URL with `agent=<agentId>` added when the toolbar knows its agent. */
 export function socketUrl(genesysWs: string, agentId: string): string {
@@ -18,7 +19,9 @@ export function socketUrl(genesysWs: string, agentId: string): string {
 /**
  * The Genesys adapter: one WebSocket for events, one JSON POST per command (protocol.md 3.3).
  * Sends validated `GenesysEvent`s to the parent and never registers on its own: the machine
- * sends `genesys.cmd.register` on every `genesys.connected`.
+ * sends `genesys.cmd.register` on every `genesys.connected`. With auth=bridge it opens the socket
+ * only with a token (kept over a reload, or from `genesys.cmd.signIn`), and any 401 closes it
+ * and says `genesys.authRequired`.
  */
 export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActorLogic {
   return fromCallback<GenesysCommand, AdapterInput>(({ sendBack, receive, input }) => {
@@ -30,15 +33,17 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
     const emit = (event: GenesysEvent): void => {
       if (!stopped) sendBack(event);
     };
-    const rest = createRestClient(config, resolved);
+    const auth = config.auth === 'bridge' ? createBridgeAuth(config, resolved, resolved.tokens) : null;
+    const rest = createRestClient(config, resolved, auth);
 
-    const link = openSocketLink(socketUrl(config.genesysWs, config.agentId), resolved, {
+    const callbacks: LinkCallbacks = {
       onOpen: () => emit({ type: 'genesys.connected' }),
+      onRefused: () => authRequired('SESSION_INVALID'),
       onDown: (info) => emit({ type: 'genesys.disconnected', ...info }),
       onData: (data) => {
         const outcome = decodeFrame(data, resolved.newId);
         if (outcome.kind === 'event') {
-          if (outcome.event.type === 'genesys.registered') link.markRegistered();
+          if (outcome.event.type === 'genesys.registered') link?.markRegistered();
           if (outcome.event.type === 'genesys.snapshot') snapshotAnswered();
           // The event first: logging can wait until the machine (and the offer to Fusion) is done.
           emit(outcome.event);
@@ -50,7 +55,29 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
           emit({ type: 'genesys.protocolError', code: outcome.code, message: outcome.message });
         }
       },
-    }, config.genesysRest);
+    };
+    let link: SocketLink | null = null;
+    const openLink = (): void => {
+      link?.stop();
+      link = openSocketLink(auth ? () => auth.socketTarget() : socketUrl(config.genesysWs, config.agentId), resolved, callbacks, config.genesysRest);
+    };
+    /** The bridge does not (or no longer) know the agent: no socket until the next sign-in. */
+    const authRequired = (code: AuthRequiredCode): void => {
+      auth?.forget();
+      link?.stop();
+      link = null;
+      if (code === 'SESSION_INVALID') log('warn', 'SESSION_INVALID', 'The bridge refused the session; the agent must sign in again');
+      emit({ type: 'genesys.authRequired', code });
+    };
+
+    if (auth === null) openLink();
+    else {
+      const kept = auth.restored();
+      if (kept) {
+        emit({ type: 'genesys.signedIn', ...kept });
+        openLink();
+      } else emit({ type: 'genesys.authRequired', code: 'NO_SESSION' });
+    }
 
     // [INFER] snapshot: a 2xx without an EventSnapshot frame within the deadline means no resync.
     let snapshotTimer: unknown = null;
@@ -58,7 +85,7 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
       if (snapshotTimer !== null) resolved.clearTimeout(snapshotTimer);
       snapshotTimer = null;
     };
-    const awaitSnapshot = (command: GenesysCommand): void => {
+    const awaitSnapshot = (command: GenesysServiceCommand): void => {
       snapshotAnswered();
       snapshotTimer = resolved.setTimeout(() => {
         snapshotTimer = null;
@@ -67,8 +94,31 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
       }, resolved.snapshotTimeoutMs);
     };
 
+    const signIn = async (username: string): Promise<void> => {
+      if (auth === null) return;
+      // Taken at once, so the password is gone from the box whatever the outcome.
+      const outcome = await auth.signIn(username, resolved.credentials.take());
+      if (stopped) return;
+      if (!outcome.ok) {
+        emit({ type: 'genesys.signInFailed', code: outcome.code, message: outcome.message });
+        return;
+      }
+      emit({ type: 'genesys.signedIn', agentId: outcome.agentId, dn: outcome.dn });
+      openLink();
+    };
+
     receive((command) => {
-      if (!link.isOpen) {
+      if (command.type === 'genesys.cmd.signIn') {
+        void signIn(command.username);
+        return;
+      }
+      if (command.type === 'genesys.cmd.signOut') {
+        link?.stop();
+        link = null;
+        void auth?.signOut().then(() => authRequired('SIGNED_OUT'));
+        return;
+      }
+      if (link === null || !link.isOpen) {
         // Without the socket the outcome event could never arrive; refuse rather than guess.
         const event = failure(command, 'OFFLINE', `Not connected to the Genesys service; ${command.type} was not sent`);
         log('warn', 'OFFLINE', event.message);
@@ -85,13 +135,14 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
         }
         log('warn', outcome.code, outcome.message);
         emit(outcome);
+        if (outcome.code === 'SESSION_INVALID') authRequired('SESSION_INVALID');
       });
     });
 
     return () => {
       stopped = true;
       snapshotAnswered();
-      link.stop();
+      link?.stop();
       rest.abortAll();
       log('debug', 'ADAPTER_STOPPED', 'Genesys adapter stopped');
     };

@@ -1,4 +1,6 @@
+import { createBridgeTokenStore } from '../persistence/bridge-token';
 import { DEFAULT_BACKOFF } from './backoff';
+import { createCredentialBox } from './credentials';
 import type { AdapterLog, GenesysAdapterDeps, OnlineEventSource, ResolvedDeps } from './deps.types';
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 5_000;
@@ -18,7 +20,8 @@ function defaultNewId(): string {
 }
 
 function defaultOnlineSource(): OnlineEventSource | null {
-  return typeof window === 'undefined' ? null : window;
+  // Node hosts may have a `window` stand-in (cometd-nodejs-client installs one) without events.
+  return typeof window === 'undefined' || typeof window.addEventListener !== 'function' ? null : window;
 }
 
 /** Jittered so many toolbars do not probe (or reconnect) in step when the service returns. */
@@ -44,5 +47,7 @@ export function resolveDeps(deps: GenesysAdapterDeps): ResolvedDeps {
     snapshotTimeoutMs: deps.snapshotTimeoutMs ?? 3_000,
     sleepCheckMs: deps.sleepCheckMs ?? DEFAULT_SLEEP_CHECK_MS,
     probeMs: deps.probeMs === undefined ? DEFAULT_PROBE_MS : deps.probeMs,
+    tokens: deps.tokens ?? createBridgeTokenStore(null),
+    credentials: deps.credentials ?? createCredentialBox(),
   };
 }

@@ -1,5 +1,5 @@
 import type { ToolbarConfig } from '../../config';
-import type { GenesysCommand, GenesysCommandName, GenesysEvent } from '../../machines/genesys.types';
+import type { GenesysServiceCommand, GenesysCommandName, GenesysEvent } from '../../machines/genesys.types';
 import type { ResolvedDeps } from './deps.types';
 
 type CommandFailed = Extract<GenesysEvent, { type: 'genesys.commandFailed' }>;
@@ -20,12 +20,12 @@ export interface CommandBody {
   digits?: string;
 }
 
-export function commandName(command: GenesysCommand): GenesysCommandName {
+export function commandName(command: GenesysServiceCommand): GenesysCommandName {
   return command.type.slice('genesys.cmd.'.length) as GenesysCommandName;
 }
 
 /** The field a call command carries between its connectionId and eventId. */
-function operandOf(command: GenesysCommand): Partial<CommandBody> {
+function operandOf(command: GenesysServiceCommand): Partial<CommandBody> {
   if ('destination' in command) return { destination: command.destination };
   if ('consultConnectionId' in command) return { consultConnectionId: command.consultConnectionId };
   if ('heldConnectionId' in command) return { heldConnectionId: command.heldConnectionId };
@@ -33,11 +33,17 @@ function operandOf(command: GenesysCommand): Partial<CommandBody> {
   return {};
 }
 
-export function buildBody(command: GenesysCommand, config: ToolbarConfig): CommandBody {
+/** The agent a command names: the configured one, or (auth=bridge) the one the sign-in answered. */
+export interface Identity {
+  agentId: string;
+  dn: string;
+}
+
+export function buildBody(command: GenesysServiceCommand, config: ToolbarConfig, identity: Identity = config): CommandBody {
   const body: CommandBody = {
     type: config.commandTypes[commandName(command)],
-    ...(config.agentId ? { agentId: config.agentId } : {}),
-    ...(config.dn ? { dn: config.dn } : {}),
+    ...(identity.agentId ? { agentId: identity.agentId } : {}),
+    ...(identity.dn ? { dn: identity.dn } : {}),
   };
   if (command.type === 'genesys.cmd.makeCall') {
     // A service that echoes only the connectionId it is given (the public mock) still correlates.
@@ -52,7 +58,7 @@ export function buildBody(command: GenesysCommand, config: ToolbarConfig): Comma
 }
 
 /** The correlation fields (ConnID, eventId) a command's outcome carries back to the machine. */
-function correlationOf(command: GenesysCommand): { connectionId?: string; eventId?: string } {
+function correlationOf(command: GenesysServiceCommand): { connectionId?: string; eventId?: string } {
   return {
     ...('connectionId' in command ? { connectionId: command.connectionId } : {}),
     ...('eventId' in command ? { eventId: command.eventId } : {}),
@@ -60,12 +66,12 @@ function correlationOf(command: GenesysCommand): { connectionId?: string; eventI
 }
 
 /** The 2xx confirmation, with the same correlation fields as a failure. */
-export function accepted(command: GenesysCommand): Extract<GenesysEvent, { type: 'genesys.commandAccepted' }> {
+export function accepted(command: GenesysServiceCommand): Extract<GenesysEvent, { type: 'genesys.commandAccepted' }> {
   return { type: 'genesys.commandAccepted', command: commandName(command), ...correlationOf(command) };
 }
 
 /** The correlation fields a failure carries back to the machine. */
-export function failure(command: GenesysCommand, code: string, message: string): CommandFailed {
+export function failure(command: GenesysServiceCommand, code: string, message: string): CommandFailed {
   return { type: 'genesys.commandFailed', command: commandName(command), code, message, ...correlationOf(command) };
 }
 
@@ -103,16 +109,22 @@ function statusProblem(text: string): string | undefined {
 
 export interface RestClient {
   /** POSTs once (never retried); resolves with a failure event, or `undefined` on success. */
-  post(command: GenesysCommand): Promise<CommandFailed | undefined>;
+  post(command: GenesysServiceCommand): Promise<CommandFailed | undefined>;
   /** Aborts every POST still in flight; their outcomes are dropped. */
   abortAll(): void;
 }
 
-export function createRestClient(config: ToolbarConfig, deps: ResolvedDeps): RestClient {
+/** auth=bridge: the Bearer header and the signed-in agent (bridge-auth.ts). */
+export interface RestAuth {
+  headers(url: string): Record<string, string>;
+  identity(): Identity | null;
+}
+
+export function createRestClient(config: ToolbarConfig, deps: ResolvedDeps, auth: RestAuth | null = null): RestClient {
   const inFlight = new Set<AbortController>();
 
-  async function post(command: GenesysCommand): Promise<CommandFailed | undefined> {
-    const body = buildBody(command, config);
+  async function post(command: GenesysServiceCommand): Promise<CommandFailed | undefined> {
+    const body = buildBody(command, config, auth?.identity() ?? config);
     const controller = new AbortController();
     let timedOut = false;
     const timer = deps.setTimeout(() => {
@@ -123,13 +135,15 @@ export function createRestClient(config: ToolbarConfig, deps: ResolvedDeps): Res
     try {
       const response = await deps.fetch(config.genesysRest, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...auth?.headers(config.genesysRest) },
         body: JSON.stringify(body),
         signal: controller.signal,
       });
       const text = await response.text();
       if (!response.ok) {
         const detail = serverMessage(text);
+        // The bridge no longer knows the token: nothing reached Genesys.
+        if (auth && response.status === 401) return failure(command, 'SESSION_INVALID', `The bridge refused the session for ${body.type}${detail ? `: ${detail}` : ''}`);
         return failure(
           command,
           `REST_HTTP_${response.status}`,

@@ -1,9 +1,20 @@
 import { createBackoff } from './backoff';
 import type { ResolvedDeps, WebSocketConstructor, WebSocketLike } from './deps.types';
+import type { SocketTarget } from './bridge-auth';
 import { startReachabilityProbe, type ReachabilityProbe } from './reachability';
+
+/** A fixed URL, or one asked for before every open (a fresh single-use ticket from the bridge). */
+export type LinkTarget = string | (() => Promise<SocketTarget>);
+
+/** The URL as logs may show it: a ticket is a credential, even spent. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]ticket=)[^&#]*/, '$1…');
+}
 
 export interface LinkCallbacks {
   onOpen(): void;
+  /** The URL source refused (the bridge no longer knows the token): the link has stopped. */
+  onRefused?(): void;
   onData(data: unknown): void;
   onDown(info: { attempt: number; retryInMs: number; reason: string }): void;
 }
@@ -25,7 +36,7 @@ const noop = (): void => undefined;
  * Keeps one WebSocket open to `url`: reconnects with jittered backoff, retries at once on the
  * browser `online` event or after a wall-clock gap (laptop sleep), and releases everything on stop.
  */
-export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkCallbacks, probeUrl?: string): SocketLink {
+export function openSocketLink(target: LinkTarget, deps: ResolvedDeps, callbacks: LinkCallbacks, probeUrl?: string): SocketLink {
   const { log } = deps;
   const backoff = createBackoff(deps.backoff, deps.random);
   let socket: WebSocketLike | null = null;
@@ -43,16 +54,35 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
   if (deps.WebSocket === undefined) throw new Error('No WebSocket implementation: pass deps.WebSocket (Node has no global one)');
   const Ctor: WebSocketConstructor = deps.WebSocket;
 
+  let asking = 0;
+
   function connect(): void {
     retryTimer = null;
     probe?.stop();
     probe = null;
+    if (typeof target === 'string') {
+      openSocket(target);
+      return;
+    }
+    const attempt = ++asking;
+    void target().then((next) => {
+      if (stopped || attempt !== asking) return;
+      if ('url' in next) openSocket(next.url);
+      else if ('refused' in next) {
+        link.stop();
+        callbacks.onRefused?.();
+      } else scheduleRetry(next.retry, true);
+    });
+  }
+
+  function openSocket(url: string): void {
+    const shown = redactUrl(url);
     let next: WebSocketLike;
     try {
       next = new Ctor(url);
     } catch (error) {
       // A bad URL throws synchronously; treat it like a failed attempt so backoff still applies.
-      log('error', 'WS_CONSTRUCT_FAILED', `Cannot open ${url}`, error);
+      log('error', 'WS_CONSTRUCT_FAILED', `Cannot open ${shown}`, error);
       scheduleRetry(`cannot open socket: ${(error as Error).message}`, false);
       return;
     }
@@ -65,7 +95,7 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
       if (socket !== next) return;
       openedAt = deps.now();
       retryFromProbe = false;
-      log('info', 'WS_OPEN', `Connected to ${url}`);
+      log('info', 'WS_OPEN', `Connected to ${shown}`);
       callbacks.onOpen();
     };
     next.onmessage = (event) => {
@@ -150,7 +180,7 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
   tickTimer = deps.setTimeout(tick, deps.sleepCheckMs);
   connect();
 
-  return {
+  const link: SocketLink = {
     get isOpen() {
       return socket !== null && openedAt !== null && socket.readyState === OPEN;
     },
@@ -179,4 +209,5 @@ export function openSocketLink(url: string, deps: ResolvedDeps, callbacks: LinkC
       }
     },
   };
+  return link;
 }

@@ -120,6 +120,8 @@ export const agentState = toolbarState({
     // Every (re)connection registers again, unless the agent logged out on purpose.
     'genesys.connected': { guard: 'wantsLogin', target: '.registering', actions: settleAgent(false) },
     'genesys.agentLogout': { target: '.loggedOut', actions: settleAgent(false) },
+    // A fresh sign-in to the bridge means the agent wants to work, even after a logout.
+    'genesys.signedIn': { actions: 'wantLogin' },
     'genesys.unregistered': { target: '.loggedOut', actions: settleAgent(false) },
     // Only a signed-in agent becomes unavailable; a logged-out one stays logged out.
     'genesys.linkDisconnected': { guard: 'isSignedIn', target: '.unavailable', actions: ['noteLinkDown', settleAgent(false)] },

@@ -1,6 +1,6 @@
 /**
  * The connection region: the WebSocket to the Genesys microservice (connecting, open, reconnecting)
- * and, while open, whether T-Server still has the switch. `context.online` is its word to the others.
+ * and, while open, whether T-Server still has the switch; signed out while the bridge wants a sign-in. `context.online` is its word to the others.
  */
 import { assertEvent, assign } from 'xstate';
 import { toolbarActions, toolbarState } from './define';
@@ -20,6 +20,8 @@ export const connectionActions = toolbarActions({
 
 export const connectionState = toolbarState({
   initial: 'connecting',
+  // auth=bridge: the adapter closed the socket until the agent signs in again.
+  on: { 'genesys.authRequired': { target: '.signedOut', actions: ['forgetReconnect', 'goOffline'] } },
   states: {
     connecting: {
       on: {
@@ -40,6 +42,13 @@ export const connectionState = toolbarState({
       on: {
         'genesys.connected': { target: 'open', actions: ['forgetReconnect', 'goOnline'] },
         'genesys.disconnected': { actions: 'rememberReconnect' },
+      },
+    },
+    /** No socket until the bridge knows the agent (sign-in region); commands are refused meanwhile. */
+    signedOut: {
+      on: {
+        'genesys.connected': { target: 'open', actions: 'goOnline' },
+        'genesys.disconnected': { target: 'reconnecting', actions: 'rememberReconnect' },
       },
     },
   },

@@ -180,6 +180,15 @@ export const en = {
     'config.refused.title': 'The toolbar did not connect',
     'config.refused.genesys': 'The page that opened the toolbar named a Genesys service at {origin} ({parameter}) that this toolbar is not built to use, so nothing was connected.',
     'config.refused.fix': 'Calls continue on your phone. Tell your administrator: add the service to VITE_GENESYS_ORIGINS when building the toolbar, or correct the address Fusion passes.',
+
+    // Sign-in to the Genesys bridge (auth=bridge, issue 21)
+    'connection.signedOut': 'Signed out',
+    'signIn.title': 'Sign in to Genesys',
+    'signIn.hint': 'Your calls stay on the toolbar while you sign in.',
+    'signIn.username': 'Username',
+    'signIn.password': 'Password',
+    'signIn.submit': 'Sign in',
+    'signIn.busy': 'Signing in…',
   },
   /** Coded errors in plain words: what happened, and what to do. */
   errors: {
@@ -350,6 +359,31 @@ export const en = {
     LINK_DOWN: {
       what: 'The phone system lost its link to the switch.',
       fix: 'Wait: you will be logged in again when the link is back.',
+    },
+    // Sign-in to the Genesys bridge (auth=bridge, issue 21)
+    SIGN_IN_FAILED: {
+      what: 'The username or password is not right.',
+      fix: 'Check them and sign in again.',
+    },
+    SIGN_IN_THROTTLED: {
+      what: 'Too many sign-in attempts for this username.',
+      fix: 'Wait a minute, then sign in again.',
+    },
+    SIGN_IN_INCOMPLETE: {
+      what: 'The username or the password is empty.',
+      fix: 'Fill in both and sign in.',
+    },
+    BRIDGE_UNREACHABLE: {
+      what: 'The Genesys service cannot be reached.',
+      fix: 'Check your network, then sign in again. If it repeats, tell your supervisor.',
+    },
+    SIGN_IN_ERROR: {
+      what: 'The Genesys service could not sign you in.',
+      fix: 'Try again in a moment. If it repeats, tell your supervisor the code.',
+    },
+    SESSION_INVALID: {
+      what: 'Your Genesys session ended.',
+      fix: 'Sign in again: your calls are kept.',
     },
     UNKNOWN: {
       what: 'Something went wrong (code {code}).',

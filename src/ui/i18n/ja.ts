@@ -178,6 +178,15 @@ export const ja: Messages = {
     'config.refused.title': 'ツールバーは接続しませんでした',
     'config.refused.genesys': 'ツールバーを開いたページが、このツールバーでは使えない Genesys サービス {origin}（{parameter}）を指定したため、何も接続していません。',
     'config.refused.fix': '通話は電話機で続きます。管理者に連絡してください: ツールバーのビルド時に VITE_GENESYS_ORIGINS にサービスを追加するか、Fusion が渡すアドレスを修正します。',
+
+    // Sign-in to the Genesys bridge (auth=bridge, issue 21)
+    'connection.signedOut': 'サインアウト',
+    'signIn.title': 'Genesys にサインイン',
+    'signIn.hint': 'サインインの間も通話はツールバーに残ります。',
+    'signIn.username': 'ユーザー名',
+    'signIn.password': 'パスワード',
+    'signIn.submit': 'サインイン',
+    'signIn.busy': 'サインイン中…',
   },
   errors: {
     OFFLINE: {
@@ -347,6 +356,31 @@ export const ja: Messages = {
     LINK_DOWN: {
       what: '電話システムと交換機の回線が切断されました。',
       fix: 'そのままお待ちください。回線が戻ると自動的に再ログインします。',
+    },
+    // Sign-in to the Genesys bridge (auth=bridge, issue 21)
+    SIGN_IN_FAILED: {
+      what: 'ユーザー名またはパスワードが正しくありません。',
+      fix: '確認してもう一度サインインしてください。',
+    },
+    SIGN_IN_THROTTLED: {
+      what: 'このユーザー名のサインイン試行が多すぎます。',
+      fix: '1 分待ってからもう一度サインインしてください。',
+    },
+    SIGN_IN_INCOMPLETE: {
+      what: 'ユーザー名またはパスワードが空です。',
+      fix: '両方を入力してサインインしてください。',
+    },
+    BRIDGE_UNREACHABLE: {
+      what: 'Genesys サービスに接続できません。',
+      fix: 'ネットワークを確認してもう一度サインインしてください。繰り返す場合は管理者に伝えてください。',
+    },
+    SIGN_IN_ERROR: {
+      what: 'Genesys サービスでサインインできませんでした。',
+      fix: 'しばらくしてからもう一度お試しください。繰り返す場合はコードを管理者に伝えてください。',
+    },
+    SESSION_INVALID: {
+      what: 'Genesys のセッションが終了しました。',
+      fix: 'もう一度サインインしてください。通話は残っています。',
     },
     UNKNOWN: {
       what: '問題が発生しました（コード {code}）。',

@@ -8,6 +8,7 @@ import { el } from './dom';
 import { buildContacts, buildScenario, buildSettings, LogView } from './panels';
 import { parseHostParams } from './params';
 import { ScenarioClient } from './scenario';
+import { GwsScenarioClient } from './scenario-gws';
 import { UefHost } from './uef-host';
 import { renderCalls, renderStatus, type CallActions } from './view';
 
@@ -81,7 +82,8 @@ host.onChange(renderSoon);
 buildContacts(region('fusion-contacts'), (number, name, contactId) => {
   if (number) host.dial(number, name, contactId);
 });
-buildScenario(region('fusion-scenario'), new ScenarioClient(params.genesys, params.agentId), params.genesys);
+const scenarios = params.backend === 'gws' ? new GwsScenarioClient(params.genesys, params.gwsUser) : new ScenarioClient(params.genesys, params.agentId);
+buildScenario(region('fusion-scenario'), scenarios, params.genesys);
 buildSettings(region('fusion-settings'), host);
 const warnings = region('fusion-warnings');
 warnings.replaceChildren(...params.warnings.map((w) => el('p', { class: 'error', role: 'alert' }, w)));

@@ -5,7 +5,7 @@
 import type { SimBehaviour } from '../protocol';
 import { CONTACTS, fullName } from './contacts';
 import { button, el, field } from './dom';
-import type { ScenarioClient, ScenarioResult } from './scenario';
+import type { ScenarioResult, Scenarios } from './scenario';
 import type { LogEntry, UefHost } from './uef-host';
 
 export function buildContacts(container: HTMLElement, dial: (number: string, name?: string, contactId?: string) => void): void {
@@ -28,7 +28,7 @@ export function buildContacts(container: HTMLElement, dial: (number: string, nam
   );
 }
 
-export function buildScenario(container: HTMLElement, client: ScenarioClient, genesys: string): void {
+export function buildScenario(container: HTMLElement, client: Scenarios, genesys: string): void {
   const ani = field('scenario-ani', 'Caller number', '+15551230000', { type: 'tel' });
   const queue = field('scenario-queue', 'Queue', '', { placeholder: 'optional' });
   const result = el('p', { class: 'status', role: 'status', 'data-testid': 'scenario-result' }, '');

@@ -12,6 +12,10 @@ export interface HostParams {
   genesys: string;
   lang: 'ja' | 'en';
   agentId: string;
+  /** `gws`: the toolbar signs in to a bridge (`bridge`), and `genesys` is our GWS simulator's base. */
+  backend: 'genesys' | 'gws';
+  /** backend=gws: the GWS user the scenario buttons act on (`gwsUser`, default JohnSmith). */
+  gwsUser: string;
   behaviour: Partial<SimBehaviour>;
   /** Why a parameter was ignored. */
   warnings: string[];
@@ -82,13 +86,20 @@ export function parseHostParams(page: URL, uefScriptPath: string): HostParams {
     if (other) toolbar.hostname = other;
     else warnings.push(`host ${page.hostname} has no other loopback name; the toolbar frame is same-origin`);
   }
-  const ws = new URL('genesysWs', `${genesys}/`);
-  ws.protocol = genesysUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+  const backend = params.get('backend') === 'gws' ? 'gws' : 'genesys';
+  if (params.has('backend') && params.get('backend') !== 'gws' && params.get('backend') !== 'genesys') warnings.push(`backend: "${params.get('backend')}" is not genesys or gws`);
+  // With the GWS simulator the toolbar talks to the bridge in front of it, signed in.
+  const bridgeUrl = backend === 'gws' ? httpUrl(params.get('bridge'), 'bridge', warnings) : undefined;
+  if (backend === 'gws' && !bridgeUrl) warnings.push('bridge: backend=gws needs the bridge URL (bridge=http://…)');
+  const service = (bridgeUrl?.toString() ?? genesys).replace(/\/+$/, '');
+  const ws = new URL('genesysWs', `${service}/`);
+  ws.protocol = new URL(service).protocol === 'https:' ? 'wss:' : 'ws:';
   // The Genesys simulator keys the socket's agent on ?agent=.
-  if (agentId) ws.searchParams.set('agent', agentId);
+  if (agentId && backend === 'genesys') ws.searchParams.set('agent', agentId);
   const frame = new URL(toolbar);
   frame.searchParams.set('genesysWs', ws.toString());
-  frame.searchParams.set('genesysRest', new URL('genesys/events', `${genesys}/`).toString());
+  frame.searchParams.set('genesysRest', new URL('genesys/events', `${service}/`).toString());
+  if (backend === 'gws') frame.searchParams.set('auth', 'bridge');
   frame.searchParams.set('lang', lang);
   if (agentId) frame.searchParams.set('agentId', agentId);
   frame.searchParams.set('uefScript', new URL(uefScriptPath, page.origin + '/').toString());
@@ -99,6 +110,8 @@ export function parseHostParams(page: URL, uefScriptPath: string): HostParams {
     genesys,
     lang,
     agentId,
+    backend,
+    gwsUser: params.get('gwsUser') || 'JohnSmith',
     behaviour: parseBehaviour(params, warnings),
     warnings,
   };

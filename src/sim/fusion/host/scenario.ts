@@ -27,7 +27,17 @@ function isSimCall(value: unknown): value is SimCall {
   );
 }
 
-export class ScenarioClient {
+/** What the scenario buttons call: the Genesys simulator's client, or the GWS simulator's. */
+export interface Scenarios {
+  ring(ani: string, queue?: string): Promise<ScenarioResult>;
+  callerHangup(): Promise<ScenarioResult>;
+  remoteAnswer(): Promise<ScenarioResult>;
+  softphoneAnswer(): Promise<ScenarioResult>;
+  dropSocket(): Promise<ScenarioResult>;
+  failNext(status?: number): Promise<ScenarioResult>;
+}
+
+export class ScenarioClient implements Scenarios {
   constructor(
     private readonly base: string,
     private readonly agentId: string,
@@ -79,6 +89,11 @@ export class ScenarioClient {
     }
     if (!call) return { ok: false, text: `${name}: no call that is ${statuses.join(' or ')}`, body: null };
     return this.post(name, { connectionId: call.connectionId });
+  }
+
+  /** POST `<base>/sim/<name>` with `body` as is. */
+  postTo(name: string, body: Record<string, unknown>): Promise<ScenarioResult> {
+    return this.post(name, body);
   }
 
   private async post(name: string, body: Record<string, unknown>): Promise<ScenarioResult> {
