@@ -8,6 +8,7 @@ import { agentView, selectAgent, type AgentView } from '../agent.connect';
 import { connectionView, fusionView, selectConnection, selectFusion } from '../connection.connect';
 import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor } from '../toolbar.context';
+import { useCallPhases } from '../useCallSummaries';
 import { AlertSettings } from './AlertSettings';
 import { Popover } from './Popover';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -16,25 +17,33 @@ import { ErrorText, StateLine } from './Status';
 export function Header() {
   const i18n = useI18n();
   const { t } = i18n;
-  const view = agentView(useToolbar(selectAgent, shallowEqual));
+  const phases = useCallPhases();
+  const view = agentView({ ...useToolbar(selectAgent, shallowEqual), phases });
   const actor = useToolbarActor();
   const headingId = useId();
   const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
-  const state = t(view.label);
   return (
     <header className="bar" aria-labelledby={headingId} aria-busy={view.busy}>
       <h2 id={headingId} className="visually-hidden">
         {t('agent.label')}
       </h2>
       <div className="bar-row">
-        <StateLine
-          testId="agent-state"
-          label={view.stale ? t('agent.lastKnown', { state }) : state}
-          icon={view.icon}
-          tone={view.stale ? 'off' : view.tone}
-          busy={view.busy}
-        >
-          {reason ? <span className="reason"> · {t('agent.reasonIs', { reason })}</span> : null}
+        {/* One line at 320 px: what the agent does, then Genesys' side in small words ("On a call · Ready"). */}
+        <StateLine testId="agent-state" label={t(view.label)} icon={view.icon} tone={view.stale ? 'off' : view.tone} busy={view.busy}>
+          {view.beside ? (
+            <span className="beside" data-testid="agent-genesys-state">
+              {' · '}
+              {t(view.beside)}
+            </span>
+          ) : null}
+          {reason ? (
+            <span className="reason" data-testid="agent-reason-text">
+              {' · '}
+              <span className="visually-hidden">{t('agent.reasonPrefix')} </span>
+              {reason}
+            </span>
+          ) : null}
+          {view.stale ? <span className="stale-mark"> {t('agent.lastKnown')}</span> : null}
         </StateLine>
         <AgentToggle view={view} />
         {view.session.action === 'login' ? <SessionButton view={view} /> : null}
@@ -93,7 +102,8 @@ function AgentToggle({ view }: { view: AgentView }) {
       className="switch"
       aria-checked={view.toggle.checked}
       disabled={!view.toggle.enabled}
-      title={t('agent.toggleHint')}
+      data-offline={view.stale || undefined}
+      title={t(view.stale ? 'agent.toggleOffline' : 'agent.toggleHint')}
       data-testid="agent-toggle"
       onClick={() => actor.send({ type: view.toggle.event })}
     >
