@@ -10,7 +10,8 @@ import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor } from '../toolbar.context';
 import { useCallPhases } from '../useCallSummaries';
 import { AlertSettings } from './AlertSettings';
-import { Popover } from './Popover';
+import { FlightLogButton } from './FlightLogButton';
+import { Popover, usePopoverClose } from './Popover';
 import { ShortcutHelp } from './ShortcutHelp';
 import { ErrorText, StateLine } from './Status';
 
@@ -53,6 +54,7 @@ export function Header() {
             {view.session.action === 'logout' ? <SessionButton view={view} /> : null}
           </div>
           <AlertSettings />
+          <FlightLogButton />
         </Popover>
         <Popover testId="help" icon="?" label={t('header.help')}>
           <ShortcutHelp />
@@ -143,13 +145,18 @@ function ReasonPicker({ view }: { view: AgentView }) {
 function SessionButton({ view }: { view: AgentView }) {
   const { t } = useI18n();
   const actor = useToolbarActor();
+  const closeMenu = usePopoverClose();
   const { action, enabled } = view.session;
   return (
     <button
       type="button"
       data-testid={`agent-${action}`}
       disabled={!enabled}
-      onClick={() => actor.send({ type: action === 'login' ? 'agent.login' : 'agent.logout' })}
+      onClick={() => {
+        actor.send({ type: action === 'login' ? 'agent.login' : 'agent.logout' });
+        // Logged out, the menu's work is done; Log in then sits in the header, where focus returns.
+        if (action === 'logout') closeMenu();
+      }}
     >
       {t(action === 'login' ? 'agent.login' : 'agent.logout')}
     </button>

@@ -1,6 +1,13 @@
 /** A button that shows a small panel under the header; Escape or the button closes it and focus returns. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../hooks';
+
+const CloseContext = createContext<(() => void) | null>(null);
+
+/** Closes the popover this control is in (an action that is done with the panel, such as Log out). */
+export function usePopoverClose(): () => void {
+  return useContext(CloseContext) ?? (() => undefined);
+}
 
 interface PopoverProps {
   testId: string;
@@ -21,7 +28,15 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
     button.current?.focus();
   };
   useEffect(() => {
-    if (open) panel.current?.focus();
+    if (!open) return undefined;
+    panel.current?.focus();
+    // Escape closes it wherever focus went (a control inside it may have gone, leaving focus on <body>).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    const doc = panel.current?.ownerDocument ?? document;
+    doc.addEventListener('keydown', onKey);
+    return () => doc.removeEventListener('keydown', onKey);
   }, [open]);
   return (
     <>
@@ -48,12 +63,6 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
         tabIndex={-1}
         hidden={!open}
         data-testid={`${testId}-panel`}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            close();
-          }
-        }}
       >
         <div className="popover-head">
           <h2>{label}</h2>
@@ -62,7 +71,7 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
             <span className="visually-hidden">{t('header.close')}</span>
           </button>
         </div>
-        {children}
+        <CloseContext.Provider value={close}>{children}</CloseContext.Provider>
       </div>
     </>
   );
