@@ -32,8 +32,10 @@ describe('a connected call', () => {
     await toolbar.byTestId('dial-key-star').click();
     await toolbar.byTestId('dial-keypad-sent').filter({ hasText: 'Sent: 12#*' }).waitFor();
 
-    await card.getByLabel('Transfer to').fill('+15550007777');
+    // The action first, then the destination in a field labelled for it.
     await card.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await card.getByLabel('Transfer to').fill('+1 555 000 7777');
+    await card.getByRole('button', { name: 'Transfer now' }).click();
     await expect.poll(() => toolbar.callStates(), POLL).toEqual([]);
     await host.wrapUp(ring.eventId).waitFor();
     expect((await sim.call(ring.connectionId))?.callState).toBe('Transferred');
@@ -63,10 +65,14 @@ describe('consult, then transfer or conference', () => {
     await toolbar.waitForCallState('ringing.alerting');
     await toolbar.accept();
     let card = await toolbar.waitForCallState('established.talking');
-    await card.getByLabel('Transfer to').fill('+15550007777');
     await card.getByRole('button', { name: 'Consult', exact: true }).click();
+    await card.getByLabel('Consult with').fill('+15550007777');
+    await card.getByRole('button', { name: 'Start consult' }).click();
     card = await toolbar.waitForCallState('established.consulting.ringingTarget');
     expect(await card.getByTestId('call-state').textContent()).toContain('Calling +1 555-000-7777');
+    // Swap waits for the answer, and says so.
+    expect(await card.getByRole('button', { name: 'Swap' }).isDisabled()).toBe(true);
+    expect(await card.getByTestId('consult-why').textContent()).toContain('once the person you called answers');
     await sim.remoteAnswer((await legOf(first.connectionId))!);
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
     // While consulting there is no Hold or Hang up: the consult's own steps act.
@@ -79,8 +85,9 @@ describe('consult, then transfer or conference', () => {
     card = await toolbar.waitForCallState('established.talking');
     expect(await legOf(first.connectionId)).toBeUndefined();
 
-    await card.getByLabel('Transfer to').fill('+15550007777');
     await card.getByRole('button', { name: 'Consult', exact: true }).click();
+    await card.getByLabel('Consult with').fill('+15550007777');
+    await card.getByRole('button', { name: 'Start consult' }).click();
     await toolbar.waitForCallState('established.consulting.ringingTarget');
     await sim.remoteAnswer((await legOf(first.connectionId))!);
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
@@ -97,8 +104,9 @@ describe('consult, then transfer or conference', () => {
     await toolbar.waitForCallState('ringing.alerting');
     await toolbar.accept();
     card = await toolbar.waitForCallState('established.talking');
-    await card.getByLabel('Transfer to').fill('+15550008888');
     await card.getByRole('button', { name: 'Conference', exact: true }).click();
+    await card.getByLabel('Add to conference').fill('+15550008888');
+    await card.getByRole('button', { name: 'Start conference' }).click();
     await toolbar.waitForCallState('established.consulting.ringingTarget');
     await sim.remoteAnswer((await legOf(second.connectionId))!);
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
@@ -137,10 +145,12 @@ describe('profile=tutorial against the public mock', () => {
     expect(await talking.getByTestId('hangup').isEnabled()).toBe(true);
 
     // No agent events: NotReady and Ready are confirmed by the 2xx answer, at once.
+    // On a call, the header says so first and the Genesys state beside it.
     await toolbar.agentToggle().click();
-    await expect.poll(() => toolbar.agentLabel(), POLL).toBe('Not ready');
+    await expect.poll(() => toolbar.agentGenesysState(), POLL).toBe('Not ready');
+    expect(await toolbar.agentLabel()).toBe('On a call');
     await toolbar.agentToggle().click();
-    await expect.poll(() => toolbar.agentLabel(), POLL).toBe('Available');
+    await expect.poll(() => toolbar.agentGenesysState(), POLL).toBe('Ready');
 
     const log = await host.uefLog();
     expect(published(log, ring.eventId)).toEqual(['newCommEvent', 'closeCommEvent:REJECT']);
