@@ -38,8 +38,3 @@ export function formatPhone(raw: string): string {
   return raw;
 }
 
-/** What Genesys and Fusion get: the digits (and * #) of what was typed, with a leading + kept; spaces and ( ) - . go. */
-export function dialableForm(typed: string): string {
-  const trimmed = typed.trim();
-  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/[^\d*#]/g, '');
-}

@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { shallowEqual, useSelector } from '@xstate/react';
 import { callControlsView, DESTINATION_ACTIONS, isTransferDestination, selectCallControls, type CallControlsView, type ControlView, type DestinationAction } from '../call-controls.connect';
 import type { UiKey } from '../i18n';
-import { dialableForm } from '../phone';
+import { dialableForm } from '../../dialable';
 import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor, type CallRef } from '../toolbar.context';
 import { Keypad } from './Keypad';

@@ -4,6 +4,7 @@
  * text and what is unfolded are the only local state.
  */
 import { useId, useState, type FormEvent, type Ref } from 'react';
+import { dialableForm } from '../../dialable';
 import { isDialable } from '../../machines/toolbar.machine';
 import { shallowEqual, useSelector } from '@xstate/react';
 import { KEYPAD_KEYS, selectKeypadTarget } from '../call-controls.connect';
@@ -38,7 +39,8 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!dialable || !online) return;
-    actor.send({ type: 'agent.dial', number: number.trim() });
+    // Genesys and Fusion get the digits; the card shows them grouped again.
+    actor.send({ type: 'agent.dial', number: dialableForm(number) });
     setNumber('');
     setUnfolded(false);
   };
