@@ -195,6 +195,8 @@ export const en = {
     'controls.why.busy': 'Wait for the current step to finish.',
     'controls.why.unanswered': 'Swap and Complete work once the person you called answers.',
 
+    'live.incomingNamed': 'Incoming call from {name}, {number}',
+
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',
     'config.refused.title': 'The toolbar did not connect',

@@ -193,6 +193,8 @@ export const ja: Messages = {
     'controls.why.busy': '処理が終わるまでお待ちください。',
     'controls.why.unanswered': '切替と完了は、相手が応答してから使えます。',
 
+    'live.incomingNamed': '{name}（{number}）から着信',
+
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
     'config.refused.title': 'ツールバーは接続しませんでした',
