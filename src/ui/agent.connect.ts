@@ -2,6 +2,7 @@
 import { DEFAULT_REASONS, type Lang, type ReasonOption } from '../config';
 import type { CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
+import type { IconName } from './icon-names';
 import type { ToolbarSnapshot } from './toolbar.context';
 
 /** The agent region's state; the after-call work states count as one, `wrappingUp`. */
@@ -48,7 +49,7 @@ export interface AgentView {
   activity: Activity | null;
   /** The Genesys state beside the activity (Ready, Not ready…); null when the label already is it. */
   beside: UiKey | null;
-  icon: string;
+  icon: IconName;
   tone: Tone;
   busy: boolean;
   /** The reason to show beside the state: its words when known, else the raw code as text. */
@@ -61,24 +62,24 @@ export interface AgentView {
   error: CodedError | null;
 }
 
-const LOOK: Record<AgentStateName, { icon: string; tone: Tone }> = {
-  loggedOut: { icon: '○', tone: 'off' },
-  registering: { icon: '…', tone: 'busy' },
-  available: { icon: '✓', tone: 'ok' },
-  unavailable: { icon: '⊘', tone: 'warn' },
-  goingAvailable: { icon: '…', tone: 'busy' },
-  goingUnavailable: { icon: '…', tone: 'busy' },
-  loggingOut: { icon: '…', tone: 'busy' },
-  wrappingUp: { icon: '✎', tone: 'warn' },
+const LOOK: Record<AgentStateName, { icon: IconName; tone: Tone }> = {
+  loggedOut: { icon: 'off', tone: 'off' },
+  registering: { icon: 'pending', tone: 'busy' },
+  available: { icon: 'check', tone: 'ok' },
+  unavailable: { icon: 'notReady', tone: 'warn' },
+  goingAvailable: { icon: 'pending', tone: 'busy' },
+  goingUnavailable: { icon: 'pending', tone: 'busy' },
+  loggingOut: { icon: 'pending', tone: 'busy' },
+  wrappingUp: { icon: 'wrapUp', tone: 'warn' },
 };
 
-const ACTIVITY_LOOK: Record<Activity, { icon: string; tone: Tone }> = {
-  ringing: { icon: '☏', tone: 'warn' },
-  dialing: { icon: '↗', tone: 'busy' },
-  onCall: { icon: '☎', tone: 'ok' },
-  onHold: { icon: '‖', tone: 'warn' },
-  consulting: { icon: '⇄', tone: 'ok' },
-  afterCallWork: { icon: '✎', tone: 'warn' },
+const ACTIVITY_LOOK: Record<Activity, { icon: IconName; tone: Tone }> = {
+  ringing: { icon: 'ringing', tone: 'warn' },
+  dialing: { icon: 'outbound', tone: 'busy' },
+  onCall: { icon: 'talking', tone: 'ok' },
+  onHold: { icon: 'held', tone: 'warn' },
+  consulting: { icon: 'swap', tone: 'ok' },
+  afterCallWork: { icon: 'wrapUp', tone: 'warn' },
 };
 
 const PENDING: AgentStateName[] = ['registering', 'goingAvailable', 'goingUnavailable', 'loggingOut'];

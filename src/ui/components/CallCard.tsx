@@ -10,6 +10,8 @@ import { useToolbar, useToolbarActor, type CallRef } from '../toolbar.context';
 import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { BusyMark, ErrorText } from './Status';
+import { Icon } from './Icon';
+import type { IconName } from '../icon-names';
 
 interface CallCardProps {
   callRef: CallRef;
@@ -85,9 +87,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
           </span>
         </h3>
         <p className="call-state" data-testid="call-state">
-          <span className="icon" aria-hidden="true">
-            {view.icon}
-          </span>
+          <Icon name={view.icon} />
           <span className="state-words">{t(view.label, view.labelParams)}</span>
           <BusyMark busy={view.busy} />
         </p>
@@ -106,8 +106,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
       </p>
       <p className="call-meta">
         <span className="direction">
-          <span aria-hidden="true">{view.directionIcon} </span>
-          {t(view.direction)}
+          <Icon name={view.directionIcon} /> {t(view.direction)}
         </span>
         {view.queue ? <span className="queue">{t('call.queue', { queue: view.queue })}</span> : null}
         {view.showTimer ? <CallTimer since={view.since} /> : null}
@@ -135,13 +134,13 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
   );
 }
 
-const ICONS: Record<CallButtonView['id'], string> = {
-  accept: '✆',
-  decline: '✕',
-  hangup: '✕',
-  hold: '‖',
-  resume: '▶',
-  'cancel-dial': '✕',
+const ICONS: Record<CallButtonView['id'], IconName> = {
+  accept: 'answer',
+  decline: 'hangUp',
+  hangup: 'hangUp',
+  hold: 'held',
+  resume: 'resume',
+  'cancel-dial': 'hangUp',
 };
 
 function CallButton({ button, onPress }: { button: CallButtonView; onPress: (button: CallButtonView) => void }) {
@@ -157,9 +156,7 @@ function CallButton({ button, onPress }: { button: CallButtonView; onPress: (but
       aria-keyshortcuts={button.shortcut}
       onClick={() => onPress(button)}
     >
-      <span className="icon" aria-hidden="true">
-        {ICONS[button.id]}
-      </span>
+      <Icon name={ICONS[button.id]} />
       {label}
     </button>
   );

@@ -4,6 +4,7 @@
  */
 import { useI18n } from '../hooks';
 import type { EndingView } from '../calls.connect';
+import { Icon } from './Icon';
 
 export function EndedCard({ ending }: { ending: EndingView }) {
   const { t } = useI18n();
@@ -15,9 +16,7 @@ export function EndedCard({ ending }: { ending: EndingView }) {
           <span className="caller-name">{title}</span>
         </h3>
         <p className="call-state" data-testid="ended-state">
-          <span className="icon" aria-hidden="true">
-            ✕
-          </span>
+          <Icon name="ended" />
           <span className="state-words">{t(ending.label)}</span>
         </p>
       </div>

@@ -48,7 +48,7 @@ export function Header() {
         </StateLine>
         <AgentToggle view={view} />
         {view.session.action === 'login' ? <SessionButton view={view} /> : null}
-        <Popover testId="menu" icon="⚙" label={t('header.menu')}>
+        <Popover testId="menu" icon="settings" label={t('header.menu')}>
           <div className="menu-agent">
             <ReasonPicker view={view} />
             {view.session.action === 'logout' ? <SessionButton view={view} /> : null}
@@ -56,7 +56,7 @@ export function Header() {
           <AlertSettings />
           <FlightLogButton />
         </Popover>
-        <Popover testId="help" icon="?" label={t('header.help')}>
+        <Popover testId="help" icon="help" label={t('header.help')}>
           <ShortcutHelp />
         </Popover>
       </div>

@@ -1,6 +1,8 @@
 /** A button that shows a small panel under the header; Escape or the button closes it and focus returns. */
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../hooks';
+import { Icon } from './Icon';
+import type { IconName } from '../icon-names';
 
 const CloseContext = createContext<(() => void) | null>(null);
 
@@ -11,7 +13,7 @@ export function usePopoverClose(): () => void {
 
 interface PopoverProps {
   testId: string;
-  icon: string;
+  icon: IconName;
   label: string;
   children: ReactNode;
 }
@@ -50,7 +52,7 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
         title={label}
         onClick={() => setOpen((was) => !was)}
       >
-        <span aria-hidden="true">{icon}</span>
+        <Icon name={icon} className="icon-only" />
         <span className="visually-hidden">{label}</span>
       </button>
       {/* Always in the page (hidden when closed), so its controls keep their labels for tests and tools. */}
@@ -67,7 +69,7 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
         <div className="popover-head">
           <h2>{label}</h2>
           <button type="button" className="icon-button" data-testid={`${testId}-close`} onClick={close}>
-            <span aria-hidden="true">✕</span>
+            <Icon name="close" className="icon-only" />
             <span className="visually-hidden">{t('header.close')}</span>
           </button>
         </div>
