@@ -108,8 +108,6 @@ export const en = {
     'call.parties': 'In the call: {parties}',
     'wrapup.title': 'After-call work',
     'wrapup.requesting': 'Starting after-call work…',
-    'wrapup.time': 'After-call work {time}',
-    'wrapup.limit': 'ends by itself after {time}',
     'button.dismiss': 'Dismiss',
     'button.call': 'Call',
     'button.backspace': 'Delete last digit',
@@ -196,6 +194,9 @@ export const en = {
     'controls.why.unanswered': 'Swap and Complete work once the person you called answers.',
 
     'live.incomingNamed': 'Incoming call from {name}, {number}',
+
+    'wrapup.left': 'Ends by itself in {time}',
+    'wrapup.how': 'Press Done when you have finished (saving the wrap-up in Fusion ends it too).',
 
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',

@@ -106,8 +106,6 @@ export const ja: Messages = {
     'call.parties': '通話の参加者: {parties}',
     'wrapup.title': '後処理',
     'wrapup.requesting': '後処理を開始中…',
-    'wrapup.time': '後処理 {time}',
-    'wrapup.limit': '{time} で自動終了',
     'button.dismiss': '閉じる',
     'button.call': '発信',
     'button.backspace': '1 桁削除',
@@ -194,6 +192,9 @@ export const ja: Messages = {
     'controls.why.unanswered': '切替と完了は、相手が応答してから使えます。',
 
     'live.incomingNamed': '{name}（{number}）から着信',
+
+    'wrapup.left': '{time} 後に自動終了',
+    'wrapup.how': '終わったら「完了」を押してください（Fusion で後処理を保存しても終了します）。',
 
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
