@@ -23,4 +23,5 @@ export type IconName =
   | 'backspace'
   | 'keypad'
   | 'unfolded'
-  | 'folded';
+  | 'folded'
+  | 'lastKnown';

@@ -11,6 +11,7 @@ import { useToolbar, useToolbarActor } from '../toolbar.context';
 import { useCallPhases } from '../useCallSummaries';
 import { AlertSettings } from './AlertSettings';
 import { FlightLogButton } from './FlightLogButton';
+import { Icon } from './Icon';
 import { Popover, usePopoverClose } from './Popover';
 import { ShortcutHelp } from './ShortcutHelp';
 import { ErrorText, StateLine } from './Status';
@@ -44,7 +45,14 @@ export function Header() {
               {reason}
             </span>
           ) : null}
-          {view.stale ? <span className="stale-mark"> {t('agent.lastKnown')}</span> : null}
+          {/* A mark, not words, so the line still fits 320 px; the banner says why, screen readers hear the words. */}
+          {view.stale ? (
+            <span className="stale-mark" title={t('agent.lastKnown')} data-testid="agent-last-known">
+              {' '}
+              <Icon name="lastKnown" />
+              <span className="visually-hidden">{t('agent.lastKnown')}</span>
+            </span>
+          ) : null}
         </StateLine>
         <AgentToggle view={view} />
         {view.session.action === 'login' ? <SessionButton view={view} /> : null}

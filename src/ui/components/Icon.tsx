@@ -12,6 +12,7 @@ import Circle from 'lucide-react/icons/circle';
 import CircleHelp from 'lucide-react/icons/circle-help';
 import Delete from 'lucide-react/icons/delete';
 import Grid3x3 from 'lucide-react/icons/grid-3x3';
+import History from 'lucide-react/icons/history';
 import Loader from 'lucide-react/icons/loader';
 import Pause from 'lucide-react/icons/pause';
 import PenLine from 'lucide-react/icons/pen-line';
@@ -52,6 +53,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   keypad: Grid3x3,
   unfolded: ChevronDown,
   folded: ChevronRight,
+  lastKnown: History,
 };
 
 /** An icon beside words: hidden from screen readers (the words are said), sized with the text. */
