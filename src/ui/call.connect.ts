@@ -6,6 +6,7 @@ import type { CallContact, CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
 import type { IconName } from './icon-names';
 import type { CallSnapshot } from './toolbar.context';
+import { consultParties, type PartyView } from './consult.connect';
 import { formatPhone } from './phone';
 
 /** The call's state as a dotted path: 'ringing.alerting', 'established.held', 'ended'… */
@@ -32,6 +33,9 @@ export interface CallInput {
   consultTarget?: string | null;
   /** A conference's other parties. */
   parties?: readonly string[];
+  /** The consult target answered; when the consult leg began (null until known). */
+  consultAnswered?: boolean;
+  consultSince?: number | null;
 }
 
 export interface CallButtonView {
@@ -79,6 +83,8 @@ export interface CallView {
   error: CodedError | null;
   /** A conference's other parties, readable, as text. */
   parties: string[];
+  /** During a consult: the customer and the consult target, each with its state and timer. */
+  consult: PartyView[] | null;
 }
 
 export const SHORTCUTS = { accept: 'Alt+A', decline: 'Alt+D', hangup: 'Alt+H' } as const;
@@ -100,10 +106,11 @@ const LOOK: Record<string, { label: UiKey; icon: IconName; busy: boolean; tone?:
   'established.hangingUp': { label: 'call.established.hangingUp', icon: 'talking', busy: true },
   'established.transferring': { label: 'call.established.transferring', icon: 'forward', busy: true },
   // Consult: the caller is held while the agent talks to the target (call/consult.ts).
-  'established.consulting.initiating': { label: 'call.consult.initiating', icon: 'forward', busy: true, tone: 'held' },
-  'established.consulting.ringingTarget': { label: 'call.consult.alerting', icon: 'forward', busy: false, tone: 'held' },
-  'established.consulting.talkingToTarget': { label: 'call.consult.talking', icon: 'forward', busy: false, tone: 'held' },
-  'established.consulting.talkingToCaller': { label: 'call.consult.customer', icon: 'talking', busy: false },
+  // Who is held and who talks is told party by party beneath (consult.connect).
+  'established.consulting.initiating': { label: 'activity.consulting', icon: 'forward', busy: true, tone: 'held' },
+  'established.consulting.ringingTarget': { label: 'activity.consulting', icon: 'forward', busy: false, tone: 'held' },
+  'established.consulting.talkingToTarget': { label: 'activity.consulting', icon: 'forward', busy: false, tone: 'held' },
+  'established.consulting.talkingToCaller': { label: 'activity.consulting', icon: 'talking', busy: false },
   'established.consulting.swapping': { label: 'call.consult.swapping', icon: 'swap', busy: true, tone: 'held' },
   'established.consulting.completing': { label: 'call.consult.completing', icon: 'forward', busy: true, tone: 'held' },
   'established.consulting.conferencing': { label: 'call.consult.conferencing', icon: 'forward', busy: true, tone: 'held' },
@@ -141,6 +148,7 @@ export function selectCall(snapshot: CallSnapshot): CallInput {
     canHold: snapshot.can({ type: 'call.hold', key }),
     canRetrieve: snapshot.can({ type: 'call.retrieve', key }),
     consultTarget: context.consult?.destination ?? null,
+    consultAnswered: context.consult?.answered ?? false,
     parties: context.parties,
   };
 }
@@ -194,12 +202,23 @@ export function callView(input: CallInput, online: boolean, capabilities: readon
   const look = { label: found?.label ?? OTHER.label, icon: found?.icon ?? OTHER.icon, busy: found?.busy ?? OTHER.busy };
   const inbound = input.direction === 'inbound';
   const tone = look.busy && !found?.tone ? 'busy' : toneOf(input.phase, found ?? {});
+  const caller = callerOf(input.number, input.contact);
+  const target = formatPhone(displayText(input.consultTarget ?? ''));
+  const consult = consultParties({
+    phase: input.phase,
+    customer: caller.title,
+    target,
+    answered: input.consultAnswered ?? false,
+    heldSince: input.heldSince ?? null,
+    consultSince: input.consultSince ?? null,
+  });
   return {
     phase: input.phase,
     tone,
     pinned: input.phase.startsWith('ringing.'),
-    caller: callerOf(input.number, input.contact),
-    heldSince: tone === 'held' ? (input.heldSince ?? null) : null,
+    caller,
+    // During a consult the hold timer is the customer's, on their row.
+    heldSince: tone === 'held' && !consult ? (input.heldSince ?? null) : null,
     ...look,
     direction: inbound ? 'call.inbound' : 'call.outbound',
     directionIcon: inbound ? 'inbound' : 'outbound',
@@ -209,7 +228,8 @@ export function callView(input: CallInput, online: boolean, capabilities: readon
     showTimer: input.phase !== 'ended',
     buttons: buttonsFor(input, online, look.busy, capabilities),
     error: input.error,
-    labelParams: { target: formatPhone(displayText(input.consultTarget ?? '')) },
+    labelParams: { target },
     parties: (input.parties ?? []).map((party) => formatPhone(displayText(party))),
+    consult,
   };
 }

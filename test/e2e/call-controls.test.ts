@@ -68,7 +68,9 @@ describe('consult, then transfer or conference', () => {
     await card.getByLabel('Consult with').fill('+15550007777');
     await card.getByRole('button', { name: 'Start consult' }).click();
     card = await toolbar.waitForCallState('established.consulting.ringingTarget');
-    expect(await card.getByTestId('call-state').textContent()).toContain('Calling +1 555-000-7777');
+    // Both parties: the customer on hold, the target being called.
+    expect(await card.locator('[data-party="customer"]').innerText()).toMatch(/Customer\s+Ada Lovelace\s+On hold for/);
+    expect(await card.locator('[data-party="target"]').innerText()).toMatch(/Consult\s+\+1 555-000-7777\s+Calling…/);
     // Swap waits for the answer, and says so.
     expect(await card.getByRole('button', { name: 'Swap' }).isDisabled()).toBe(true);
     expect(await card.getByTestId('consult-why').textContent()).toContain('once the person you called answers');
@@ -76,8 +78,10 @@ describe('consult, then transfer or conference', () => {
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
     // While consulting there is no Hold or Hang up: the consult's own steps act.
     for (const id of ['hold', 'hangup', 'complete-conference']) expect(await card.getByTestId(id).count()).toBe(0);
+    expect(await card.locator('[data-party="target"][aria-current="true"]').innerText()).toContain('Talking with you');
     await card.getByRole('button', { name: 'Swap' }).click();
     card = await toolbar.waitForCallState('established.consulting.talkingToCaller');
+    expect(await card.locator('[data-party="customer"][aria-current="true"]').innerText()).toContain('Talking with you');
     await card.getByRole('button', { name: 'Swap' }).click();
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
     await card.getByRole('button', { name: 'Cancel consult' }).click();

@@ -12,6 +12,7 @@ import { CallTimer } from './CallTimer';
 import { BusyMark, ErrorText } from './Status';
 import { Icon } from './Icon';
 import type { IconName } from '../icon-names';
+import type { PartyView } from '../consult.connect';
 
 interface CallCardProps {
   callRef: CallRef;
@@ -118,6 +119,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
           </span>
         ) : null}
       </p>
+      {view.consult ? <ConsultParties parties={view.consult} /> : null}
       {view.parties.length > 0 ? (
         <p className="call-parties" data-testid="call-parties">
           {t('call.parties', { parties: view.parties.join(', ') })}
@@ -142,6 +144,25 @@ const ICONS: Record<CallButtonView['id'], IconName> = {
   resume: 'resume',
   'cancel-dial': 'hangUp',
 };
+
+/** Both sides of a consult, each with its state words and timer; the one the agent hears is marked in words. */
+function ConsultParties({ parties }: { parties: PartyView[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="consult-parties" aria-label={t('consult.parties')} data-testid="consult-parties">
+      {parties.map((party) => (
+        <li key={party.who} className={`party${party.talking ? ' talking' : ''}`} data-testid="consult-party" data-party={party.who} aria-current={party.talking ? 'true' : undefined}>
+          <Icon name={party.icon} />
+          <span className="party-who">
+            <span className="party-role">{t(party.role)}</span> <span className="party-name">{party.name}</span>
+          </span>
+          {party.stateShown ? <span className="party-state">{t(party.state)}</span> : null}
+          {party.timer ? <CallTimer since={party.timer.since} label={party.timer.label} testId={`${party.who}-timer`} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function CallButton({ button, onPress }: { button: CallButtonView; onPress: (button: CallButtonView) => void }) {
   const { t } = useI18n();

@@ -198,6 +198,14 @@ export const en = {
     'wrapup.left': 'Ends by itself in {time}',
     'wrapup.how': 'Press Done when you have finished (saving the wrap-up in Fusion ends it too).',
 
+    'consult.parties': 'In this consult',
+    'consult.role.customer': 'Customer',
+    'consult.role.target': 'Consult',
+    'consult.state.calling': 'Calling…',
+    'consult.state.talking': 'Talking with you',
+    'consult.state.held': 'On hold',
+    'consult.state.left': 'Hung up',
+
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',
     'config.refused.title': 'The toolbar did not connect',

@@ -196,6 +196,14 @@ export const ja: Messages = {
     'wrapup.left': '{time} 後に自動終了',
     'wrapup.how': '終わったら「完了」を押してください（Fusion で後処理を保存しても終了します）。',
 
+    'consult.parties': '相談中の通話',
+    'consult.role.customer': 'お客様',
+    'consult.role.target': '相談先',
+    'consult.state.calling': '呼び出し中…',
+    'consult.state.talking': 'あなたと通話中',
+    'consult.state.held': '保留中',
+    'consult.state.left': '切断しました',
+
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
     'config.refused.title': 'ツールバーは接続しませんでした',
