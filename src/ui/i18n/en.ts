@@ -26,7 +26,6 @@ export const en = {
     'agent.toggleHint': 'Switch between Available and Not ready',
     'agent.reason': 'Not ready reason',
     'agent.reasonChoose': 'Choose a reason…',
-    'agent.reasonIs': 'Reason: {reason}',
     'agent.login': 'Log in',
     'agent.logout': 'Log out',
 
@@ -96,10 +95,6 @@ export const en = {
     'keypad.label': 'Keypad for the call with {number}',
     'section.keypad': 'Keypad',
     'call.established.transferring': 'Transferring…',
-    'call.consult.initiating': 'Calling {target}…',
-    'call.consult.alerting': 'Calling {target}…',
-    'call.consult.talking': 'Talking to {target}; the caller is on hold',
-    'call.consult.customer': 'Talking to the caller; {target} is on hold',
     'call.consult.completing': 'Completing…',
     'call.consult.canceling': 'Returning to the caller…',
     'call.consult.swapping': 'Swapping…',

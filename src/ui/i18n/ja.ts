@@ -24,7 +24,6 @@ export const ja: Messages = {
     'agent.toggleHint': '受付可と受付不可を切り替えます',
     'agent.reason': '受付不可の理由',
     'agent.reasonChoose': '理由を選択…',
-    'agent.reasonIs': '理由: {reason}',
     'agent.login': 'ログイン',
     'agent.logout': 'ログアウト',
 
@@ -94,10 +93,6 @@ export const ja: Messages = {
     'keypad.label': '{number} との通話のキーパッド',
     'section.keypad': 'キーパッド',
     'call.established.transferring': '転送中…',
-    'call.consult.initiating': '{target} に発信中…',
-    'call.consult.alerting': '{target} に発信中…',
-    'call.consult.talking': '{target} と通話中（お客様は保留中）',
-    'call.consult.customer': 'お客様と通話中（{target} は保留中）',
     'call.consult.completing': '完了処理中…',
     'call.consult.canceling': 'お客様に戻っています…',
     'call.consult.swapping': '切替中…',
