@@ -12,6 +12,7 @@ import type { Frame } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eEnvironment, type E2eSession } from './support/environment';
 import { keyOf } from '../support/call-names';
+import { agentStates } from './support/fusion-host-page';
 
 const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000 };
@@ -234,7 +235,9 @@ describe.each(['en', 'ja'] as const)('what the agent reads at a glance (%s)', (l
   test('on a call, passing it on, consulting, the menu, the wrap-up, dialling', async () => {
     mkdirSync(SCREENS, { recursive: true });
     const session = await e2e.open({ lang, toolbarParams: { wrapUp: 'on', wrapUpSec: '600' } });
-    const { toolbar, sim } = session;
+    const { toolbar, sim, host } = session;
+    // Start-up told Fusion each state once: logged out, then available.
+    expect(agentStates(await host.uefLog())).toEqual(['LOGGED_OUT', 'AVAILABLE']);
     const words = WORDS[lang];
     const ada = lang === 'ja' ? '花子 山田' : 'Ada Lovelace';
     await sim.config({ consultDelayMs: 60_000 });

@@ -29,6 +29,19 @@ describe('when the UEF global exists at start', () => {
     h.stop();
   });
 
+  it('publishes the agent state once at start-up: the one the machine sends on fusion.ready, not also the one from before', async () => {
+    const uef = new FakeUef();
+    const h = startAdapter({ window: framedWindow(uef), appName: 'TestApp' });
+    // The agent region's first state, published before UEF is found…
+    h.send({ type: 'fusion.cmd.agentState', presence: 'loggedOut' });
+    await h.next('fusion.ready');
+    // …and again by the machine when Fusion is ready.
+    h.send({ type: 'fusion.cmd.agentState', presence: 'loggedOut' });
+    await settle();
+    expect(uef.published('agentStateEventOperation').map((entry) => entry.fields?.['state'])).toEqual(['LOGGED_OUT']);
+    h.stop();
+  });
+
   it('uses the global even when not framed', async () => {
     const uef = new FakeUef();
     const win = { CX_SVC_UI_EVENTS_FRAMEWORK: uef.global, parent: undefined as unknown };

@@ -47,6 +47,12 @@ const consoleLog: FusionLog = (level, message) => {
   console[level === 'info' ? 'info' : level](message);
 };
 
+type AgentStateCommand = Extract<FusionCommand, { type: 'fusion.cmd.agentState' }>;
+
+function sameAgentState(a: AgentStateCommand, b: AgentStateCommand): boolean {
+  return a.presence === b.presence && a.reason === b.reason && a.reasonLabel === b.reasonLabel;
+}
+
 // One session per UEF global for the page's life: a second actor must not initialise again.
 const sessions = new WeakMap<UefGlobal, Session>();
 
@@ -125,7 +131,16 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
       ...(deps.onEngagements ? { onEngagements: deps.onEngagements } : {}),
     };
 
+    // The agent state held until UEF was found: the machine tells it again on fusion.ready, and
+    // Fusion would hear the same state twice (two LOGGED_OUT at start-up); that repeat is skipped.
+    let flushedAgent: AgentStateCommand | null = null;
+
     receive((cmd) => {
+      if (cmd.type === 'fusion.cmd.agentState') {
+        const repeat = flushedAgent !== null && sameAgentState(flushedAgent, cmd);
+        flushedAgent = null;
+        if (repeat) return;
+      }
       if (session) dispatch(session, cmd, binding.lang);
       else if (!absent) early.push(cmd); // kept in order until UEF is found
     });
@@ -153,7 +168,10 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
         return;
       }
       session = attach(lookup.uef, binding, options);
-      for (const cmd of early.splice(0)) dispatch(session, cmd, binding.lang);
+      for (const cmd of early.splice(0)) {
+        if (cmd.type === 'fusion.cmd.agentState') flushedAgent = cmd;
+        dispatch(session, cmd, binding.lang);
+      }
     });
 
     return () => {
