@@ -123,24 +123,31 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
     let session: Session | undefined;
     let absent = false;
     const early: FusionCommand[] = [];
+    // The machine tells Fusion where the agent stands when it hears fusion.ready; the state it
+    // sent before (held until UEF was found, or sent during start-up) is the same one more often
+    // than not, and Fusion would hear it twice (two LOGGED_OUT at start-up): that repeat is skipped.
+    let beforeReady: AgentStateCommand | null = null;
+    let ready: 'no' | 'told' | 'checked' = 'no';
+    const repeatsAtReady = (cmd: AgentStateCommand): boolean => {
+      if (ready === 'no') {
+        beforeReady = cmd;
+        return false;
+      }
+      if (ready === 'checked') return false;
+      ready = 'checked';
+      return beforeReady !== null && sameAgentState(beforeReady, cmd);
+    };
     const binding: Binding = {
       sendBack: (event: FusionEvent) => {
+        if (event.type === 'fusion.ready' && ready === 'no') ready = 'told';
         if (!stopped) sendBack(event);
       },
       lang: input.config.lang,
       ...(deps.onEngagements ? { onEngagements: deps.onEngagements } : {}),
     };
 
-    // The agent state held until UEF was found: the machine tells it again on fusion.ready, and
-    // Fusion would hear the same state twice (two LOGGED_OUT at start-up); that repeat is skipped.
-    let flushedAgent: AgentStateCommand | null = null;
-
     receive((cmd) => {
-      if (cmd.type === 'fusion.cmd.agentState') {
-        const repeat = flushedAgent !== null && sameAgentState(flushedAgent, cmd);
-        flushedAgent = null;
-        if (repeat) return;
-      }
+      if (cmd.type === 'fusion.cmd.agentState' && repeatsAtReady(cmd)) return;
       if (session) dispatch(session, cmd, binding.lang);
       else if (!absent) early.push(cmd); // kept in order until UEF is found
     });
@@ -168,10 +175,7 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
         return;
       }
       session = attach(lookup.uef, binding, options);
-      for (const cmd of early.splice(0)) {
-        if (cmd.type === 'fusion.cmd.agentState') flushedAgent = cmd;
-        dispatch(session, cmd, binding.lang);
-      }
+      for (const cmd of early.splice(0)) dispatch(session, cmd, binding.lang);
     });
 
     return () => {
