@@ -43,6 +43,9 @@ export interface WrapUp {
   limitMs: number;
   since: number;
   before: { presence: 'available' | 'unavailable'; reason: string | null };
+  /** The customer of the call being wrapped up, shown until the wrap-up ends. */
+  number: string;
+  contact: CallOutput['contact'];
 }
 
 /** A call as the reload record kept it (adapters/persistence); the root respawns it at start. */

@@ -40,7 +40,8 @@ export function selectWrapUp(snapshot: ToolbarSnapshot): WrapUpInput {
   const agent = snapshot.value.agent;
   const phase = typeof agent === 'object' && 'wrappingUp' in agent && agent.wrappingUp !== 'returning' ? agent.wrappingUp : null;
   const wrapUp = snapshot.context.wrapUp;
-  return { phase, since: wrapUp?.since ?? 0, limitMs: wrapUp?.limitMs ?? 0, online: snapshot.matches({ connection: 'open' }) };
+  const base = { phase, since: wrapUp?.since ?? 0, limitMs: wrapUp?.limitMs ?? 0, online: snapshot.matches({ connection: 'open' }) };
+  return wrapUp ? { ...base, number: wrapUp.number, contact: wrapUp.contact } : base;
 }
 
 export function wrapUpView(input: WrapUpInput): WrapUpView {

@@ -285,6 +285,8 @@ describe.each(['en', 'ja'] as const)('what the agent reads at a glance (%s)', (l
     const wrapUp = toolbar.byTestId('wrap-up');
     await wrapUp.getByTestId('wrap-up-timer').filter({ hasText: words.endsIn }).waitFor();
     await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.afterCall);
+    // The customer stays on the wrap-up (the ended card goes after a few seconds; this does not).
+    expect(await wrapUp.getByTestId('wrap-up-caller').textContent()).toBe(ada);
     expect(await wrapUp.getByRole('heading').count()).toBe(1);
     expect(await wrapUp.getByRole('button').allInnerTexts()).toEqual([words.done]);
     const frame = await toolbar.contentFrame();

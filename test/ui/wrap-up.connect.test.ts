@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, wrapUpView, type WrapUpInput } from '../../src/ui/wrap-up.connect';
+import { countdown, selectWrapUp, wrapUpView, type WrapUpInput } from '../../src/ui/wrap-up.connect';
+import { createDriver } from '../support/driver';
 
 const input = (extra: Partial<WrapUpInput> = {}): WrapUpInput => ({ phase: 'active', since: 1_000, limitMs: 120_000, online: true, ...extra });
 
@@ -38,5 +39,14 @@ describe('the wrap-up panel', () => {
     it('Done waits for the link', () => {
       expect(wrapUpView(input({ online: false })).doneEnabled).toBe(false);
     });
+  });
+});
+
+describe('selectWrapUp', () => {
+  it("reads the wrap-up's customer from the machine", () => {
+    const d = createDriver({ config: { afterCallWork: true } }).login().ring('c1', '+15551230000').established('c1').released('c1');
+    d.genesys({ type: 'genesys.agentNotReady', workMode: 'AfterCallWork' });
+    expect(wrapUpView(selectWrapUp(d.snapshot())).caller?.title).toBe('+1 555-123-0000');
+    d.stop();
   });
 });
