@@ -86,16 +86,16 @@ export function callControlsView(input: CallControlsInput, online: boolean, capa
     return { shown, enabled: false, why: online ? whyNot : 'controls.why.offline' };
   };
   const step = (shown: boolean, enabled: boolean, whyNot?: UiKey) => control(consulting && shown, enabled, whyNot);
-  // Until the target answers there is nobody to swap with or hand the caller to.
-  const unanswered: UiKey = input.consultAnswered ? 'controls.why.busy' : 'controls.why.unanswered';
+  // Until the target answers there is nobody to swap with (or, for some, to hand the caller to).
+  const unanswered = (key: UiKey): UiKey => (input.consultAnswered ? 'controls.why.busy' : key);
   return {
     transfer: control(connected && can('transfer'), input.canTransfer),
     consult: control(connected && can('consult'), input.canConsult),
     conference: control(connected && can('conference'), input.canConference),
-    completeTransfer: step(input.consultKind === 'transfer', input.canCompleteTransfer, unanswered),
-    completeConference: step(input.consultKind === 'conference', input.canCompleteConference, unanswered),
+    completeTransfer: step(input.consultKind === 'transfer', input.canCompleteTransfer, unanswered('controls.why.completeUnanswered')),
+    completeConference: step(input.consultKind === 'conference', input.canCompleteConference, unanswered('controls.why.completeUnanswered')),
     cancelConsult: step(true, input.canCancelConsult),
-    swap: step(true, input.canSwap, unanswered),
+    swap: step(true, input.canSwap, unanswered('controls.why.swapUnanswered')),
     keypad: { shown: connected && capabilities.includes('dtmf'), enabled: online && input.canSendDtmf, digits: input.digits },
   };
 }

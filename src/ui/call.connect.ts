@@ -149,6 +149,7 @@ export function selectCall(snapshot: CallSnapshot): CallInput {
     canRetrieve: snapshot.can({ type: 'call.retrieve', key }),
     consultTarget: context.consult?.destination ?? null,
     consultAnswered: context.consult?.answered ?? false,
+    consultSince: context.consult?.since ?? null,
     parties: context.parties,
   };
 }

@@ -73,7 +73,7 @@ describe('consult, then transfer or conference', () => {
     expect(await card.locator('[data-party="target"]').innerText()).toMatch(/Consult\s+\+1 555-000-7777\s+Calling…/);
     // Swap waits for the answer, and says so.
     expect(await card.getByRole('button', { name: 'Swap' }).isDisabled()).toBe(true);
-    expect(await card.getByTestId('consult-why').textContent()).toContain('once the person you called answers');
+    expect(await card.getByTestId('consult-why').textContent()).toContain('Swap works once the person you called answers');
     await sim.remoteAnswer((await legOf(first.connectionId))!);
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
     // While consulting there is no Hold or Hang up: the consult's own steps act.

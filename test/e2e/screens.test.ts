@@ -28,14 +28,14 @@ const WORDS = {
     ringing: 'Ringing', held: 'On hold', remote: 'Caller hung up', banner: 'Disconnected from Genesys',
     onCall: 'On a call', ready: 'Ready', available: 'Available', consulting: 'Consulting', lastKnown: '(last known)',
     duration: 'Duration', transferTo: 'Transfer to', consultWith: 'Consult with', startConsult: 'Start consult',
-    waitAnswer: 'once the person you called answers', menu: 'Status and alerts', supportLog: 'Download support log',
+    waitAnswer: 'Swap works once the person you called answers', menu: 'Status and alerts', supportLog: 'Download support log',
     afterCall: 'After-call work', endsIn: 'Ends by itself in', done: 'Done',
   },
   ja: {
     ringing: '呼び出し中', held: '保留中', remote: '相手が切断しました', banner: 'Genesys との接続が切れました',
     onCall: '通話中', ready: '受付可', available: '受付可', consulting: '相談中', lastKnown: '（前回の状態）',
     duration: '経過時間', transferTo: '転送先', consultWith: '相談先', startConsult: '相談を開始',
-    waitAnswer: '相手が応答してから使えます', menu: '状態と通知', supportLog: 'サポート用ログをダウンロード',
+    waitAnswer: '切替は相手が応答してから使えます', menu: '状態と通知', supportLog: 'サポート用ログをダウンロード',
     afterCall: '後処理中', endsIn: '後に自動終了', done: '完了',
   },
 } as const;
@@ -267,6 +267,9 @@ describe.each(['en', 'ja'] as const)('what the agent reads at a glance (%s)', (l
     await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.consulting);
     expect(await card.getByTestId('swap').isDisabled()).toBe(true);
     expect(await card.getByTestId('consult-why').innerText()).toContain(words.waitAnswer);
+    // Both parties, each with its own timer: the customer's hold, the consult leg's dial.
+    await card.getByTestId('customer-timer').waitFor();
+    await card.getByTestId('target-timer').waitFor();
     await shootAll(session, lang, 'consult', { callers: [ada] });
     await card.getByTestId('cancel-consult').click();
     card = await toolbar.waitForCallState('established.talking', a.connectionId);

@@ -44,10 +44,10 @@ describe('call controls: a control that does not work says why', () => {
   describe('when consulting and the target has not answered', () => {
     const ringing = input('established.consulting.ringingTarget', { consultKind: 'transfer', canCancelConsult: true, consultAnswered: false });
 
-    it('Swap and Complete transfer wait for the answer, and say so; Cancel consult works', () => {
+    it('Swap (and Complete transfer, when the service does not allow it yet) wait for the answer, and say so; Cancel consult works', () => {
       const view = callControlsView(ringing, true, CAPABILITIES);
-      expect(view.swap).toEqual({ shown: true, enabled: false, why: 'controls.why.unanswered' });
-      expect(view.completeTransfer).toEqual({ shown: true, enabled: false, why: 'controls.why.unanswered' });
+      expect(view.swap).toEqual({ shown: true, enabled: false, why: 'controls.why.swapUnanswered' });
+      expect(view.completeTransfer).toEqual({ shown: true, enabled: false, why: 'controls.why.completeUnanswered' });
       expect(view.cancelConsult).toEqual({ shown: true, enabled: true });
       expect(view.completeConference.shown).toBe(false);
     });

@@ -12,9 +12,9 @@ import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor, type CallRef } from '../toolbar.context';
 import { Keypad } from './Keypad';
 
-/** One reason for a group of controls: the first disabled one's (they share the cause). */
-function whyOf(controls: readonly ControlView[]): UiKey | null {
-  return controls.find((control) => control.why)?.why ?? null;
+/** The reasons a group's controls do not work, each said once. */
+function whyOf(controls: readonly ControlView[]): UiKey[] {
+  return [...new Set(controls.flatMap((control) => (control.why ? [control.why] : [])))];
 }
 
 /** The steps of a consult under way, in the order agents read them. */
@@ -69,16 +69,16 @@ export function CallControls({ callRef, callKey, number }: { callRef: CallRef; c
               data-testid={item.action}
               aria-expanded={chosen === item.action}
               aria-controls={formId}
-              aria-describedby={actionsWhy ? whyId : undefined}
+              aria-describedby={actionsWhy.length > 0 ? whyId : undefined}
               disabled={!view[item.action].enabled}
               onClick={() => setChosen((was) => (was === item.action ? null : item.action))}
             >
               {t(`button.${item.action}`)}
             </button>
           ))}
-          {actionsWhy ? (
+          {actionsWhy.length > 0 ? (
             <p id={whyId} className="why" data-testid="controls-why">
-              {t(actionsWhy)}
+              {actionsWhy.map((key) => t(key)).join(' ')}
             </p>
           ) : null}
         </div>
@@ -123,9 +123,9 @@ export function CallControls({ callRef, callKey, number }: { callRef: CallRef; c
               {t(`button.${item.id}`)}
             </button>
           ))}
-          {stepsWhy ? (
+          {stepsWhy.length > 0 ? (
             <p id={stepsWhyId} className="why" data-testid="consult-why">
-              {t(stepsWhy)}
+              {stepsWhy.map((key) => t(key)).join(' ')}
             </p>
           ) : null}
         </div>

@@ -186,7 +186,6 @@ export const en = {
     'controls.passOn': 'Pass the call on',
     'controls.why.offline': 'Unavailable while disconnected from Genesys.',
     'controls.why.busy': 'Wait for the current step to finish.',
-    'controls.why.unanswered': 'Swap and Complete work once the person you called answers.',
 
     'live.incomingNamed': 'Incoming call from {name}, {number}',
 
@@ -200,6 +199,9 @@ export const en = {
     'consult.state.talking': 'Talking with you',
     'consult.state.held': 'On hold',
     'consult.state.left': 'Hung up',
+
+    'controls.why.swapUnanswered': 'Swap works once the person you called answers.',
+    'controls.why.completeUnanswered': 'Complete works once the person you called answers.',
 
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',

@@ -184,7 +184,6 @@ export const ja: Messages = {
     'controls.passOn': '通話の引き継ぎ',
     'controls.why.offline': 'Genesys と切断中は使えません。',
     'controls.why.busy': '処理が終わるまでお待ちください。',
-    'controls.why.unanswered': '切替と完了は、相手が応答してから使えます。',
 
     'live.incomingNamed': '{name}（{number}）から着信',
 
@@ -198,6 +197,9 @@ export const ja: Messages = {
     'consult.state.talking': 'あなたと通話中',
     'consult.state.held': '保留中',
     'consult.state.left': '切断しました',
+
+    'controls.why.swapUnanswered': '切替は相手が応答してから使えます。',
+    'controls.why.completeUnanswered': '完了は相手が応答してから使えます。',
 
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
