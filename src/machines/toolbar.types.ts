@@ -90,6 +90,8 @@ export interface Ending {
 export interface Notice extends CodedError {
   seq: number;
   at: number;
+  /** The call it is about, when that call has ended (its card is gone): the notice names it. */
+  call?: { number: string; contact: CallOutput['contact'] };
 }
 
 export interface ToolbarContext {

@@ -216,6 +216,8 @@ describe.each(['en', 'ja'] as const)('what the agent sees (%s)', (lang) => {
     const ended = toolbar.frame.locator(`[data-testid="ended-card"][data-call-key="${keyOf(a.connectionId)}"]`);
     await ended.waitFor();
     expect(await ended.getByTestId('ended-state').textContent()).toContain(words.remote);
+    // Its Resume error outlives the card as a notice, which names the call.
+    await expect.poll(() => toolbar.byTestId('notice-call').first().textContent(), POLL).toContain(ada);
     await shoot(session, lang, 'caller-hung-up', { callers: [grace], ringing: 1 });
 
     // Genesys out of reach (the service restarts, 3 s down): the banner says what still works.

@@ -203,6 +203,8 @@ export const en = {
     'controls.why.swapUnanswered': 'Swap works once the person you called answers.',
     'controls.why.completeUnanswered': 'Complete works once the person you called answers.',
 
+    'notice.call': 'Call with {caller}',
+
     'fatal.title': 'The toolbar stopped',
     'fatal.body': 'An internal error stopped the toolbar. Calls continue on your phone. Reload the page to start the toolbar again.',
     'config.refused.title': 'The toolbar did not connect',

@@ -201,6 +201,8 @@ export const ja: Messages = {
     'controls.why.swapUnanswered': '切替は相手が応答してから使えます。',
     'controls.why.completeUnanswered': '完了は相手が応答してから使えます。',
 
+    'notice.call': '{caller} との通話',
+
     'fatal.title': 'ツールバーが停止しました',
     'fatal.body': '内部エラーでツールバーが停止しました。通話は電話機で続きます。ページを再読み込みしてツールバーを再起動してください。',
     'config.refused.title': 'ツールバーは接続しませんでした',
