@@ -17,43 +17,17 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { ErrorText, StateLine } from './Status';
 
 export function Header() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const phases = useCallPhases();
-  const view = agentView({ ...useToolbar(selectAgent, shallowEqual), phases });
+  const { t } = useI18n();
+  const view = agentView(useToolbar(selectAgent, shallowEqual));
   const actor = useToolbarActor();
   const headingId = useId();
-  const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
   return (
     <header className="bar" aria-labelledby={headingId} aria-busy={view.busy}>
       <h2 id={headingId} className="visually-hidden">
         {t('agent.label')}
       </h2>
       <div className="bar-row">
-        {/* One line at 320 px: what the agent does, then Genesys' side in small words ("On a call · Ready"). */}
-        <StateLine testId="agent-state" label={t(view.label)} icon={view.icon} tone={view.stale ? 'off' : view.tone} busy={view.busy}>
-          {view.beside ? (
-            <span className="beside" data-testid="agent-genesys-state">
-              {' · '}
-              {t(view.beside)}
-            </span>
-          ) : null}
-          {reason ? (
-            <span className="reason" data-testid="agent-reason-text">
-              {' · '}
-              <span className="visually-hidden">{t('agent.reasonPrefix')} </span>
-              {reason}
-            </span>
-          ) : null}
-          {/* A mark, not words, so the line still fits 320 px; the banner says why, screen readers hear the words. */}
-          {view.stale ? (
-            <span className="stale-mark" title={t('agent.lastKnown')} data-testid="agent-last-known">
-              {' '}
-              <Icon name="lastKnown" />
-              <span className="visually-hidden">{t('agent.lastKnown')}</span>
-            </span>
-          ) : null}
-        </StateLine>
+        <AgentLine />
         <AgentToggle view={view} />
         {view.session.action === 'login' ? <SessionButton view={view} /> : null}
         <Popover testId="menu" icon="settings" label={t('header.menu')}>
@@ -75,6 +49,42 @@ export function Header() {
       {view.error ? <ErrorText error={view.error} alert onDismiss={() => actor.send({ type: 'agent.dismissError' })} /> : null}
       <FusionError />
     </header>
+  );
+}
+
+/**
+ * One line at 320 px: what the agent does, then Genesys' side in small words ("On a call · Ready").
+ * Its own component: a ring re-renders this line, not the header's menus.
+ */
+function AgentLine() {
+  const { t } = useI18n();
+  const phases = useCallPhases();
+  const view = agentView({ ...useToolbar(selectAgent, shallowEqual), phases });
+  const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
+  return (
+    <StateLine testId="agent-state" label={t(view.label)} icon={view.icon} tone={view.stale ? 'off' : view.tone} busy={view.busy}>
+      {view.beside ? (
+        <span className="beside" data-testid="agent-genesys-state">
+          {' · '}
+          {t(view.beside)}
+        </span>
+      ) : null}
+      {reason ? (
+        <span className="reason" data-testid="agent-reason-text">
+          {' · '}
+          <span className="visually-hidden">{t('agent.reasonPrefix')} </span>
+          {reason}
+        </span>
+      ) : null}
+      {/* A mark, not words, so the line still fits 320 px; the banner says why, screen readers hear the words. */}
+      {view.stale ? (
+        <span className="stale-mark" title={t('agent.lastKnown')} data-testid="agent-last-known">
+          {' '}
+          <Icon name="lastKnown" />
+          <span className="visually-hidden">{t('agent.lastKnown')}</span>
+        </span>
+      ) : null}
+    </StateLine>
   );
 }
 

@@ -2,6 +2,7 @@
  * The toolbar's icons: SVG from lucide, imported one by one (each its own module, so only these
  * reach the bundle). Never the only sign of a state: words always stand beside them.
  */
+import { memo } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import ArrowLeftRight from 'lucide-react/icons/arrow-left-right';
 import Ban from 'lucide-react/icons/ban';
@@ -56,8 +57,8 @@ const ICONS: Record<IconName, LucideIcon> = {
   lastKnown: History,
 };
 
-/** An icon beside words: hidden from screen readers (the words are said), sized with the text. */
-export function Icon({ name, className = 'icon' }: { name: IconName; className?: string }) {
+/** An icon beside words: hidden from screen readers (the words are said), sized with the text; memoised, as a card re-renders each second. */
+export const Icon = memo(function Icon({ name, className = 'icon' }: { name: IconName; className?: string }) {
   const Svg = ICONS[name];
   return <Svg className={className} aria-hidden="true" focusable="false" size="1em" strokeWidth={2.25} data-icon={name} />;
-}
+});
