@@ -29,14 +29,14 @@ const WORDS = {
     onCall: 'On a call', ready: 'Ready', available: 'Available', consulting: 'Consulting', lastKnown: '(last known)',
     duration: 'Duration', transferTo: 'Transfer to', consultWith: 'Consult with', startConsult: 'Start consult',
     waitAnswer: 'Swap works once the person you called answers', menu: 'Status and alerts', supportLog: 'Download support log',
-    afterCall: 'After-call work', endsIn: 'Ends by itself in', done: 'Done',
+    afterCall: 'After-call work', endsIn: 'Ends by itself in', done: 'Done', notReady: 'Not ready', break: 'Break',
   },
   ja: {
     ringing: '呼び出し中', held: '保留中', remote: '相手が切断しました', banner: 'Genesys との接続が切れました',
     onCall: '通話中', ready: '受付可', available: '受付可', consulting: '相談中', lastKnown: '（前回の状態）',
     duration: '経過時間', transferTo: '転送先', consultWith: '相談先', startConsult: '相談を開始',
     waitAnswer: '切替は相手が応答してから使えます', menu: '状態と通知', supportLog: 'サポート用ログをダウンロード',
-    afterCall: '後処理中', endsIn: '後に自動終了', done: '完了',
+    afterCall: '後処理中', endsIn: '後に自動終了', done: '完了', notReady: '受付不可', break: '休憩',
   },
 } as const;
 
@@ -119,11 +119,11 @@ async function expectAccessible(session: E2eSession, where: string): Promise<voi
 }
 
 /** The header's state line as the agent reads it: its words, and whether it takes one line and shows them all. */
-function headerLine(frame: Frame): Promise<{ text: string; lines: number; fits: boolean }> {
+function headerLine(frame: Frame): Promise<{ text: string; lines: number; fits: boolean; widths: string }> {
   return frame.evaluate(() => {
     const line = document.querySelector<HTMLElement>('[data-testid="agent-state"]')!;
     const height = parseFloat(getComputedStyle(line).lineHeight) || 20;
-    return { text: line.innerText, lines: Math.round(line.getBoundingClientRect().height / height), fits: line.scrollWidth <= line.clientWidth };
+    return { text: line.innerText, lines: Math.round(line.getBoundingClientRect().height / height), fits: line.scrollWidth <= line.clientWidth, widths: `${line.scrollWidth} px of ${line.clientWidth}` };
   });
 }
 
@@ -134,7 +134,7 @@ async function expectOneLineHeader(session: E2eSession, where: string, words: st
     await resize(session, width, height);
     const seen = await headerLine(frame);
     expect(seen.lines, `${where} ${width}px: the header takes one line`).toBe(1);
-    expect(seen.fits, `${where} ${width}px: no word of the header cut off`).toBe(true);
+    expect(seen.fits, `${where} ${width}px: no word of the header cut off (${seen.text}: ${seen.widths})`).toBe(true);
     for (const word of words) expect(seen.text, `${where}: header`).toContain(word);
   }
 }
@@ -304,12 +304,20 @@ describe.each(['en', 'ja'] as const)('what the agent reads at a glance (%s)', (l
     await wrapUp.getByTestId('wrap-up-done').click();
     await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.available);
 
+    // Not ready with a reason: still one line, in both languages.
+    await toolbar.byTestId('menu').click();
+    await toolbar.byTestId('agent-reason').selectOption('Break');
+    await session.page.keyboard.press('Escape');
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.notReady);
+    await expectOneLineHeader(session, `${lang} not ready`, [words.notReady, words.break]);
+
     // Dialling: the agent types it grouped, Genesys gets the digits, the card reads it grouped.
     await sim.config({ dialDelayMs: 60_000 });
     await toolbar.dial('+1 555 987 6543');
     const dialing = await toolbar.waitForCallState('dialing.alerting');
     expect(await dialing.getByTestId('call-caller').textContent()).toBe('+1 555-987-6543');
     expect((await sim.calls()).filter((call) => call.direction === 'outbound' && !call.consultOf).map((call) => call.ani)).toEqual(['+15559876543']);
+    await expectOneLineHeader(session, `${lang} dialling while not ready`, [words.notReady]);
     await shootAll(session, lang, 'dialing', { callers: ['+1 555-987-6543'] });
   });
 });
