@@ -61,8 +61,10 @@ function AgentLine() {
   const phases = useCallPhases();
   const view = agentView({ ...useToolbar(selectAgent, shallowEqual), phases });
   const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
+  // A long reason may end in an ellipsis at 320 px: the whole line is the tooltip.
+  const whole = [t(view.label), view.beside ? t(view.beside) : null, reason].filter(Boolean).join(' · ') + (view.stale ? ` ${t('agent.lastKnown')}` : '');
   return (
-    <StateLine testId="agent-state" label={t(view.label)} icon={view.icon} tone={view.stale ? 'off' : view.tone} busy={view.busy}>
+    <StateLine testId="agent-state" label={t(view.label)} icon={view.icon} tone={view.stale ? 'off' : view.tone} busy={view.busy} title={whole}>
       {view.beside ? (
         <span className="beside" data-testid="agent-genesys-state">
           {' · '}

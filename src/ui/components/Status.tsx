@@ -17,9 +17,10 @@ export function BusyMark({ busy }: { busy: boolean }) {
   );
 }
 
-export function StateLine(props: { testId: string; label: string; icon: IconName; tone: Tone; busy: boolean; children?: ReactNode }) {
+/** @param title the whole line's words, for a line that may end in an ellipsis */
+export function StateLine(props: { testId: string; label: string; icon: IconName; tone: Tone; busy: boolean; title?: string; children?: ReactNode }) {
   return (
-    <p className={`state tone-${props.tone}`} role="status" aria-busy={props.busy} data-testid={props.testId}>
+    <p className={`state tone-${props.tone}`} role="status" aria-busy={props.busy} data-testid={props.testId} title={props.title}>
       <Icon name={props.icon} />
       <span className="label">{props.label}</span>
       {props.children}
