@@ -29,6 +29,7 @@ export default defineConfig({
         },
       },
     },
-    server: { deps: { inline: [/\/node_modules\/\.vite\/vitest\//] } },
+    // lucide-react's icons (ESM) import 'react' too: inlined, they reach the same Preact.
+    server: { deps: { inline: [/\/node_modules\/\.vite\/vitest\//, /\/node_modules\/lucide-react\//] } },
   },
 });

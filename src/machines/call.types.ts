@@ -99,6 +99,8 @@ export interface Consult {
   answered: boolean;
   /** After Swap the agent talks to the caller and the consult leg is held. */
   talkingTo: 'target' | 'caller';
+  /** Epoch ms the consult leg began (dialled), then when the target answered: the leg's own timer. */
+  since: number;
 }
 
 /** What the toolbar and the agent ask of a call (the UI addresses calls by key). */

@@ -35,7 +35,7 @@ export function withoutCall(calls: Record<string, CallEntry>, key: string): Reco
   return rest;
 }
 
-export function withNotice(context: Pick<ToolbarContext, 'notices' | 'noticeSeq'>, error: CodedError, at: number) {
+export function withNotice(context: Pick<ToolbarContext, 'notices' | 'noticeSeq'>, error: CodedError & Pick<Notice, 'call'>, at: number) {
   const seq = context.noticeSeq + 1;
   const notice: Notice = { ...error, seq, at };
   return { notices: [...context.notices, notice].slice(-MAX_NOTICES), noticeSeq: seq };

@@ -45,6 +45,9 @@ export interface WrapUp {
   limitMs: number;
   since: number;
   before: { presence: 'available' | 'unavailable'; reason: string | null };
+  /** The customer of the call being wrapped up, shown until the wrap-up ends. */
+  number: string;
+  contact: CallOutput['contact'];
 }
 
 /** A call as the reload record kept it (adapters/persistence); the root respawns it at start. */
@@ -89,6 +92,8 @@ export interface Ending {
 export interface Notice extends CodedError {
   seq: number;
   at: number;
+  /** The call it is about, when that call has ended (its card is gone): the notice names it. */
+  call?: { number: string; contact: CallOutput['contact'] };
 }
 
 export interface ToolbarContext {

@@ -1,11 +1,11 @@
-/** The toolbar page: banner, header, calls first, the dial field, notices (when any) and the live region. */
+/** The toolbar page: banner, header (the support log is in its menu), calls first, the dial field, notices (when any) and the live region. */
 import { useId, useRef } from 'react';
 import type { AlertServices } from '../adapters/alerts';
 import { Banner } from './components/Banner';
 import { CallList } from './components/CallList';
 import { DialPad } from './components/DialPad';
 import { FatalBoundary } from './components/FatalBoundary';
-import { FlightLogButton, FlightLogContext, type GetFlightLog } from './components/FlightLogButton';
+import { FlightLogContext, type GetFlightLog } from './components/FlightLogButton';
 import { Header } from './components/Header';
 import { LiveRegion } from './components/LiveRegion';
 import { Notices } from './components/Notices';
@@ -38,7 +38,6 @@ export function Toolbar() {
         <WrapUpPanel />
         <DialPad inputRef={dialInput} />
         <Notices />
-        <FlightLogButton />
       </main>
       <LiveRegion />
     </div>

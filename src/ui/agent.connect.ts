@@ -2,6 +2,7 @@
 import { DEFAULT_REASONS, type Lang, type ReasonOption } from '../config';
 import type { CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
+import type { IconName } from './icon-names';
 import type { ToolbarSnapshot } from './toolbar.context';
 
 /** The agent region's state; the after-call work states count as one, `wrappingUp`. */
@@ -27,7 +28,12 @@ export interface AgentInput {
   /** The configured not-ready reasons (code + words per language). */
   reasons?: readonly ReasonOption[];
   lang?: Lang;
+  /** Every live call's phase ('ringing.alerting', 'established.held'…): what the agent is doing. */
+  phases?: readonly string[];
 }
+
+/** What the agent is doing, as agents read it in CCP: said before the Genesys state. */
+export type Activity = 'ringing' | 'dialing' | 'onCall' | 'onHold' | 'consulting' | 'afterCallWork';
 
 /** One choice of the reason picker: the code Genesys receives and the words shown. */
 export interface ReasonChoice {
@@ -38,8 +44,12 @@ export interface ReasonChoice {
 export type Tone = 'ok' | 'warn' | 'off' | 'busy' | 'error';
 
 export interface AgentView {
+  /** The header's words: what the agent is doing (On a call…), else the Genesys state. */
   label: UiKey;
-  icon: string;
+  activity: Activity | null;
+  /** The Genesys state beside the activity (Ready, Not ready…); null when the label already is it. */
+  beside: UiKey | null;
+  icon: IconName;
   tone: Tone;
   busy: boolean;
   /** The reason to show beside the state: its words when known, else the raw code as text. */
@@ -52,15 +62,24 @@ export interface AgentView {
   error: CodedError | null;
 }
 
-const LOOK: Record<AgentStateName, { icon: string; tone: Tone }> = {
-  loggedOut: { icon: '○', tone: 'off' },
-  registering: { icon: '…', tone: 'busy' },
-  available: { icon: '✓', tone: 'ok' },
-  unavailable: { icon: '⊘', tone: 'warn' },
-  goingAvailable: { icon: '…', tone: 'busy' },
-  goingUnavailable: { icon: '…', tone: 'busy' },
-  loggingOut: { icon: '…', tone: 'busy' },
-  wrappingUp: { icon: '✎', tone: 'warn' },
+const LOOK: Record<AgentStateName, { icon: IconName; tone: Tone }> = {
+  loggedOut: { icon: 'off', tone: 'off' },
+  registering: { icon: 'pending', tone: 'busy' },
+  available: { icon: 'check', tone: 'ok' },
+  unavailable: { icon: 'notReady', tone: 'warn' },
+  goingAvailable: { icon: 'pending', tone: 'busy' },
+  goingUnavailable: { icon: 'pending', tone: 'busy' },
+  loggingOut: { icon: 'pending', tone: 'busy' },
+  wrappingUp: { icon: 'wrapUp', tone: 'warn' },
+};
+
+const ACTIVITY_LOOK: Record<Activity, { icon: IconName; tone: Tone }> = {
+  ringing: { icon: 'ringing', tone: 'warn' },
+  dialing: { icon: 'outbound', tone: 'busy' },
+  onCall: { icon: 'talking', tone: 'ok' },
+  onHold: { icon: 'held', tone: 'warn' },
+  consulting: { icon: 'swap', tone: 'ok' },
+  afterCallWork: { icon: 'wrapUp', tone: 'warn' },
 };
 
 const PENDING: AgentStateName[] = ['registering', 'goingAvailable', 'goingUnavailable', 'loggingOut'];
@@ -94,6 +113,23 @@ function reasonOf(input: AgentInput, choices: ReasonChoice[]): AgentView['reason
   return label ? { label } : { raw: input.notReadyReason };
 }
 
+/** The state words when Genesys' side is said beside an activity ("On a call · Ready"). */
+const BESIDE: Partial<Record<AgentStateName, UiKey>> = { available: 'agent.ready' };
+
+const consulting = (phase: string) => phase.startsWith('established.consulting.') || phase.startsWith('established.consultOnly.');
+const onHold = (phase: string) => ['established.holding', 'established.held', 'established.retrieving'].includes(phase);
+
+/** The most telling thing the agent is doing: a consult, a call they talk on, a ring, a dial, a hold, the wrap-up. */
+export function activityOf(state: AgentStateName, phases: readonly string[]): Activity | null {
+  const live = phases.filter((phase) => phase !== 'ended' && phase !== '');
+  if (live.some(consulting)) return 'consulting';
+  if (live.some((phase) => phase.startsWith('established.') && !onHold(phase))) return 'onCall';
+  if (live.some((phase) => phase.startsWith('ringing.'))) return 'ringing';
+  if (live.some((phase) => phase.startsWith('dialing.'))) return 'dialing';
+  if (live.some(onHold)) return 'onHold';
+  return state === 'wrappingUp' ? 'afterCallWork' : null;
+}
+
 export function agentView(input: AgentInput): AgentView {
   const { state, online } = input;
   const settled = SETTLED.includes(state);
@@ -101,9 +137,14 @@ export function agentView(input: AgentInput): AgentView {
   const signedIn = state !== 'loggedOut' && state !== 'registering';
   const choices = choicesOf(input);
   const picked = NOT_READY_STATES.includes(state) && choices.some((choice) => choice.code === input.notReadyReason);
+  const activity = activityOf(state, input.phases ?? []);
+  // Wrap-up is NotReady (AfterCallWork) in Genesys: saying both would say it twice.
+  const beside = activity && activity !== 'afterCallWork' ? (BESIDE[state] ?? `agent.${state}`) : null;
   return {
-    label: `agent.${state}`,
-    ...LOOK[state],
+    label: activity ? `activity.${activity}` : `agent.${state}`,
+    activity,
+    beside,
+    ...(activity ? ACTIVITY_LOOK[activity] : LOOK[state]),
     busy: PENDING.includes(state),
     reason: reasonOf(input, choices),
     toggle: {

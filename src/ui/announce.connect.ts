@@ -4,10 +4,15 @@ import type { Text } from './i18n';
 import type { CallPhase } from './call.connect';
 import type { CallSnapshot } from './toolbar.context';
 import { phaseOf } from './call.connect';
+import { formatPhone } from './phone';
 
 export interface CallSummary {
   phase: CallPhase;
+  /** What names the call aloud: the caller's name once Fusion's lookup gave it, else the number. */
   number: string;
+  /** The contact's name ('' until Fusion gives one) and the number grouped for reading. */
+  name?: string;
+  readable?: string;
 }
 
 export interface Announcement {
@@ -15,9 +20,17 @@ export interface Announcement {
   urgency: 'polite' | 'assertive';
 }
 
-/** `number` names the call aloud: the caller's name once Fusion's lookup gave it, else the number. */
 export function selectSummary(snapshot: CallSnapshot): CallSummary {
-  return { phase: phaseOf(snapshot.value), number: displayText(snapshot.context.contact?.name || snapshot.context.number) };
+  const name = displayText(snapshot.context.contact?.name ?? '');
+  const shown = displayText(snapshot.context.number);
+  const readable = shown ? formatPhone(shown) : '';
+  return { phase: phaseOf(snapshot.value), number: name || readable, name, readable };
+}
+
+/** A ring names the caller, then the number; the number alone until Fusion's lookup answers. */
+function incoming(next: CallSummary): Announcement {
+  const text: Text = next.name && next.readable ? { key: 'live.incomingNamed', params: { name: next.name, number: next.readable } } : { key: 'live.incoming', params: { number: next.number } };
+  return { text, urgency: 'assertive' };
 }
 
 const groupOf = (phase: CallPhase | undefined) => phase?.split('.')[0];
@@ -31,9 +44,9 @@ export function announce(prev: CallSummary | undefined, next: CallSummary | unde
   if (!next) return prev && prev.phase !== 'ended' ? polite({ key: 'live.ended', params: { number: prev.number } }) : null;
   const after = groupOf(next.phase);
   if (after === 'ended') return before === 'ended' ? null : polite({ key: 'live.ended', params: { number: next.number } });
-  if (after === 'ringing' && before !== 'ringing') {
-    return { text: { key: 'live.incoming', params: { number: next.number } }, urgency: 'assertive' };
-  }
+  if (after === 'ringing' && before !== 'ringing') return incoming(next);
+  // The name came after the first words (Fusion answers the offer later): said again, with it.
+  if (after === 'ringing' && !prev?.name && next.name) return incoming(next);
   if (after === 'dialing' && before !== 'dialing') return polite({ key: 'live.dialing', params: { number: next.number } });
   if (after !== 'established') return null;
   if (before !== 'established') return polite({ key: 'live.connected', params: { number: next.number } });

@@ -1,4 +1,4 @@
-/** One call's snapshot → its transfer and keypad controls: which are shown, which work now. */
+/** One call's snapshot → its transfer and keypad controls: which are shown, which work now, and why not. */
 import type { Capability } from '../capabilities';
 import type { UiKey } from './i18n';
 import { phaseOf, type CallPhase } from './call.connect';
@@ -17,17 +17,31 @@ export interface CallControlsInput {
   canSwap: boolean;
   /** What the consult under way is for; null when there is none. */
   consultKind: 'transfer' | 'conference' | null;
+  /** The consult target answered (Swap needs someone to swap with). */
+  consultAnswered?: boolean;
 }
 
 export interface ControlView {
   shown: boolean;
   enabled: boolean;
+  /** Why a shown control does not work now, said beside it (never a silent grey button). */
+  why?: UiKey;
 }
 
+/** The three ways to pass the caller on: the agent picks one, then types where to. */
+export type DestinationAction = 'transfer' | 'consult' | 'conference';
+
+/** Each action's own field label and the button that does it. */
+export const DESTINATION_ACTIONS: readonly { action: DestinationAction; input: UiKey; go: UiKey; event: 'call.transfer' | 'call.consult' | 'call.conference' }[] = [
+  { action: 'transfer', input: 'transfer.input', go: 'button.transfer-go', event: 'call.transfer' },
+  { action: 'consult', input: 'consult.input', go: 'button.consult-go', event: 'call.consult' },
+  { action: 'conference', input: 'conference.input', go: 'button.conference-go', event: 'call.conference' },
+];
+
 export interface CallControlsView {
-  /** The "Transfer to" field and the Transfer button (blind transfer). */
+  /** Blind transfer: the agent picks Transfer, then the "Transfer to" field. */
   transfer: ControlView;
-  /** Consult and Conference beside Transfer: they call the same destination first. */
+  /** Consult ("Consult with") and Conference ("Add to conference") beside Transfer: they call the destination first. */
   consult: ControlView;
   conference: ControlView;
   /** While consulting: Complete transfer / Complete conference (per the consult's kind), Cancel consult, Swap. */
@@ -58,6 +72,7 @@ export function selectCallControls(snapshot: CallSnapshot): CallControlsInput {
     canCancelConsult: snapshot.can({ type: 'call.cancelConsult', key }),
     canSwap: snapshot.can({ type: 'call.swap', key }),
     consultKind: snapshot.context.consult?.kind ?? null,
+    consultAnswered: snapshot.context.consult?.answered ?? false,
   };
 }
 
@@ -66,15 +81,21 @@ export function callControlsView(input: CallControlsInput, online: boolean, capa
   const connected = CONNECTED.includes(input.phase);
   const consulting = input.phase.startsWith('established.consulting.');
   const can = (capability: Capability) => capabilities.includes(capability);
-  const step = (shown: boolean, enabled: boolean): ControlView => ({ shown: consulting && shown, enabled: online && enabled });
+  const control = (shown: boolean, enabled: boolean, whyNot: UiKey = 'controls.why.busy'): ControlView => {
+    if (!shown || (online && enabled)) return { shown, enabled: online && enabled };
+    return { shown, enabled: false, why: online ? whyNot : 'controls.why.offline' };
+  };
+  const step = (shown: boolean, enabled: boolean, whyNot?: UiKey) => control(consulting && shown, enabled, whyNot);
+  // Until the target answers there is nobody to swap with (or, for some, to hand the caller to).
+  const unanswered = (key: UiKey): UiKey => (input.consultAnswered ? 'controls.why.busy' : key);
   return {
-    transfer: { shown: connected && can('transfer'), enabled: online && input.canTransfer },
-    consult: { shown: connected && can('consult'), enabled: online && input.canConsult },
-    conference: { shown: connected && can('conference'), enabled: online && input.canConference },
-    completeTransfer: step(input.consultKind === 'transfer', input.canCompleteTransfer),
-    completeConference: step(input.consultKind === 'conference', input.canCompleteConference),
+    transfer: control(connected && can('transfer'), input.canTransfer),
+    consult: control(connected && can('consult'), input.canConsult),
+    conference: control(connected && can('conference'), input.canConference),
+    completeTransfer: step(input.consultKind === 'transfer', input.canCompleteTransfer, unanswered('controls.why.completeUnanswered')),
+    completeConference: step(input.consultKind === 'conference', input.canCompleteConference, unanswered('controls.why.completeUnanswered')),
     cancelConsult: step(true, input.canCancelConsult),
-    swap: step(true, input.canSwap),
+    swap: step(true, input.canSwap, unanswered('controls.why.swapUnanswered')),
     keypad: { shown: connected && capabilities.includes('dtmf'), enabled: online && input.canSendDtmf, digits: input.digits },
   };
 }

@@ -4,7 +4,9 @@ import { CAPABILITIES, type Capability } from '../capabilities';
 import type { CallDirection } from '../machines/genesys.types';
 import type { CallContact, CodedError } from '../machines/call.types';
 import type { UiKey } from './i18n';
+import type { IconName } from './icon-names';
 import type { CallSnapshot } from './toolbar.context';
+import { consultParties, type PartyView } from './consult.connect';
 import { formatPhone } from './phone';
 
 /** The call's state as a dotted path: 'ringing.alerting', 'established.held', 'ended'… */
@@ -31,6 +33,9 @@ export interface CallInput {
   consultTarget?: string | null;
   /** A conference's other parties. */
   parties?: readonly string[];
+  /** The consult target answered; when the consult leg began (null until known). */
+  consultAnswered?: boolean;
+  consultSince?: number | null;
 }
 
 export interface CallButtonView {
@@ -65,10 +70,10 @@ export interface CallView {
   label: UiKey;
   /** Values the state words name (the consult target, as readable text). */
   labelParams: { target: string };
-  icon: string;
+  icon: IconName;
   busy: boolean;
   direction: UiKey;
-  directionIcon: string;
+  directionIcon: IconName;
   /** Empty when Genesys gave none; the card then shows "Unknown number". */
   number: string;
   queue: string | undefined;
@@ -78,42 +83,45 @@ export interface CallView {
   error: CodedError | null;
   /** A conference's other parties, readable, as text. */
   parties: string[];
+  /** During a consult: the customer and the consult target, each with its state and timer. */
+  consult: PartyView[] | null;
 }
 
 export const SHORTCUTS = { accept: 'Alt+A', decline: 'Alt+D', hangup: 'Alt+H' } as const;
 
 /** Phases that rest; anything else (transient states) shows a neutral label. */
-const LOOK: Record<string, { label: UiKey; icon: string; busy: boolean; tone?: CallTone }> = {
-  'ringing.alerting': { label: 'call.ringing.alerting', icon: '☏', busy: false },
-  'ringing.accepting': { label: 'call.ringing.accepting', icon: '☏', busy: true },
-  'ringing.rejecting': { label: 'call.ringing.rejecting', icon: '☏', busy: true },
+const LOOK: Record<string, { label: UiKey; icon: IconName; busy: boolean; tone?: CallTone }> = {
+  'ringing.alerting': { label: 'call.ringing.alerting', icon: 'ringing', busy: false },
+  'ringing.accepting': { label: 'call.ringing.accepting', icon: 'ringing', busy: true },
+  'ringing.rejecting': { label: 'call.ringing.rejecting', icon: 'ringing', busy: true },
   // Still placing, but cancellable: the machine hangs up as soon as Genesys names the call.
-  'dialing.requested': { label: 'call.dialing.requested', icon: '↗', busy: false },
-  'dialing.cancelRequested': { label: 'call.dialing.canceling', icon: '↗', busy: true },
-  'dialing.alerting': { label: 'call.dialing.alerting', icon: '↗', busy: false },
-  'dialing.canceling': { label: 'call.dialing.canceling', icon: '↗', busy: true },
-  'established.talking': { label: 'call.established.talking', icon: '☎', busy: false },
-  'established.holding': { label: 'call.established.holding', icon: '‖', busy: true },
-  'established.held': { label: 'call.established.held', icon: '‖', busy: false, tone: 'held' },
-  'established.retrieving': { label: 'call.established.retrieving', icon: '‖', busy: true, tone: 'held' },
-  'established.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
-  'established.transferring': { label: 'call.established.transferring', icon: '⇢', busy: true },
+  'dialing.requested': { label: 'call.dialing.requested', icon: 'outbound', busy: false },
+  'dialing.cancelRequested': { label: 'call.dialing.canceling', icon: 'outbound', busy: true },
+  'dialing.alerting': { label: 'call.dialing.alerting', icon: 'outbound', busy: false },
+  'dialing.canceling': { label: 'call.dialing.canceling', icon: 'outbound', busy: true },
+  'established.talking': { label: 'call.established.talking', icon: 'talking', busy: false },
+  'established.holding': { label: 'call.established.holding', icon: 'held', busy: true },
+  'established.held': { label: 'call.established.held', icon: 'held', busy: false, tone: 'held' },
+  'established.retrieving': { label: 'call.established.retrieving', icon: 'held', busy: true, tone: 'held' },
+  'established.hangingUp': { label: 'call.established.hangingUp', icon: 'talking', busy: true },
+  'established.transferring': { label: 'call.established.transferring', icon: 'forward', busy: true },
   // Consult: the caller is held while the agent talks to the target (call/consult.ts).
-  'established.consulting.initiating': { label: 'call.consult.initiating', icon: '⇢', busy: true, tone: 'held' },
-  'established.consulting.ringingTarget': { label: 'call.consult.alerting', icon: '⇢', busy: false, tone: 'held' },
-  'established.consulting.talkingToTarget': { label: 'call.consult.talking', icon: '⇢', busy: false, tone: 'held' },
-  'established.consulting.talkingToCaller': { label: 'call.consult.customer', icon: '☎', busy: false },
-  'established.consulting.swapping': { label: 'call.consult.swapping', icon: '⇄', busy: true, tone: 'held' },
-  'established.consulting.completing': { label: 'call.consult.completing', icon: '⇢', busy: true, tone: 'held' },
-  'established.consulting.conferencing': { label: 'call.consult.conferencing', icon: '⇢', busy: true, tone: 'held' },
-  'established.consulting.canceling': { label: 'call.consult.canceling', icon: '⇢', busy: true, tone: 'held' },
-  'established.consultOnly.connected': { label: 'call.consult.callerLeft', icon: '☎', busy: false },
-  'established.consultOnly.hangingUp': { label: 'call.established.hangingUp', icon: '☎', busy: true },
+  // Who is held and who talks is told party by party beneath (consult.connect).
+  'established.consulting.initiating': { label: 'activity.consulting', icon: 'forward', busy: true, tone: 'held' },
+  'established.consulting.ringingTarget': { label: 'activity.consulting', icon: 'forward', busy: false, tone: 'held' },
+  'established.consulting.talkingToTarget': { label: 'activity.consulting', icon: 'forward', busy: false, tone: 'held' },
+  'established.consulting.talkingToCaller': { label: 'activity.consulting', icon: 'talking', busy: false },
+  'established.consulting.swapping': { label: 'call.consult.swapping', icon: 'swap', busy: true, tone: 'held' },
+  'established.consulting.completing': { label: 'call.consult.completing', icon: 'forward', busy: true, tone: 'held' },
+  'established.consulting.conferencing': { label: 'call.consult.conferencing', icon: 'forward', busy: true, tone: 'held' },
+  'established.consulting.canceling': { label: 'call.consult.canceling', icon: 'forward', busy: true, tone: 'held' },
+  'established.consultOnly.connected': { label: 'call.consult.callerLeft', icon: 'talking', busy: false },
+  'established.consultOnly.hangingUp': { label: 'call.established.hangingUp', icon: 'talking', busy: true },
   // Tones on their way: the call stays usable (hang up works), the keypad keeps typing.
-  'established.sendingDigits': { label: 'call.established.talking', icon: '☎', busy: false },
-  ended: { label: 'call.ended', icon: '✕', busy: false },
+  'established.sendingDigits': { label: 'call.established.talking', icon: 'talking', busy: false },
+  ended: { label: 'call.ended', icon: 'ended', busy: false },
 };
-const OTHER = { label: 'call.other', icon: '…', busy: true } as const;
+const OTHER = { label: 'call.other', icon: 'pending', busy: true } as const;
 
 /** Flattens a call snapshot value ({ established: { consulting: 'completing' } }) into 'established.consulting.completing'. */
 export function phaseOf(value: CallSnapshot['value'] | string | Record<string, unknown>): CallPhase {
@@ -140,6 +148,8 @@ export function selectCall(snapshot: CallSnapshot): CallInput {
     canHold: snapshot.can({ type: 'call.hold', key }),
     canRetrieve: snapshot.can({ type: 'call.retrieve', key }),
     consultTarget: context.consult?.destination ?? null,
+    consultAnswered: context.consult?.answered ?? false,
+    consultSince: context.consult?.since ?? null,
     parties: context.parties,
   };
 }
@@ -193,22 +203,34 @@ export function callView(input: CallInput, online: boolean, capabilities: readon
   const look = { label: found?.label ?? OTHER.label, icon: found?.icon ?? OTHER.icon, busy: found?.busy ?? OTHER.busy };
   const inbound = input.direction === 'inbound';
   const tone = look.busy && !found?.tone ? 'busy' : toneOf(input.phase, found ?? {});
+  const caller = callerOf(input.number, input.contact);
+  const target = formatPhone(displayText(input.consultTarget ?? ''));
+  const consult = consultParties({
+    phase: input.phase,
+    customer: caller.title,
+    target,
+    answered: input.consultAnswered ?? false,
+    heldSince: input.heldSince ?? null,
+    consultSince: input.consultSince ?? null,
+  });
   return {
     phase: input.phase,
     tone,
     pinned: input.phase.startsWith('ringing.'),
-    caller: callerOf(input.number, input.contact),
-    heldSince: tone === 'held' ? (input.heldSince ?? null) : null,
+    caller,
+    // During a consult the hold timer is the customer's, on their row.
+    heldSince: tone === 'held' && !consult ? (input.heldSince ?? null) : null,
     ...look,
     direction: inbound ? 'call.inbound' : 'call.outbound',
-    directionIcon: inbound ? '↙' : '↗',
+    directionIcon: inbound ? 'inbound' : 'outbound',
     number: input.number,
     queue: input.queue,
     since: input.since,
     showTimer: input.phase !== 'ended',
     buttons: buttonsFor(input, online, look.busy, capabilities),
     error: input.error,
-    labelParams: { target: formatPhone(displayText(input.consultTarget ?? '')) },
+    labelParams: { target },
     parties: (input.parties ?? []).map((party) => formatPhone(displayText(party))),
+    consult,
   };
 }

@@ -3,6 +3,7 @@ import type { CodedError } from '../machines/call.types';
 import type { ToolbarContext } from '../machines/toolbar.types';
 import type { Tone } from './agent.connect';
 import type { Text } from './i18n';
+import type { IconName } from './icon-names';
 import type { ToolbarSnapshot } from './toolbar.context';
 
 export type ConnectionStateName = 'connecting' | 'linked' | 'switchDown' | 'reconnecting' | 'signedOut';
@@ -17,7 +18,7 @@ export interface StatusView {
   text: Text;
   /** Changing detail (the countdown), shown but kept out of the status announcements. */
   detail?: Text;
-  icon: string;
+  icon: IconName;
   tone: Tone;
   busy: boolean;
 }
@@ -49,29 +50,29 @@ export function secondsUntil(retryAt: number, now: number): number {
 export function connectionView(input: ConnectionInput, now: number): StatusView {
   switch (input.state) {
     case 'connecting':
-      return { text: { key: 'connection.connecting' }, icon: '…', tone: 'busy', busy: true };
+      return { text: { key: 'connection.connecting' }, icon: 'pending', tone: 'busy', busy: true };
     case 'signedOut':
-      return { text: { key: 'connection.signedOut' }, icon: '○', tone: 'off', busy: false };
+      return { text: { key: 'connection.signedOut' }, icon: 'off', tone: 'off', busy: false };
     case 'linked':
-      return { text: { key: 'connection.linked' }, icon: '✓', tone: 'ok', busy: false };
+      return { text: { key: 'connection.linked' }, icon: 'check', tone: 'ok', busy: false };
     case 'switchDown':
-      return { text: { key: 'connection.switchDown' }, icon: '⚠', tone: 'warn', busy: false };
+      return { text: { key: 'connection.switchDown' }, icon: 'warning', tone: 'warn', busy: false };
     case 'reconnecting': {
       const attempt = input.reconnect?.attempt ?? 1;
       const seconds = input.reconnect ? secondsUntil(input.reconnect.retryAt, now) : 0;
       const detail: Text =
         seconds > 0 ? { key: 'connection.retry', params: { when: { inSeconds: seconds }, attempt } } : { key: 'connection.retryNow', params: { attempt } };
-      return { text: { key: 'connection.reconnecting' }, detail, icon: '✕', tone: 'error', busy: seconds === 0 };
+      return { text: { key: 'connection.reconnecting' }, detail, icon: 'close', tone: 'error', busy: seconds === 0 };
     }
   }
 }
 
 export function fusionView(input: FusionInput): FusionView {
   const look: Record<FusionStateName, Omit<StatusView, 'text'>> = {
-    initializing: { icon: '…', tone: 'busy', busy: true },
-    ready: { icon: '✓', tone: 'ok', busy: false },
-    absent: { icon: '○', tone: 'off', busy: false },
-    failed: { icon: '✕', tone: 'error', busy: false },
+    initializing: { icon: 'pending', tone: 'busy', busy: true },
+    ready: { icon: 'check', tone: 'ok', busy: false },
+    absent: { icon: 'off', tone: 'off', busy: false },
+    failed: { icon: 'close', tone: 'error', busy: false },
   };
   // FUSION_ABSENT is expected outside Fusion and said by the label; only a failure is explained.
   return { text: { key: `fusion.${input.state}` }, ...look[input.state], error: input.state === 'failed' ? input.error : null };

@@ -1,5 +1,6 @@
 /** Notices → where the agent reads them: a dial's outcome beside the dial field, the rest in the list. */
 import type { Notice } from '../machines/toolbar.types';
+import { callerOf } from './call.connect';
 import type { ToolbarSnapshot } from './toolbar.context';
 
 /** Codes that say how a dial went: shown next to the number field, not in the notice list. */
@@ -28,4 +29,12 @@ export function noticesView(notices: readonly Notice[], shownElsewhere: readonly
   const newest = [...notices].sort((a, b) => b.seq - a.seq);
   const items = newest.filter((notice) => !DIAL_OUTCOMES.includes(notice.code) && !shownElsewhere.includes(notice.code));
   return { items, count: items.length, dialOutcome: newest.find((notice) => DIAL_OUTCOMES.includes(notice.code)) ?? null };
+}
+
+/** The call a notice is about, as the agent knew it: "Ada Lovelace, +1 555-123-0000"; null when about no call. */
+export function noticeCaller(notice: Notice): string | null {
+  if (!notice.call) return null;
+  const caller = callerOf(notice.call.number, notice.call.contact);
+  if (!caller.title) return null;
+  return caller.number ? `${caller.title}, ${caller.number}` : caller.title;
 }

@@ -37,3 +37,4 @@ export function formatPhone(raw: string): string {
   }
   return raw;
 }
+

@@ -32,8 +32,10 @@ describe('a connected call', () => {
     await toolbar.byTestId('dial-key-star').click();
     await toolbar.byTestId('dial-keypad-sent').filter({ hasText: 'Sent: 12#*' }).waitFor();
 
-    await card.getByLabel('Transfer to').fill('+15550007777');
+    // The action first, then the destination in a field labelled for it.
     await card.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await card.getByLabel('Transfer to').fill('+1 555 000 7777');
+    await card.getByRole('button', { name: 'Transfer now' }).click();
     await expect.poll(() => toolbar.callStates(), POLL).toEqual([]);
     await host.wrapUp(ring.eventId).waitFor();
     expect((await sim.call(ring.connectionId))?.callState).toBe('Transferred');
@@ -41,10 +43,9 @@ describe('a connected call', () => {
     expect(published(log, ring.eventId)).toEqual(['newCommEvent', 'startCommEvent', 'closeCommEvent:WRAPUP']);
     expect(failures(log)).toEqual([]);
 
-    // After-call work: NotReady (AfterCallWork) confirmed, a running timer, Done back to Available.
+    // After-call work: NotReady (AfterCallWork) confirmed, the time left counting down, Done back to Available.
     const wrapUp = toolbar.byTestId('wrap-up');
-    await wrapUp.getByTestId('wrap-up-timer').filter({ hasText: /After-call work 00:0[1-9]/ }).waitFor();
-    expect(await wrapUp.textContent()).toContain('ends by itself after 10:00');
+    await wrapUp.getByTestId('wrap-up-timer').filter({ hasText: /Ends by itself in 09:5[0-9]/ }).waitFor();
     await expect.poll(async () => (await sim.agentState())?.status, POLL).toBe('notReady');
     await wrapUp.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => toolbar.agentLabel(), POLL).toBe('Available');
@@ -63,24 +64,33 @@ describe('consult, then transfer or conference', () => {
     await toolbar.waitForCallState('ringing.alerting');
     await toolbar.accept();
     let card = await toolbar.waitForCallState('established.talking');
-    await card.getByLabel('Transfer to').fill('+15550007777');
     await card.getByRole('button', { name: 'Consult', exact: true }).click();
+    await card.getByLabel('Consult with').fill('+15550007777');
+    await card.getByRole('button', { name: 'Start consult' }).click();
     card = await toolbar.waitForCallState('established.consulting.ringingTarget');
-    expect(await card.getByTestId('call-state').textContent()).toContain('Calling +1 555-000-7777');
+    // Both parties: the customer on hold, the target being called.
+    expect(await card.locator('[data-party="customer"]').innerText()).toMatch(/Customer\s+Ada Lovelace\s+On hold for/);
+    expect(await card.locator('[data-party="target"]').innerText()).toMatch(/Consult\s+\+1 555-000-7777\s+Calling…/);
+    // Swap waits for the answer, and says so.
+    expect(await card.getByRole('button', { name: 'Swap' }).isDisabled()).toBe(true);
+    expect(await card.getByTestId('consult-why').textContent()).toContain('Swap works once the person you called answers');
     await sim.remoteAnswer((await legOf(first.connectionId))!);
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
     // While consulting there is no Hold or Hang up: the consult's own steps act.
     for (const id of ['hold', 'hangup', 'complete-conference']) expect(await card.getByTestId(id).count()).toBe(0);
+    expect(await card.locator('[data-party="target"][aria-current="true"]').innerText()).toContain('Talking with you');
     await card.getByRole('button', { name: 'Swap' }).click();
     card = await toolbar.waitForCallState('established.consulting.talkingToCaller');
+    expect(await card.locator('[data-party="customer"][aria-current="true"]').innerText()).toContain('Talking with you');
     await card.getByRole('button', { name: 'Swap' }).click();
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
     await card.getByRole('button', { name: 'Cancel consult' }).click();
     card = await toolbar.waitForCallState('established.talking');
     expect(await legOf(first.connectionId)).toBeUndefined();
 
-    await card.getByLabel('Transfer to').fill('+15550007777');
     await card.getByRole('button', { name: 'Consult', exact: true }).click();
+    await card.getByLabel('Consult with').fill('+15550007777');
+    await card.getByRole('button', { name: 'Start consult' }).click();
     await toolbar.waitForCallState('established.consulting.ringingTarget');
     await sim.remoteAnswer((await legOf(first.connectionId))!);
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
@@ -97,8 +107,9 @@ describe('consult, then transfer or conference', () => {
     await toolbar.waitForCallState('ringing.alerting');
     await toolbar.accept();
     card = await toolbar.waitForCallState('established.talking');
-    await card.getByLabel('Transfer to').fill('+15550008888');
     await card.getByRole('button', { name: 'Conference', exact: true }).click();
+    await card.getByLabel('Add to conference').fill('+15550008888');
+    await card.getByRole('button', { name: 'Start conference' }).click();
     await toolbar.waitForCallState('established.consulting.ringingTarget');
     await sim.remoteAnswer((await legOf(second.connectionId))!);
     card = await toolbar.waitForCallState('established.consulting.talkingToTarget');
@@ -137,10 +148,12 @@ describe('profile=tutorial against the public mock', () => {
     expect(await talking.getByTestId('hangup').isEnabled()).toBe(true);
 
     // No agent events: NotReady and Ready are confirmed by the 2xx answer, at once.
+    // On a call, the header says so first and the Genesys state beside it.
     await toolbar.agentToggle().click();
-    await expect.poll(() => toolbar.agentLabel(), POLL).toBe('Not ready');
+    await expect.poll(() => toolbar.agentGenesysState(), POLL).toBe('Not ready');
+    expect(await toolbar.agentLabel()).toBe('On a call');
     await toolbar.agentToggle().click();
-    await expect.poll(() => toolbar.agentLabel(), POLL).toBe('Available');
+    await expect.poll(() => toolbar.agentGenesysState(), POLL).toBe('Ready');
 
     const log = await host.uefLog();
     expect(published(log, ring.eventId)).toEqual(['newCommEvent', 'closeCommEvent:REJECT']);

@@ -42,7 +42,7 @@ describe('when a call rings', () => {
     await host.offer(eventId).waitFor();
     expect(await host.offer(eventId).getByTestId('offer-number').textContent()).toBe('+15551230000');
     expect(await host.offer(eventId).getByTestId('offer-contact').textContent()).toBe('Ada Lovelace');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Incoming call from +15551230000');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('Incoming call from Ada Lovelace, +1 555-123-0000');
 
     // Answer in Fusion: the toolbar accepts in Genesys, Fusion pops the contact.
     await host.answer(eventId);

@@ -31,7 +31,7 @@ describe('when Fusion runs in Japanese', () => {
     expect(await card.getByTestId('accept').textContent()).toContain('応答');
     expect(await card.getByTestId('decline').textContent()).toContain('拒否');
     expect(await card.getByTestId('accept').getAttribute('title')).toBe('応答（Alt+A）');
-    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('+81312345678 から着信');
+    await expect.poll(() => toolbar.liveRegionText(), POLL).toBe('花子 山田（+81 3-1234-5678）から着信');
 
     await toolbar.accept(connectionId);
     const talking = await toolbar.waitForCallState('established.talking', connectionId);

@@ -48,7 +48,9 @@ describe('when the Genesys socket drops during a call', () => {
     await expect.poll(labels, POLL).toEqual(['Genesys: Connected', 'Genesys: Disconnected (retrying)', 'Genesys: Connected']);
     await expect.poll(() => registrations(simLog()), POLL).toBe(2);
     await expect.poll(async () => (await sim.agentState())?.sockets, POLL).toBe(1);
-    await expect.poll(() => toolbar.agentLabel(), POLL).toBe('Available');
+    // What the agent does first, the Genesys state beside it (not "Available": they are busy).
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe('On a call');
+    expect(await toolbar.agentGenesysState()).toBe('Ready');
 
     // The call outlived the drop, on both sides, and still works.
     expect(await toolbar.callStates()).toEqual(['established.talking']);

@@ -12,6 +12,7 @@ import type { Frame } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eEnvironment, type E2eSession } from './support/environment';
 import { keyOf } from '../support/call-names';
+import { agentStates } from './support/fusion-host-page';
 
 const e2e = useE2eEnvironment();
 const POLL = { timeout: 5_000 };
@@ -23,8 +24,20 @@ const SIZES = [
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const WORDS = {
-  en: { ringing: 'Ringing', held: 'On hold', remote: 'Caller hung up', banner: 'Disconnected from Genesys' },
-  ja: { ringing: '呼び出し中', held: '保留中', remote: '相手が切断しました', banner: 'Genesys との接続が切れました' },
+  en: {
+    ringing: 'Ringing', held: 'On hold', remote: 'Caller hung up', banner: 'Disconnected from Genesys',
+    onCall: 'On a call', ready: 'Ready', available: 'Available', consulting: 'Consulting', lastKnown: '(last known)',
+    duration: 'Duration', transferTo: 'Transfer to', consultWith: 'Consult with', startConsult: 'Start consult',
+    waitAnswer: 'Swap works once the person you called answers', menu: 'Status and alerts', supportLog: 'Download support log',
+    afterCall: 'After-call work', endsIn: 'Ends by itself in', done: 'Done', notReady: 'Not ready', break: 'Break',
+  },
+  ja: {
+    ringing: '呼び出し中', held: '保留中', remote: '相手が切断しました', banner: 'Genesys との接続が切れました',
+    onCall: '通話中', ready: '受付可', available: '受付可', consulting: '相談中', lastKnown: '（前回の状態）',
+    duration: '経過時間', transferTo: '転送先', consultWith: '相談先', startConsult: '相談を開始',
+    waitAnswer: '切替は相手が応答してから使えます', menu: '状態と通知', supportLog: 'サポート用ログをダウンロード',
+    afterCall: '後処理中', endsIn: '後に自動終了', done: '完了', notReady: '受付不可', break: '休憩',
+  },
 } as const;
 
 interface Look {
@@ -105,6 +118,40 @@ async function expectAccessible(session: E2eSession, where: string): Promise<voi
   await session.page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** The header's state line as the agent reads it: its words, and whether it takes one line and shows them all. */
+function headerLine(frame: Frame): Promise<{ text: string; lines: number; fits: boolean; widths: string }> {
+  return frame.evaluate(() => {
+    const line = document.querySelector<HTMLElement>('[data-testid="agent-state"]')!;
+    const height = parseFloat(getComputedStyle(line).lineHeight) || 20;
+    return { text: line.innerText, lines: Math.round(line.getBoundingClientRect().height / height), fits: line.scrollWidth <= line.clientWidth, widths: `${line.scrollWidth} px of ${line.clientWidth}` };
+  });
+}
+
+/** The header on one line, all its words shown, at both sizes. */
+async function expectOneLineHeader(session: E2eSession, where: string, words: string[]): Promise<void> {
+  const frame = await session.toolbar.contentFrame();
+  for (const [width, height] of SIZES) {
+    await resize(session, width, height);
+    const seen = await headerLine(frame);
+    expect(seen.lines, `${where} ${width}px: the header takes one line`).toBe(1);
+    expect(seen.fits, `${where} ${width}px: no word of the header cut off (${seen.text}: ${seen.widths})`).toBe(true);
+    for (const word of words) expect(seen.text, `${where}: header`).toContain(word);
+  }
+}
+
+/** Light at both sizes (checked like every screen), dark at both sizes, then axe in light and dark. */
+async function shootAll(session: E2eSession, lang: string, state: string, wanted: { callers?: string[]; ringing?: number } = {}): Promise<void> {
+  await shoot(session, lang, state, wanted);
+  await session.page.emulateMedia({ colorScheme: 'dark' });
+  for (const [width, height] of SIZES) {
+    await resize(session, width, height);
+    await (await session.toolbar.contentFrame()).evaluate(() => window.scrollTo(0, 0));
+    await session.page.getByTestId('toolbar-frame').screenshot({ path: join(SCREENS, `${lang}-${state}-dark-${width}x${height}.png`), animations: 'disabled' });
+  }
+  await session.page.emulateMedia({ colorScheme: 'light' });
+  await expectAccessible(session, `${lang} ${state}`);
+}
+
 async function darkShot(session: E2eSession, lang: string, state: string): Promise<void> {
   await session.page.emulateMedia({ colorScheme: 'dark' });
   await resize(session, 320, 480);
@@ -169,6 +216,8 @@ describe.each(['en', 'ja'] as const)('what the agent sees (%s)', (lang) => {
     const ended = toolbar.frame.locator(`[data-testid="ended-card"][data-call-key="${keyOf(a.connectionId)}"]`);
     await ended.waitFor();
     expect(await ended.getByTestId('ended-state').textContent()).toContain(words.remote);
+    // Its Resume error outlives the card as a notice, which names the call.
+    await expect.poll(() => toolbar.byTestId('notice-call').first().textContent(), POLL).toContain(ada);
     await shoot(session, lang, 'caller-hung-up', { callers: [grace], ringing: 1 });
 
     // Genesys out of reach (the service restarts, 3 s down): the banner says what still works.
@@ -177,6 +226,98 @@ describe.each(['en', 'ja'] as const)('what the agent sees (%s)', (lang) => {
     expect(await toolbar.byTestId('connection-banner').textContent()).toContain(words.banner);
     await shoot(session, lang, 'disconnected', { ringing: 1 });
     await expectAccessible(session, `${lang} disconnected`);
+    // The last known state on one line, and a switch that looks disconnected.
+    await expectOneLineHeader(session, `${lang} disconnected`, [words.ringing, words.lastKnown]);
+    expect(await toolbar.agentToggle().getAttribute('data-offline')).toBe('true');
     await toolbar.byTestId('connection-banner').waitFor({ state: 'detached', timeout: 8_000 });
+  });
+});
+
+describe.each(['en', 'ja'] as const)('what the agent reads at a glance (%s)', (lang) => {
+  test('on a call, passing it on, consulting, the menu, the wrap-up, dialling', async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    const session = await e2e.open({ lang, toolbarParams: { wrapUp: 'on', wrapUpSec: '600' } });
+    const { toolbar, sim, host } = session;
+    // Start-up told Fusion each state once: logged out, then available.
+    expect(agentStates(await host.uefLog())).toEqual(['LOGGED_OUT', 'AVAILABLE']);
+    const words = WORDS[lang];
+    const ada = lang === 'ja' ? '花子 山田' : 'Ada Lovelace';
+    await sim.config({ consultDelayMs: 60_000 });
+
+    // On a call: what the agent does first, Genesys' state beside it; the timer is labelled.
+    const a = await sim.ring({ ani: lang === 'ja' ? '+81312345678' : '+15551230000' });
+    await toolbar.waitForCallState('ringing.alerting', a.connectionId);
+    await expect.poll(() => toolbar.callCard(a.connectionId).getByTestId('call-caller').textContent(), POLL).toBe(ada);
+    await toolbar.accept(a.connectionId);
+    let card = await toolbar.waitForCallState('established.talking', a.connectionId);
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.onCall);
+    expect(await toolbar.agentGenesysState()).toBe(words.ready);
+    await expectOneLineHeader(session, `${lang} on a call`, [words.onCall, words.ready]);
+    expect(await card.getByRole('timer').first().innerText()).toContain(words.duration);
+    // The support log is in the menu: no row of its own under the calls.
+    expect(await toolbar.byTestId('flight-log-download').isVisible()).toBe(false);
+    await shootAll(session, lang, 'on-call', { callers: [ada] });
+
+    // The action first, then a field labelled for it.
+    await card.getByTestId('transfer').click();
+    await card.getByLabel(words.transferTo).waitFor();
+    await shootAll(session, lang, 'transfer-to', { callers: [ada] });
+    await card.getByTestId('consult').click();
+    await card.getByLabel(words.consultWith).fill('+15550007777');
+    await card.getByRole('button', { name: words.startConsult }).click();
+    card = await toolbar.waitForCallState('established.consulting.ringingTarget', a.connectionId);
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.consulting);
+    expect(await card.getByTestId('swap').isDisabled()).toBe(true);
+    expect(await card.getByTestId('consult-why').innerText()).toContain(words.waitAnswer);
+    // Both parties, each with its own timer: the customer's hold, the consult leg's dial.
+    await card.getByTestId('customer-timer').waitFor();
+    await card.getByTestId('target-timer').waitFor();
+    await shootAll(session, lang, 'consult', { callers: [ada] });
+    await card.getByTestId('cancel-consult').click();
+    card = await toolbar.waitForCallState('established.talking', a.connectionId);
+
+    // The settings menu holds the support log, reachable by keyboard; Escape closes it.
+    await toolbar.byTestId('menu').click();
+    const download = toolbar.byTestId('menu-panel').getByRole('button', { name: words.supportLog });
+    await download.waitFor();
+    await shootAll(session, lang, 'menu', { callers: [ada] });
+    await download.focus();
+    await session.page.keyboard.press('Escape');
+    await toolbar.byTestId('menu-panel').waitFor({ state: 'hidden' });
+
+    // After-call work: one heading, the time left in a neutral colour, one action.
+    await toolbar.hangUp(a.connectionId);
+    const wrapUp = toolbar.byTestId('wrap-up');
+    await wrapUp.getByTestId('wrap-up-timer').filter({ hasText: words.endsIn }).waitFor();
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.afterCall);
+    // The customer stays on the wrap-up (the ended card goes after a few seconds; this does not).
+    expect(await wrapUp.getByTestId('wrap-up-caller').textContent()).toBe(ada);
+    expect(await wrapUp.getByRole('heading').count()).toBe(1);
+    expect(await wrapUp.getByRole('button').allInnerTexts()).toEqual([words.done]);
+    const frame = await toolbar.contentFrame();
+    const colours = await frame.evaluate(() => {
+      const state = document.querySelector('.wrap-up-state')!;
+      return { state: getComputedStyle(state).color, error: getComputedStyle(document.documentElement).getPropertyValue('--error').trim() };
+    });
+    expect(colours.state).not.toBe(colours.error);
+    await shootAll(session, lang, 'wrap-up');
+    await wrapUp.getByTestId('wrap-up-done').click();
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.available);
+
+    // Not ready with a reason: still one line, in both languages.
+    await toolbar.byTestId('menu').click();
+    await toolbar.byTestId('agent-reason').selectOption('Break');
+    await session.page.keyboard.press('Escape');
+    await expect.poll(() => toolbar.agentLabel(), POLL).toBe(words.notReady);
+    await expectOneLineHeader(session, `${lang} not ready`, [words.notReady, words.break]);
+
+    // Dialling: the agent types it grouped, Genesys gets the digits, the card reads it grouped.
+    await sim.config({ dialDelayMs: 60_000 });
+    await toolbar.dial('+1 555 987 6543');
+    const dialing = await toolbar.waitForCallState('dialing.alerting');
+    expect(await dialing.getByTestId('call-caller').textContent()).toBe('+1 555-987-6543');
+    expect((await sim.calls()).filter((call) => call.direction === 'outbound' && !call.consultOf).map((call) => call.ani)).toEqual(['+15559876543']);
+    await expectOneLineHeader(session, `${lang} dialling while not ready`, [words.notReady]);
+    await shootAll(session, lang, 'dialing', { callers: ['+1 555-987-6543'] });
   });
 });

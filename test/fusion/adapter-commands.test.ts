@@ -170,8 +170,9 @@ describe('non-controllable events from Fusion', () => {
     const uef = new FakeUef({ plain: true });
     const h = await ready(uef);
     uef.outgoing({ SVCMCA_DISPLAY_NAME: 'Nobody' }, 'u1');
-    uef.outgoing({ SVCMCA_ANI: ' +15550001111 ' });
+    uef.outgoing({ SVCMCA_ANI: ' +1 (555) 000-1111 ' });
     const dial = await h.next('fusion.dial');
+    // Genesys gets the dialable form: the grouping goes.
     expect(dial).toEqual({ type: 'fusion.dial', number: '+15550001111', eventId: expect.stringMatching(/^req-/) });
     expect(h.ofType('fusion.dial')).toHaveLength(1);
     h.stop();

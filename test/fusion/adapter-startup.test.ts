@@ -29,6 +29,46 @@ describe('when the UEF global exists at start', () => {
     h.stop();
   });
 
+  it('publishes the agent state once at start-up: the one the machine sends on fusion.ready, not also the one from before', async () => {
+    const uef = new FakeUef();
+    const h = startAdapter({ window: framedWindow(uef), appName: 'TestApp' });
+    // The agent region's first state, published before UEF is found…
+    h.send({ type: 'fusion.cmd.agentState', presence: 'loggedOut' });
+    await h.next('fusion.ready');
+    // …and again by the machine when Fusion is ready.
+    h.send({ type: 'fusion.cmd.agentState', presence: 'loggedOut' });
+    await settle();
+    expect(uef.published('agentStateEventOperation').map((entry) => entry.fields?.['state'])).toEqual(['LOGGED_OUT']);
+    // Later repeats are the machine's to decide (a re-register republishes): they go out.
+    h.send({ type: 'fusion.cmd.agentState', presence: 'loggedOut' });
+    await settle();
+    expect(uef.published('agentStateEventOperation')).toHaveLength(2);
+    h.stop();
+  });
+
+  it('does not repeat either when the agent changed state during start-up: the last state sent before fusion.ready counts', async () => {
+    const uef = new FakeUef();
+    const h = startAdapter({ window: framedWindow(uef), appName: 'TestApp' });
+    h.send({ type: 'fusion.cmd.agentState', presence: 'loggedOut' });
+    h.send({ type: 'fusion.cmd.agentState', presence: 'available' });
+    await h.next('fusion.ready');
+    h.send({ type: 'fusion.cmd.agentState', presence: 'available' });
+    await settle();
+    expect(uef.published('agentStateEventOperation').map((entry) => entry.fields?.['state'])).toEqual(['LOGGED_OUT', 'AVAILABLE']);
+    h.stop();
+  });
+
+  it('publishes what the machine says on fusion.ready when it differs from what it said before', async () => {
+    const uef = new FakeUef();
+    const h = startAdapter({ window: framedWindow(uef), appName: 'TestApp' });
+    h.send({ type: 'fusion.cmd.agentState', presence: 'loggedOut' });
+    await h.next('fusion.ready');
+    h.send({ type: 'fusion.cmd.agentState', presence: 'available' });
+    await settle();
+    expect(uef.published('agentStateEventOperation').map((entry) => entry.fields?.['state'])).toEqual(['LOGGED_OUT', 'AVAILABLE']);
+    h.stop();
+  });
+
   it('uses the global even when not framed', async () => {
     const uef = new FakeUef();
     const win = { CX_SVC_UI_EVENTS_FRAMEWORK: uef.global, parent: undefined as unknown };

@@ -53,6 +53,13 @@ describe('when established', () => {
     expect(d.callSnapshot()?.context.error?.code).toBe('REST_HTTP_409');
   });
 
+  test('a call that ends with its error shown leaves a notice that names it (the card is gone)', () => {
+    const d = talking().hangUp();
+    vi.advanceTimersByTime(8_000);
+    d.released('c1');
+    expect(d.snapshot().context.notices.at(-1)).toMatchObject({ code: 'COMMAND_TIMEOUT', call: { number: '+15551230000', contact: null } });
+  });
+
   test('a hang-up that fails while on hold goes back to held, not talking', () => {
     const d = talking();
     d.genesys({ type: 'genesys.held', connectionId: 'c1' });

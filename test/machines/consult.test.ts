@@ -38,6 +38,20 @@ describe('when talking: consult', () => {
     d.expectState('call.established.consulting.talkingToTarget');
   });
 
+  test('the consult leg has its own timer: from the dial, then from the answer', () => {
+    const d = talking();
+    vi.advanceTimersByTime(5_000);
+    d.send({ type: 'call.consult', key: C1, destination: TARGET });
+    const dialled = Date.now();
+    expect(d.callSnapshot()?.context.consult?.since).toBe(dialled);
+    expect(d.callSnapshot()?.context.since).toBeLessThan(dialled);
+    d.genesys({ type: 'genesys.held', connectionId: 'c1' });
+    d.genesys({ type: 'genesys.dialing', connectionId: 'k2', number: TARGET, callType: 'Consult', previousConnectionId: 'c1' });
+    vi.advanceTimersByTime(3_000);
+    answered(d);
+    expect(d.callSnapshot()?.context.consult?.since).toBe(dialled + 3_000);
+  });
+
   test('Complete transfer: both legs released (Transferred), Fusion closes the engagement with the wrap-up', () => {
     const d = consulting();
     answered(d);

@@ -27,6 +27,15 @@ describe('when a connected call ends (after-call work on)', () => {
     expect(d.snapshot().context.wrapUp).toBeNull();
   });
 
+  test('keeps the customer until the wrap-up ends, after the ended card has gone', () => {
+    const d = createDriver({ config: { afterCallWork: true, wrapUpLimitMs: 60_000 } }).login().ring('c1', '+15551230000');
+    d.fusion({ type: 'fusion.contact', eventId: 'ev-c1', name: 'Ada Lovelace' }).established('c1').released('c1');
+    d.genesys({ type: 'genesys.agentNotReady', workMode: 'AfterCallWork' });
+    vi.advanceTimersByTime(10_000);
+    expect(d.snapshot().context.endings).toEqual([]);
+    expect(d.snapshot().context.wrapUp).toMatchObject({ number: '+15551230000', contact: { name: 'Ada Lovelace' } });
+  });
+
   test("Fusion's WRAPUP_CLOSED for that call ends it; another call's does not", () => {
     const d = onACallThatEnds();
     d.genesys({ type: 'genesys.agentNotReady', workMode: 'AfterCallWork' });

@@ -64,6 +64,30 @@ describe('agentView', () => {
   });
 });
 
+describe('what the agent is doing, with the Genesys state beside it', () => {
+  const table: [string, AgentStateName, string[], { label: string; beside: string | null }][] = [
+    ['idle and available', 'available', [], { label: 'agent.available', beside: null }],
+    ['when ringing', 'available', ['ringing.alerting'], { label: 'activity.ringing', beside: 'agent.ready' }],
+    ['when dialing', 'unavailable', ['dialing.alerting'], { label: 'activity.dialing', beside: 'agent.unavailable' }],
+    ['when talking', 'available', ['established.talking'], { label: 'activity.onCall', beside: 'agent.ready' }],
+    ['when held', 'available', ['established.held'], { label: 'activity.onHold', beside: 'agent.ready' }],
+    ['when talking on one call and holding another', 'available', ['established.held', 'established.talking'], { label: 'activity.onCall', beside: 'agent.ready' }],
+    ['when a call rings during a held one', 'available', ['established.held', 'ringing.alerting'], { label: 'activity.ringing', beside: 'agent.ready' }],
+    ['when consulting', 'available', ['established.consulting.ringingTarget'], { label: 'activity.consulting', beside: 'agent.ready' }],
+    ['when wrapping up', 'wrappingUp', [], { label: 'activity.afterCallWork', beside: null }],
+    ['when a call rings during the wrap-up', 'wrappingUp', ['ringing.alerting'], { label: 'activity.ringing', beside: 'agent.wrappingUp' }],
+  ];
+  it.each(table)('%s', (_name, state, phases, expected) => {
+    const view = agentView(input(state, { phases }));
+    expect({ label: view.label, beside: view.beside }).toEqual(expected);
+  });
+
+  it('keeps the not-ready reason beside the activity', () => {
+    const view = agentView(input('unavailable', { notReadyReason: 'Lunch', phases: ['established.talking'] }));
+    expect(view).toMatchObject({ label: 'activity.onCall', beside: 'agent.unavailable', reason: { raw: 'Lunch' } });
+  });
+});
+
 describe('selectAgent', () => {
   it('reads the agent region and whether the socket is open', () => {
     const driver = createDriver();

@@ -71,6 +71,21 @@ describe('agent panel', () => {
     expect(ui.driver.genesysOf('genesys.cmd.register')).toHaveLength(2);
   });
 
+  it('Log out closes the settings menu and gives focus back to its button; Escape closes it wherever focus is', () => {
+    const ui = renderToolbar();
+    ui.outside((d) => d.login());
+    const menu = screen.getByTestId('menu');
+    fireEvent.click(menu);
+    expect(screen.getByTestId('menu-panel').hidden).toBe(false);
+    fireEvent.click(screen.getByTestId('agent-logout'));
+    expect(screen.getByTestId('menu-panel').hidden).toBe(true);
+    expect(document.activeElement).toBe(menu);
+    fireEvent.click(menu);
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.getByTestId('menu-panel').hidden).toBe(true);
+  });
+
   it('an agent error is explained and can be dismissed', () => {
     const ui = renderToolbar();
     ui.outside((d) => d.genesys({ type: 'genesys.connected' }));

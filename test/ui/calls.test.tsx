@@ -27,7 +27,7 @@ describe('when a call rings', () => {
 
   it('announces the caller assertively', () => {
     ringing();
-    expect(screen.getByTestId('live-assertive').textContent).toBe('Incoming call from +15551230000');
+    expect(screen.getByTestId('live-assertive').textContent).toBe('Incoming call from +1 555-123-0000');
     expect(screen.getByTestId('live-assertive').getAttribute('aria-live')).toBe('assertive');
   });
 
@@ -80,10 +80,14 @@ describe('when the call is established', () => {
     ui.outside((d) => d.established('c1'));
     expect(card().dataset.callState).toBe('established.talking');
     expect(inCard().getByTestId('call-timer').textContent).toBe('00:00');
+    // Labelled on screen, not only for screen readers.
+    const timer = inCard().getByRole('timer');
+    expect(timer.textContent).toBe('Duration 00:00');
+    expect(timer.querySelector('.visually-hidden')).toBeNull();
     expect(inCard().getByTestId('hold')).toHaveProperty('disabled', false);
     expect(inCard().getByTestId('hangup')).toHaveProperty('disabled', false);
     expect(inCard().queryByTestId('accept')).toBeNull();
-    expect(screen.getByTestId('live-polite').textContent).toBe('Call with +15551230000 connected');
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call with +1 555-123-0000 connected');
     ui.outside(() => vi.advanceTimersByTime(999));
     expect(inCard().getByTestId('call-timer').textContent).toBe('00:00');
     ui.outside(() => vi.advanceTimersByTime(1));
@@ -118,7 +122,7 @@ describe('when the call is established', () => {
     expect(screen.queryAllByTestId('call-card')).toHaveLength(0);
     expect(screen.getByTestId('ended-state').textContent).toContain('Call ended');
     expect(screen.getByTestId('ended-card').textContent).toContain('Wrap up in Fusion');
-    expect(screen.getByTestId('live-polite').textContent).toBe('Call with +15551230000 ended');
+    expect(screen.getByTestId('live-polite').textContent).toBe('Call with +1 555-123-0000 ended');
     ui.outside(() => vi.advanceTimersByTime(4_000));
     expect(screen.queryByTestId('ended-card')).toBeNull();
     expect(screen.getByText('No calls')).toBeTruthy();

@@ -35,7 +35,8 @@ describe('display normalisation', () => {
       title: 'Ada Lovelace', number: expect.not.stringContaining(RLO), account: 'Acme',
     });
     expect(callerOf(view.number, null).title).not.toContain(RLO);
-    expect(selectSummary(call).number).toBe('+1 555 0009 123');
+    // Read aloud grouped, in the digits' real order.
+    expect(selectSummary(call).number).toBe('+1 555-000-9123');
     // The raw value still goes to Fusion and back to Genesys.
     expect(d.fusionOf('fusion.cmd.newComm')[0]?.number).toBe(SPOOFED);
     expect(call.context.number).toBe(SPOOFED);

@@ -12,7 +12,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('the support log button', () => {
+describe('the support log button, in the settings menu', () => {
   it.each([
     ['en', 'Download support log'],
     ['ja', 'サポート用ログをダウンロード'],
@@ -29,6 +29,9 @@ describe('the support log button', () => {
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     render(<ToolbarApp actor={d.actor} flightLog={getLog} />);
+    // In the settings menu, not a row of its own: hidden until the menu opens.
+    expect(screen.queryByRole('button', { name })).toBeNull();
+    fireEvent.click(screen.getByTestId('menu'));
     fireEvent.click(screen.getByRole('button', { name }));
     expect(getLog).toHaveBeenCalledTimes(1);
     expect(click).toHaveBeenCalledTimes(1);

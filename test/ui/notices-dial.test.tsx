@@ -37,16 +37,17 @@ describe('notices', () => {
 });
 
 describe('dial pad', () => {
-  it('typed number + Call sends agent.dial; Genesys gets makeCall; the field clears', () => {
+  it('typed number + Call sends agent.dial; Genesys gets makeCall with the dialable form, the card shows it grouped; the field clears', () => {
     const ui = renderToolbar();
     ui.outside((d) => d.login());
     const input = screen.getByTestId('dial-input') as HTMLInputElement;
     expect(input.type).toBe('tel');
-    fireEvent.input(input, { target: { value: ' +1 555 0100 ' } });
+    fireEvent.input(input, { target: { value: ' +1 (555) 987 6543 ' } });
     fireEvent.click(screen.getByTestId('dial-button'));
-    expect(ui.driver.genesysOf('genesys.cmd.makeCall').map((command) => command.number)).toEqual(['+1 555 0100']);
+    expect(ui.driver.genesysOf('genesys.cmd.makeCall').map((command) => command.number)).toEqual(['+15559876543']);
     expect(input.value).toBe('');
     const dial = screen.getByTestId('call-card');
+    expect(within(dial).getByTestId('call-caller').textContent).toBe('+1 555-987-6543');
     expect(dial.dataset.callState).toBe('dialing.requested');
     // Cancellable at once: the machine hangs up as soon as Genesys names the call.
     fireEvent.click(within(dial).getByTestId('cancel-dial'));

@@ -1,10 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../src/machines/toolbar.types';
 import { logNewNotices } from '../../src/ui/notice-log';
-import { noticesView, selectNotices } from '../../src/ui/notices.connect';
+import { noticeCaller, noticesView, selectNotices } from '../../src/ui/notices.connect';
 import { createDriver } from '../support/driver';
 
 const notice = (seq: number, code = 'OFFLINE'): Notice => ({ seq, code, at: 1_000 * seq });
+
+describe('a notice about a call that ended', () => {
+  it('names the call: the contact, then the grouped number; the number alone without a name', () => {
+    expect(noticeCaller({ ...notice(1, 'COMMAND_TIMEOUT'), call: { number: '+15551230000', contact: { name: 'Ada Lovelace' } } })).toBe('Ada Lovelace, +1 555-123-0000');
+    expect(noticeCaller({ ...notice(1, 'COMMAND_TIMEOUT'), call: { number: '+15551230000', contact: null } })).toBe('+1 555-123-0000');
+  });
+
+  it('names nothing when it is about no call, or a call without a number', () => {
+    expect(noticeCaller(notice(1))).toBeNull();
+    expect(noticeCaller({ ...notice(1, 'COMMAND_TIMEOUT'), call: { number: '', contact: null } })).toBeNull();
+  });
+});
 
 describe('noticesView', () => {
   it('none', () => {

@@ -5,6 +5,7 @@
 import type { FusionEvent } from '../../machines/fusion.types';
 import { agentStateFields } from './agent-state';
 import { readCommand, readDataUpdate, readOutgoing, type IncomingCommand } from './responses';
+import { dialableForm } from '../../dialable';
 import { emit, type Session } from './session';
 import { since } from './trace';
 import type { UefEventName } from './uef.types';
@@ -117,7 +118,8 @@ export function onOutgoingEvent(session: Session, response: unknown): void {
   const displayName = outData?.SVCMCA_DISPLAY_NAME;
   emit(session, {
     type: 'fusion.dial',
-    number: number.trim(),
+    // Fusion may pass "+1 (555) 987-6543": Genesys gets the dialable form.
+    number: dialableForm(number),
     eventId,
     ...(typeof displayName === 'string' && displayName ? { displayName } : {}),
   });

@@ -47,6 +47,12 @@ const consoleLog: FusionLog = (level, message) => {
   console[level === 'info' ? 'info' : level](message);
 };
 
+type AgentStateCommand = Extract<FusionCommand, { type: 'fusion.cmd.agentState' }>;
+
+function sameAgentState(a: AgentStateCommand, b: AgentStateCommand): boolean {
+  return a.presence === b.presence && a.reason === b.reason && a.reasonLabel === b.reasonLabel;
+}
+
 // One session per UEF global for the page's life: a second actor must not initialise again.
 const sessions = new WeakMap<UefGlobal, Session>();
 
@@ -117,8 +123,23 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
     let session: Session | undefined;
     let absent = false;
     const early: FusionCommand[] = [];
+    // The machine tells Fusion where the agent stands when it hears fusion.ready; the state it
+    // sent before (held until UEF was found, or sent during start-up) is the same one more often
+    // than not, and Fusion would hear it twice (two LOGGED_OUT at start-up): that repeat is skipped.
+    let beforeReady: AgentStateCommand | null = null;
+    let ready: 'no' | 'told' | 'checked' = 'no';
+    const repeatsAtReady = (cmd: AgentStateCommand): boolean => {
+      if (ready === 'no') {
+        beforeReady = cmd;
+        return false;
+      }
+      if (ready === 'checked') return false;
+      ready = 'checked';
+      return beforeReady !== null && sameAgentState(beforeReady, cmd);
+    };
     const binding: Binding = {
       sendBack: (event: FusionEvent) => {
+        if (event.type === 'fusion.ready' && ready === 'no') ready = 'told';
         if (!stopped) sendBack(event);
       },
       lang: input.config.lang,
@@ -126,6 +147,7 @@ export function createFusionAdapter(deps: FusionAdapterDeps = {}): FusionActorLo
     };
 
     receive((cmd) => {
+      if (cmd.type === 'fusion.cmd.agentState' && repeatsAtReady(cmd)) return;
       if (session) dispatch(session, cmd, binding.lang);
       else if (!absent) early.push(cmd); // kept in order until UEF is found
     });

@@ -1,4 +1,4 @@
-import { createBackoff } from './backoff';
+import { ceilingFor, createBackoff } from './backoff';
 import type { ResolvedDeps, WebSocketConstructor, WebSocketLike } from './deps.types';
 import type { SocketTarget } from './bridge-auth';
 import { startReachabilityProbe, type ReachabilityProbe } from './reachability';
@@ -47,6 +47,8 @@ export function openSocketLink(target: LinkTarget, deps: ResolvedDeps, callbacks
   let probe: ReachabilityProbe | null = null;
   // A retry the probe triggered that failed again must not re-trigger at once: back to plain backoff.
   let retryFromProbe = false;
+  // The backoff step last logged at warn: later tries at the same step (the cap) go to debug.
+  let loggedCeiling: number | null = null;
   let tickTimer: unknown = null;
   let lastTick = deps.now();
   let stopped = false;
@@ -95,6 +97,7 @@ export function openSocketLink(target: LinkTarget, deps: ResolvedDeps, callbacks
       if (socket !== next) return;
       openedAt = deps.now();
       retryFromProbe = false;
+      loggedCeiling = null;
       log('info', 'WS_OPEN', `Connected to ${shown}`);
       callbacks.onOpen();
     };
@@ -119,17 +122,26 @@ export function openSocketLink(target: LinkTarget, deps: ResolvedDeps, callbacks
 
   function scheduleRetry(reason: string, failedToConnect: boolean): void {
     const retryInMs = backoff.next();
-    log('warn', 'WS_DOWN', `${reason}; retry ${backoff.attempt} in ${retryInMs} ms`);
+    // Once per backoff step, not per try: the console keeps warnings, and a long outage would flood it.
+    const ceiling = ceilingFor(backoff.attempt, deps.backoff);
+    log(ceiling === loggedCeiling ? 'debug' : 'warn', 'WS_DOWN', `${reason}; retry ${backoff.attempt} in ${retryInMs} ms`);
+    loggedCeiling = ceiling;
     callbacks.onDown({ attempt: backoff.attempt, retryInMs, reason });
     if (stopped) return;
     retryTimer = deps.setTimeout(connect, retryInMs);
     if (probeUrl && deps.probeMs !== null && retryInMs > deps.probeMs[0]) {
       const knownDown = failedToConnect && !retryFromProbe;
       retryFromProbe = false;
-      probe = startReachabilityProbe(probeUrl, deps, () => {
-        retryFromProbe = true;
-        retryNow('the Genesys service answers again');
-      }, knownDown);
+      probe = startReachabilityProbe(
+        probeUrl,
+        deps,
+        () => {
+          retryFromProbe = true;
+          retryNow('the Genesys service answers again');
+        },
+        knownDown,
+        deps.now() + retryInMs,
+      );
     }
   }
 

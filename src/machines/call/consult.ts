@@ -85,6 +85,7 @@ export const consultActions = callActions({
       connectionId: null,
       answered: false,
       talkingTo: 'target',
+      since: Date.now(),
     }),
   }),
   sendInitiate: sendParent(({ context }): CallToParentEvent => ({
@@ -105,10 +106,11 @@ export const consultActions = callActions({
   adoptConsultLeg: assign({
     consult: ({ event }): Consult | null =>
       event.type === 'genesys.dialing'
-        ? { kind: 'transfer', destination: event.number, connectionId: event.connectionId, answered: false, talkingTo: 'target' }
+        ? { kind: 'transfer', destination: event.number, connectionId: event.connectionId, answered: false, talkingTo: 'target', since: Date.now() }
         : null,
   }),
-  markConsultAnswered: assign({ consult: ({ context }) => (context.consult ? { ...context.consult, answered: true } : null) }),
+  // The consult leg's timer starts again when the target answers, as a call's does when it connects.
+  markConsultAnswered: assign({ consult: ({ context }) => (context.consult ? { ...context.consult, answered: true, since: Date.now() } : null) }),
   noteTalkingTo: assign({
     consult: ({ context }, params: { party: Consult['talkingTo'] }) => (context.consult ? { ...context.consult, talkingTo: params.party } : null),
   }),

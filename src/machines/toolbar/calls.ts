@@ -221,7 +221,8 @@ export const callsActions = toolbarActions({
       calls,
       activeCall: context.activeCall === key ? (Object.keys(calls)[0] ?? null) : context.activeCall,
     });
-    if (output.error) enqueue.assign(withNotice(context, output.error, Date.now()));
+    // The card goes, so the notice names the call it is about.
+    if (output.error) enqueue.assign(withNotice(context, { ...output.error, call: { number: output.number, contact: output.contact } }, Date.now()));
     const { endings, dropped } = withEnding(context.endings, output, Date.now());
     for (const gone of dropped) enqueue.cancel(endingTimer(gone.key));
     enqueue.cancel(endingTimer(key));

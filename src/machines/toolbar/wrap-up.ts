@@ -22,12 +22,14 @@ export function isWrapUpCall({ context, event }: { context: ToolbarContext; even
   return event.type === 'fusion.wrapupClosed' && context.wrapUp !== null && context.wrapUp.eventId === event.eventId;
 }
 
-/** The wrap-up of the call that just ended: its Fusion limit (SVCMCA_WRAPUP_TIMEOUT) or ours. */
+/** The wrap-up of the call that just ended: its customer, its Fusion limit (SVCMCA_WRAPUP_TIMEOUT) or ours. */
 export function wrapUpOf(context: ToolbarContext, event: ToolbarEvent, keepBefore: boolean): ToolbarContext['wrapUp'] {
   if (event.type !== 'call.ended') return context.wrapUp;
   const entry = Object.hasOwn(context.calls, event.key) ? context.calls[event.key] : undefined;
   const before = keepBefore && context.wrapUp ? context.wrapUp.before : { presence: context.presence === 'available' ? 'available' : 'unavailable', reason: context.notReadyReason } as const;
-  return { eventId: event.output.eventId, limitMs: entry?.wrapUpLimitMs ?? context.config.wrapUpLimitMs, since: Date.now(), before };
+  // The customer stays named on the wrap-up after the ended card goes (issue 23).
+  const { number, contact } = event.output;
+  return { eventId: event.output.eventId, limitMs: entry?.wrapUpLimitMs ?? context.config.wrapUpLimitMs, since: Date.now(), before, number, contact };
 }
 
 export const wrapUpDelays = {

@@ -3,6 +3,7 @@ import { shallowEqual } from '@xstate/react';
 import { bannerView, selectConnection } from '../connection.connect';
 import { useI18n, useSecondTicks } from '../hooks';
 import { useToolbar } from '../toolbar.context';
+import { Icon } from './Icon';
 
 export function Banner() {
   const i18n = useI18n();
@@ -15,9 +16,7 @@ export function Banner() {
   return (
     <div className="banner" role="alert" data-testid="connection-banner">
       <p className="banner-title">
-        <span className="icon" aria-hidden="true">
-          ⚠
-        </span>
+        <Icon name="warning" />
         <strong>{i18n.text(view.title)}</strong>
         {view.detail ? (
           <span className="detail" aria-live="off" data-testid="reconnect-countdown">

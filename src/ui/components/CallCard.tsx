@@ -10,6 +10,9 @@ import { useToolbar, useToolbarActor, type CallRef } from '../toolbar.context';
 import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { BusyMark, ErrorText } from './Status';
+import { Icon } from './Icon';
+import type { IconName } from '../icon-names';
+import type { PartyView } from '../consult.connect';
 
 interface CallCardProps {
   callRef: CallRef;
@@ -85,9 +88,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
           </span>
         </h3>
         <p className="call-state" data-testid="call-state">
-          <span className="icon" aria-hidden="true">
-            {view.icon}
-          </span>
+          <Icon name={view.icon} />
           <span className="state-words">{t(view.label, view.labelParams)}</span>
           <BusyMark busy={view.busy} />
         </p>
@@ -106,8 +107,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
       </p>
       <p className="call-meta">
         <span className="direction">
-          <span aria-hidden="true">{view.directionIcon} </span>
-          {t(view.direction)}
+          <Icon name={view.directionIcon} /> {t(view.direction)}
         </span>
         {view.queue ? <span className="queue">{t('call.queue', { queue: view.queue })}</span> : null}
         {view.showTimer ? <CallTimer since={view.since} /> : null}
@@ -119,6 +119,7 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
           </span>
         ) : null}
       </p>
+      {view.consult ? <ConsultParties parties={view.consult} /> : null}
       {view.parties.length > 0 ? (
         <p className="call-parties" data-testid="call-parties">
           {t('call.parties', { parties: view.parties.join(', ') })}
@@ -135,14 +136,33 @@ export function CallCard({ callRef, callKey, active, showActive = false, restore
   );
 }
 
-const ICONS: Record<CallButtonView['id'], string> = {
-  accept: '✆',
-  decline: '✕',
-  hangup: '✕',
-  hold: '‖',
-  resume: '▶',
-  'cancel-dial': '✕',
+const ICONS: Record<CallButtonView['id'], IconName> = {
+  accept: 'answer',
+  decline: 'hangUp',
+  hangup: 'hangUp',
+  hold: 'held',
+  resume: 'resume',
+  'cancel-dial': 'hangUp',
 };
+
+/** Both sides of a consult, each with its state words and timer; the one the agent hears is marked in words. */
+function ConsultParties({ parties }: { parties: PartyView[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="consult-parties" aria-label={t('consult.parties')} data-testid="consult-parties">
+      {parties.map((party) => (
+        <li key={party.who} className={`party${party.talking ? ' talking' : ''}`} data-testid="consult-party" data-party={party.who} aria-current={party.talking ? 'true' : undefined}>
+          <Icon name={party.icon} />
+          <span className="party-who">
+            <span className="party-role">{t(party.role)}</span> <span className="party-name">{party.name}</span>
+          </span>
+          {party.stateShown ? <span className="party-state">{t(party.state)}</span> : null}
+          {party.timer ? <CallTimer since={party.timer.since} label={party.timer.label} testId={`${party.who}-timer`} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function CallButton({ button, onPress }: { button: CallButtonView; onPress: (button: CallButtonView) => void }) {
   const { t } = useI18n();
@@ -157,9 +177,7 @@ function CallButton({ button, onPress }: { button: CallButtonView; onPress: (but
       aria-keyshortcuts={button.shortcut}
       onClick={() => onPress(button)}
     >
-      <span className="icon" aria-hidden="true">
-        {ICONS[button.id]}
-      </span>
+      <Icon name={ICONS[button.id]} />
       {label}
     </button>
   );

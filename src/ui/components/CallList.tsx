@@ -7,6 +7,7 @@ import { useCallRef, useToolbar } from '../toolbar.context';
 import { useCallSummaries } from '../useCallSummaries';
 import { CallCard } from './CallCard';
 import { EndedCard } from './EndedCard';
+import { selectWrapUp } from '../wrap-up.connect';
 
 interface CallListProps {
   /** Where keyboard focus goes when it was in a card that went and no other card is left (the dial input). */
@@ -25,6 +26,8 @@ export function CallList({ fallbackFocus }: CallListProps) {
   }, [summaries]);
   const endings = endingsView(useToolbar(selectEndings), keys);
   const activeCall = useToolbar((snapshot) => snapshot.context.activeCall);
+  // During the toolbar's own after-call work its panel names the customer and says what to do.
+  const wrappingUp = useToolbar((snapshot) => selectWrapUp(snapshot).phase !== null);
   const headingId = useId();
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -49,7 +52,7 @@ export function CallList({ fallbackFocus }: CallListProps) {
     keeper.setOrder(keys);
   }, [keeper, keys]);
 
-  const empty = keys.length === 0 && endings.length === 0;
+  const empty = keys.length === 0 && endings.length === 0 && !wrappingUp;
   return (
     <section ref={section} className="calls" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1} className="visually-hidden">
@@ -66,7 +69,7 @@ export function CallList({ fallbackFocus }: CallListProps) {
           ))}
           {endings.map((ending) => (
             <li key={`ended:${ending.key}`}>
-              <EndedCard ending={ending} />
+              <EndedCard ending={ending} wrapUpHint={!wrappingUp} />
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ export function CallTimer({ since, label = 'call.duration', testId = 'call-timer
   const now = useSecondTicks(since);
   return (
     <span className={`timer ${testId}`} role="timer">
-      <span className={label === 'call.duration' ? 'visually-hidden' : 'timer-label'}>{i18n.t(label)} </span>
+      <span className="timer-label">{i18n.t(label)} </span>
       <span data-testid={testId}>{i18n.duration(now - since)}</span>
     </span>
   );

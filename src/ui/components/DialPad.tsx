@@ -4,6 +4,7 @@
  * text and what is unfolded are the only local state.
  */
 import { useId, useState, type FormEvent, type Ref } from 'react';
+import { dialableForm } from '../../dialable';
 import { isDialable } from '../../machines/toolbar.machine';
 import { shallowEqual, useSelector } from '@xstate/react';
 import { KEYPAD_KEYS, selectKeypadTarget } from '../call-controls.connect';
@@ -11,6 +12,7 @@ import { useI18n } from '../hooks';
 import { noticesView, selectNotices } from '../notices.connect';
 import { useCallKeys, useCallRef, useToolbar, useToolbarActor } from '../toolbar.context';
 import { NoticeItem } from './Notices';
+import { Icon } from './Icon';
 
 /** @param inputRef the number field, where focus goes when the last call card that had it goes */
 export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
@@ -38,7 +40,8 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!dialable || !online) return;
-    actor.send({ type: 'agent.dial', number: number.trim() });
+    // Genesys and Fusion get the digits; the card shows them grouped again.
+    actor.send({ type: 'agent.dial', number: dialableForm(number) });
     setNumber('');
     setUnfolded(false);
   };
@@ -54,9 +57,7 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
       </h2>
       {hasCalls ? (
         <button type="button" className="fold" data-testid="dial-unfold" aria-expanded={open} aria-controls={formId} onClick={() => setUnfolded((was) => !was)}>
-          <span className="icon" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
+          <Icon name={open ? 'unfolded' : 'folded'} />
           {t('dial.open')}
         </button>
       ) : null}
@@ -76,16 +77,14 @@ export function DialPad({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
             onChange={(event) => setNumber(event.target.value)}
           />
           <button type="button" className="icon-button" data-testid="dial-backspace" aria-label={t('button.backspace')} disabled={!number} onClick={() => setNumber((text) => text.slice(0, -1))}>
-            <span aria-hidden="true">⌫</span>
+            <Icon name="backspace" className="icon-only" />
           </button>
           <button type="button" className="icon-button" data-testid="dial-keypad" aria-expanded={keypad} aria-controls={keypadId} title={t('dial.keypad')} onClick={() => setKeypad((was) => !was)}>
-            <span aria-hidden="true">⌗</span>
+            <Icon name="keypad" className="icon-only" />
             <span className="visually-hidden">{t('dial.keypad')}</span>
           </button>
           <button type="submit" className="call-button accept" data-testid="dial-button" disabled={!dialable || !online}>
-            <span className="icon" aria-hidden="true">
-              ✆
-            </span>
+            <Icon name="answer" />
             {t('button.call')}
           </button>
         </div>

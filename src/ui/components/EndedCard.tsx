@@ -4,8 +4,10 @@
  */
 import { useI18n } from '../hooks';
 import type { EndingView } from '../calls.connect';
+import { Icon } from './Icon';
 
-export function EndedCard({ ending }: { ending: EndingView }) {
+/** @param wrapUpHint say "Wrap up in Fusion" (not while the toolbar's own wrap-up panel says what to do) */
+export function EndedCard({ ending, wrapUpHint = true }: { ending: EndingView; wrapUpHint?: boolean }) {
   const { t } = useI18n();
   const title = ending.caller.title || t('call.unknownNumber');
   return (
@@ -15,9 +17,7 @@ export function EndedCard({ ending }: { ending: EndingView }) {
           <span className="caller-name">{title}</span>
         </h3>
         <p className="call-state" data-testid="ended-state">
-          <span className="icon" aria-hidden="true">
-            ✕
-          </span>
+          <Icon name="ended" />
           <span className="state-words">{t(ending.label)}</span>
         </p>
       </div>
@@ -26,7 +26,7 @@ export function EndedCard({ ending }: { ending: EndingView }) {
           <span className="number">{ending.caller.number}</span>
         </p>
       ) : null}
-      {ending.wrapUp ? <p className="call-meta">{t('call.ending.wrapup')}</p> : null}
+      {ending.wrapUp && wrapUpHint ? <p className="call-meta">{t('call.ending.wrapup')}</p> : null}
     </article>
   );
 }

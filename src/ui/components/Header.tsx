@@ -8,44 +8,37 @@ import { agentView, selectAgent, type AgentView } from '../agent.connect';
 import { connectionView, fusionView, selectConnection, selectFusion } from '../connection.connect';
 import { useI18n } from '../hooks';
 import { useToolbar, useToolbarActor } from '../toolbar.context';
+import { useCallPhases } from '../useCallSummaries';
 import { AlertSettings } from './AlertSettings';
-import { Popover } from './Popover';
+import { FlightLogButton } from './FlightLogButton';
+import { Icon } from './Icon';
+import { Popover, usePopoverClose } from './Popover';
 import { ShortcutHelp } from './ShortcutHelp';
 import { ErrorText, StateLine } from './Status';
 
 export function Header() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const view = agentView(useToolbar(selectAgent, shallowEqual));
   const actor = useToolbarActor();
   const headingId = useId();
-  const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
-  const state = t(view.label);
   return (
     <header className="bar" aria-labelledby={headingId} aria-busy={view.busy}>
       <h2 id={headingId} className="visually-hidden">
         {t('agent.label')}
       </h2>
       <div className="bar-row">
-        <StateLine
-          testId="agent-state"
-          label={view.stale ? t('agent.lastKnown', { state }) : state}
-          icon={view.icon}
-          tone={view.stale ? 'off' : view.tone}
-          busy={view.busy}
-        >
-          {reason ? <span className="reason"> · {t('agent.reasonIs', { reason })}</span> : null}
-        </StateLine>
+        <AgentLine />
         <AgentToggle view={view} />
         {view.session.action === 'login' ? <SessionButton view={view} /> : null}
-        <Popover testId="menu" icon="⚙" label={t('header.menu')}>
+        <Popover testId="menu" icon="settings" label={t('header.menu')}>
           <div className="menu-agent">
             <ReasonPicker view={view} />
             {view.session.action === 'logout' ? <SessionButton view={view} /> : null}
           </div>
           <AlertSettings />
+          <FlightLogButton />
         </Popover>
-        <Popover testId="help" icon="?" label={t('header.help')}>
+        <Popover testId="help" icon="help" label={t('header.help')}>
           <ShortcutHelp />
         </Popover>
       </div>
@@ -56,6 +49,44 @@ export function Header() {
       {view.error ? <ErrorText error={view.error} alert onDismiss={() => actor.send({ type: 'agent.dismissError' })} /> : null}
       <FusionError />
     </header>
+  );
+}
+
+/**
+ * One line at 320 px: what the agent does, then Genesys' side in small words ("On a call · Ready").
+ * Its own component: a ring re-renders this line, not the header's menus.
+ */
+function AgentLine() {
+  const { t } = useI18n();
+  const phases = useCallPhases();
+  const view = agentView({ ...useToolbar(selectAgent, shallowEqual), phases });
+  const reason = view.reason ? ('label' in view.reason ? t(view.reason.label) : view.reason.raw) : null;
+  // A long reason may end in an ellipsis at 320 px: the whole line is the tooltip.
+  const whole = [t(view.label), view.beside ? t(view.beside) : null, reason].filter(Boolean).join(' · ') + (view.stale ? ` ${t('agent.lastKnown')}` : '');
+  return (
+    <StateLine testId="agent-state" label={t(view.label)} icon={view.icon} tone={view.stale ? 'off' : view.tone} busy={view.busy} title={whole}>
+      {view.beside ? (
+        <span className="beside" data-testid="agent-genesys-state">
+          {' · '}
+          {t(view.beside)}
+        </span>
+      ) : null}
+      {reason ? (
+        <span className="reason" data-testid="agent-reason-text">
+          {' · '}
+          <span className="visually-hidden">{t('agent.reasonPrefix')} </span>
+          {reason}
+        </span>
+      ) : null}
+      {/* A mark, not words, so the line still fits 320 px; the banner says why, screen readers hear the words. */}
+      {view.stale ? (
+        <span className="stale-mark" title={t('agent.lastKnown')} data-testid="agent-last-known">
+          {' '}
+          <Icon name="lastKnown" />
+          <span className="visually-hidden">{t('agent.lastKnown')}</span>
+        </span>
+      ) : null}
+    </StateLine>
   );
 }
 
@@ -93,7 +124,8 @@ function AgentToggle({ view }: { view: AgentView }) {
       className="switch"
       aria-checked={view.toggle.checked}
       disabled={!view.toggle.enabled}
-      title={t('agent.toggleHint')}
+      data-offline={view.stale || undefined}
+      title={t(view.stale ? 'agent.toggleOffline' : 'agent.toggleHint')}
       data-testid="agent-toggle"
       onClick={() => actor.send({ type: view.toggle.event })}
     >
@@ -133,13 +165,18 @@ function ReasonPicker({ view }: { view: AgentView }) {
 function SessionButton({ view }: { view: AgentView }) {
   const { t } = useI18n();
   const actor = useToolbarActor();
+  const closeMenu = usePopoverClose();
   const { action, enabled } = view.session;
   return (
     <button
       type="button"
       data-testid={`agent-${action}`}
       disabled={!enabled}
-      onClick={() => actor.send({ type: action === 'login' ? 'agent.login' : 'agent.logout' })}
+      onClick={() => {
+        actor.send({ type: action === 'login' ? 'agent.login' : 'agent.logout' });
+        // Logged out, the menu's work is done; Log in then sits in the header, where focus returns.
+        if (action === 'logout') closeMenu();
+      }}
     >
       {t(action === 'login' ? 'agent.login' : 'agent.logout')}
     </button>

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { Notice } from '../../machines/toolbar.types';
 import { useI18n } from '../hooks';
-import { noticesView, selectNotices, selectShownElsewhere } from '../notices.connect';
+import { noticeCaller, noticesView, selectNotices, selectShownElsewhere } from '../notices.connect';
 import { useToolbar, useToolbarActor } from '../toolbar.context';
 import { ErrorText } from './Status';
 
@@ -29,8 +29,14 @@ export function Notices() {
 export function NoticeItem({ notice, testId = 'notice' }: { notice: Notice; testId?: string }) {
   const i18n = useI18n();
   const actor = useToolbarActor();
+  const caller = noticeCaller(notice);
   return (
     <div className="notice" data-testid={testId} data-notice-code={notice.code} data-notice-seq={notice.seq}>
+      {caller ? (
+        <p className="notice-call" data-testid={`${testId}-call`}>
+          {i18n.t('notice.call', { caller })}
+        </p>
+      ) : null}
       <ErrorText error={notice} dismissTestId={`${testId}-dismiss`} onDismiss={() => actor.send({ type: 'notice.dismiss', seq: notice.seq })} />
       <time className="at" dateTime={new Date(notice.at).toISOString()}>
         {i18n.t('notice.at', { time: i18n.time(notice.at) })}

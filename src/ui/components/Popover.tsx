@@ -1,10 +1,19 @@
 /** A button that shows a small panel under the header; Escape or the button closes it and focus returns. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../hooks';
+import { Icon } from './Icon';
+import type { IconName } from '../icon-names';
+
+const CloseContext = createContext<(() => void) | null>(null);
+
+/** Closes the popover this control is in (an action that is done with the panel, such as Log out). */
+export function usePopoverClose(): () => void {
+  return useContext(CloseContext) ?? (() => undefined);
+}
 
 interface PopoverProps {
   testId: string;
-  icon: string;
+  icon: IconName;
   label: string;
   children: ReactNode;
 }
@@ -21,7 +30,15 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
     button.current?.focus();
   };
   useEffect(() => {
-    if (open) panel.current?.focus();
+    if (!open) return undefined;
+    panel.current?.focus();
+    // Escape closes it wherever focus went (a control inside it may have gone, leaving focus on <body>).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    const doc = panel.current?.ownerDocument ?? document;
+    doc.addEventListener('keydown', onKey);
+    return () => doc.removeEventListener('keydown', onKey);
   }, [open]);
   return (
     <>
@@ -35,7 +52,7 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
         title={label}
         onClick={() => setOpen((was) => !was)}
       >
-        <span aria-hidden="true">{icon}</span>
+        <Icon name={icon} className="icon-only" />
         <span className="visually-hidden">{label}</span>
       </button>
       {/* Always in the page (hidden when closed), so its controls keep their labels for tests and tools. */}
@@ -48,21 +65,15 @@ export function Popover({ testId, icon, label, children }: PopoverProps) {
         tabIndex={-1}
         hidden={!open}
         data-testid={`${testId}-panel`}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            close();
-          }
-        }}
       >
         <div className="popover-head">
           <h2>{label}</h2>
           <button type="button" className="icon-button" data-testid={`${testId}-close`} onClick={close}>
-            <span aria-hidden="true">✕</span>
+            <Icon name="close" className="icon-only" />
             <span className="visually-hidden">{t('header.close')}</span>
           </button>
         </div>
-        {children}
+        <CloseContext.Provider value={close}>{children}</CloseContext.Provider>
       </div>
     </>
   );

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { CodedError } from '../../machines/call.types';
 import type { Tone } from '../agent.connect';
 import { useI18n } from '../hooks';
+import { Icon } from './Icon';
+import type { IconName } from '../icon-names';
 
 export function BusyMark({ busy }: { busy: boolean }) {
   const { t } = useI18n();
@@ -15,12 +17,11 @@ export function BusyMark({ busy }: { busy: boolean }) {
   );
 }
 
-export function StateLine(props: { testId: string; label: string; icon: string; tone: Tone; busy: boolean; children?: ReactNode }) {
+/** @param title the whole line's words, for a line that may end in an ellipsis */
+export function StateLine(props: { testId: string; label: string; icon: IconName; tone: Tone; busy: boolean; title?: string; children?: ReactNode }) {
   return (
-    <p className={`state tone-${props.tone}`} role="status" aria-busy={props.busy} data-testid={props.testId}>
-      <span className="icon" aria-hidden="true">
-        {props.icon}
-      </span>
+    <p className={`state tone-${props.tone}`} role="status" aria-busy={props.busy} data-testid={props.testId} title={props.title}>
+      <Icon name={props.icon} />
       <span className="label">{props.label}</span>
       {props.children}
       <BusyMark busy={props.busy} />
@@ -38,9 +39,7 @@ export function ErrorText({ error, alert = false, onDismiss, dismissTestId = 'er
   return (
     <div className="error" role={alert ? 'alert' : undefined} data-testid="error" data-error-code={explained.code}>
       <p className="error-text">
-        <span className="icon" aria-hidden="true">
-          ⚠
-        </span>
+        <Icon name="warning" />
         <span className="what">{explained.what}</span> <span className="fix">{explained.fix}</span>
       </p>
       <div className="error-foot">
@@ -51,7 +50,7 @@ export function ErrorText({ error, alert = false, onDismiss, dismissTestId = 'er
         </details>
         {onDismiss ? (
           <button type="button" className="dismiss" data-testid={dismissTestId} aria-label={`${i18n.t('button.dismiss')}: ${explained.what}`} onClick={onDismiss}>
-            <span aria-hidden="true">✕</span>
+            <Icon name="close" className="icon-only" />
           </button>
         ) : null}
       </div>

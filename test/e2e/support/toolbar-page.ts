@@ -33,6 +33,12 @@ export class ToolbarPage {
     return ((await this.agentState().locator('.label').textContent()) ?? '').trim();
   }
 
+  /** The Genesys state said beside what the agent is doing ('Ready', 'Not ready'); '' when none. */
+  async agentGenesysState(): Promise<string> {
+    const beside = this.agentState().locator('[data-testid="agent-genesys-state"]');
+    return (await beside.count()) ? ((await beside.textContent()) ?? '').replace(/^\s*·\s*/, '').trim() : '';
+  }
+
   /** The words of the Genesys connection line, e.g. 'Genesys: Connected'. */
   async connectionLabel(): Promise<string> {
     return ((await this.connectionState().locator('.label').textContent()) ?? '').trim();
