@@ -20,6 +20,8 @@ export default defineConfig({
   resolve: { alias: reactToPreact },
   build: {
     target: 'es2022',
+    // Every browser Fusion supports has <link rel=modulepreload>; without it the polyfill only skips preloading.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: { toolbar: 'index.html', host: 'fusion-host.html', 'uef-client': 'src/sim/fusion/uef-client.ts' },
       output: {
