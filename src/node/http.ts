@@ -118,3 +118,19 @@ export function listen(server: Server, port: number, host: string): Promise<{ po
     });
   });
 }
+
+/** Stops `close` once on SIGINT or SIGTERM and exits 0 when it resolves (1 when it fails): the simulators' CLIs. */
+export function closeOnSignals(close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping`);
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

@@ -6,6 +6,7 @@
 import { parseCli, USAGE } from './cli-args';
 import { resolveLimits } from './limits';
 import { startGenesysSimulator } from './server';
+import { closeOnSignals } from '../../node/http';
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -32,18 +33,7 @@ async function main(): Promise<void> {
   Host names ${options.allowedHosts?.length ? `loopback, ${options.allowedHosts.join(', ')}` : 'loopback only'}
   bounds     ${options.maxCallsPerAgent ?? 32} calls per agent, headers in ${options.headersTimeoutMs ?? 5_000} ms, requests in ${options.requestTimeoutMs ?? 10_000} ms
              ${limits.maxAgents} agents, ${limits.maxSockets} sockets (${limits.maxSocketsPerAgent} per agent), an agent without a socket forgotten after ${limits.agentIdleMs} ms`);
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping`);
-    sim.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(() => sim.close());
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@
 import { DEFAULT_AGENTS } from './agents';
 import { parseCli, USAGE } from './cli-args';
 import { startGwsSimulator } from './server';
+import { closeOnSignals } from '../../node/http';
 
 async function main(): Promise<void> {
   const parsed = parseCli(process.argv.slice(2));
@@ -28,18 +29,7 @@ async function main(): Promise<void> {
   workspace  ${sim.url}/workspace/v3 (CometD at /workspace/v3/notifications)
   scenarios  POST ${sim.url}/sim/<ring|remoteAnswer|remoteHangup|serviceState|dropCometd|restart|failNext>, GET ${sim.url}/sim/state
   agents     ${DEFAULT_AGENTS.map((agent) => `${agent.tenant ? `${agent.tenant}\\` : ''}${agent.userName} (${agent.agentLogin})`).join(', ')}; password = user name`);
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping`);
-    sim.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(() => sim.close());
 }
 
 main().catch((error: unknown) => {
