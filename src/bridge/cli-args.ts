@@ -1,7 +1,9 @@
 /** `npm run bridge` flags and BRIDGE_* environment variables → bridge options (flags win). */
 import { parseArgs } from 'node:util';
 import { GWS_LOGINS, type BridgeOptions, type GwsLogin } from './index';
-import { LOG_LEVELS } from './server/log';
+import { readFileSync } from 'node:fs';
+import { LOG_LEVELS, type LogMasking } from './server/log';
+import { parseSessionKeys } from './server/seal';
 import type { BridgeLogLevel } from './server/types';
 
 export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
@@ -21,15 +23,23 @@ export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
   --gws-timeout <ms>          deadline of every GWS request, 100-60000  env BRIDGE_GWS_TIMEOUT_MS (default 5000)
   --token-ttl <seconds>       bridge session lifetime, 60-604800        env BRIDGE_TOKEN_TTL_SEC (default 28800)
   --log-level <level>         debug | info | warn | error (stderr, JSON) env BRIDGE_LOG_LEVEL (default info)
+  --log-mask <list>           what logs hide besides secrets: caller,   env BRIDGE_LOG_MASK (default caller)
+                              agent, both (caller,agent) or none
+  --tls-cert <file>           PEM certificate: serve https: and wss:    env BRIDGE_TLS_CERT (with --tls-key)
+  --tls-key <file>            PEM private key                           env BRIDGE_TLS_KEY
+  --session-key <id:key,…>    keys every instance shares to seal bridge env BRIDGE_SESSION_KEY (32 bytes base64 or hex each;
+                              tokens and tickets (first seals, all open) the first seals; required when NODE_ENV=production;
+                                                                        default: a random key of this process)
   --inspect                   development: the session machines in the  env BRIDGE_INSPECT=1
                               Stately inspector (opens a browser)
   -h, --help                  this text
 `;
 
-export type BridgeCliOptions = Omit<BridgeOptions, 'log' | 'sessionFactory' | 'now' | 'inspect'> & {
+export type BridgeCliOptions = Omit<BridgeOptions, 'log' | 'sessionFactory' | 'now' | 'inspect' | 'metrics' | 'probeGws'> & {
   host: string;
   port: number;
   logLevel: BridgeLogLevel;
+  logMask: LogMasking;
   inspect: boolean;
 };
 
@@ -71,6 +81,21 @@ function origin(raw: string): string {
   return raw;
 }
 
+function logMask(raw: string): LogMasking {
+  const items = raw.split(',').map((item) => item.trim());
+  if (items.length === 1 && items[0] === 'none') return { caller: false, agent: false };
+  for (const item of items) if (item !== 'caller' && item !== 'agent') throw new Error(`--log-mask: "${raw}" is not a list of caller, agent (or none)`);
+  return { caller: items.includes('caller'), agent: items.includes('agent') };
+}
+
+function pem(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--${flag}: cannot read "${path}" (${error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'})`);
+  }
+}
+
 function whole(raw: string, flag: string, min: number, max: number): number {
   const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(n >= min && n <= max)) throw new Error(`--${flag}: "${raw}" is not a whole number from ${min} to ${max}`);
@@ -102,6 +127,10 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         inspect: { type: 'boolean' },
         'token-ttl': { type: 'string' },
         'log-level': { type: 'string' },
+        'log-mask': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'session-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -122,6 +151,14 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
     const inspect = values.inspect === true || env['BRIDGE_INSPECT'] === '1' || env['BRIDGE_INSPECT'] === 'true';
     const tokenTtlSec = whole(nonEmpty(values['token-ttl'] ?? env['BRIDGE_TOKEN_TTL_SEC']) ?? '28800', 'token-ttl', 60, 604_800);
     const logLevel = oneOf<BridgeLogLevel>(nonEmpty(values['log-level'] ?? env['BRIDGE_LOG_LEVEL']) ?? 'info', 'log-level', LOG_LEVELS);
+    const sessionKey = nonEmpty(values['session-key'] ?? env['BRIDGE_SESSION_KEY']);
+    if (sessionKey === undefined && env['NODE_ENV'] === 'production') throw new Error('--session-key (or BRIDGE_SESSION_KEY) is required when NODE_ENV=production: every instance must share it');
+    const sessionKeys = sessionKey === undefined ? undefined : parseSessionKeys(sessionKey);
+    const mask = logMask(nonEmpty(values['log-mask'] ?? env['BRIDGE_LOG_MASK']) ?? 'caller');
+    const certFile = nonEmpty(values['tls-cert'] ?? env['BRIDGE_TLS_CERT']);
+    const keyFile = nonEmpty(values['tls-key'] ?? env['BRIDGE_TLS_KEY']);
+    if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('--tls-cert and --tls-key go together');
+    const tls = certFile === undefined || keyFile === undefined ? undefined : { cert: pem(certFile, 'tls-cert'), key: pem(keyFile, 'tls-key') };
     return {
       ok: true,
       options: {
@@ -131,7 +168,10 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         port,
         tokenTtlSec,
         logLevel,
+        logMask: mask,
         inspect,
+        ...(tls === undefined ? {} : { tls }),
+        ...(sessionKeys === undefined ? {} : { sessionKeys }),
         ...(apiKey === undefined ? {} : { apiKey }),
         ...(redirectUri === undefined ? {} : { redirectUri }),
         ...(gwsTimeoutMs === undefined ? {} : { gwsTimeoutMs }),

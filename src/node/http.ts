@@ -85,9 +85,11 @@ export function hostAllowed(hostHeader: string | undefined, allowedHosts: readon
   return isLoopbackHost(hostname) || (allowedHosts ?? []).some((allowed) => allowed.toLowerCase() === hostname);
 }
 
-/** Answers an upgrade request with a plain HTTP status and closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** Answers an upgrade request with an HTTP status (and a JSON body, if given) and closes the socket. */
+export function refuseUpgrade(socket: Duplex, status: number, reason: string, body?: Record<string, unknown>): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const type = body === undefined ? '' : 'Content-Type: application/json; charset=utf-8\r\n';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
 }
 
 /** Preflight: 204 with the methods and the requested headers for a good origin, `refused` (no CORS headers) otherwise. */

@@ -1,0 +1,110 @@
+/**
+ * More than one instance (docs/topology.md): a bridge token is sealed (seal.ts) and carries what any
+ * instance needs to take the agent's GWS session over (ResumeState); a ticket is sealed too and
+ * carries the token. An instance that gets either for a session it does not hold resumes it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AgentSession, AgentSessionFactory, ResumeState } from '../session/agent-session.types';
+import type { Sealer } from './seal';
+import type { BridgeLog, Clock } from './types';
+
+interface TokenPayload {
+  readonly sid: string;
+  readonly exp: number;
+  readonly st?: ResumeState;
+}
+
+const str = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
+
+function resumeStateOf(value: unknown): ResumeState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const st = value as Record<string, unknown>;
+  const gws = st['gws'] as Record<string, unknown> | undefined;
+  const cookies = gws?.['cookies'];
+  if (!str(st['username'], 256) || !str(st['agentId'], 256) || typeof st['dn'] !== 'string' || !str(st['eventSeed'], 64) || !Array.isArray(cookies)) return undefined;
+  if (!cookies.every((c) => Array.isArray(c) && c.length === 2 && str(c[0], 128) && typeof c[1] === 'string' && c[1].length <= 4096)) return undefined;
+  const refresh = gws?.['refreshToken'];
+  return {
+    username: st['username'],
+    agentId: st['agentId'],
+    dn: st['dn'],
+    eventSeed: st['eventSeed'],
+    gws: { cookies: cookies as [string, string][], ...(str(refresh, 2048) ? { refreshToken: refresh } : {}) },
+  };
+}
+
+/** Tickets spent on this instance are remembered until they expire (single use per instance). */
+const MAX_SPENT = 100_000;
+
+export class Takeover {
+  private readonly spent = new Map<string, number>();
+  private readonly resuming = new Map<string, Promise<AgentSession | undefined>>();
+
+  constructor(
+    private readonly sealer: Sealer,
+    private readonly factory: AgentSessionFactory,
+    private readonly now: Clock,
+    private readonly log: BridgeLog,
+  ) {}
+
+  /** A new bridge token for a session signed in here. */
+  token(session: AgentSession, expiresAt: number): string {
+    const st = session.resumable?.();
+    return this.sealer.seal('session', { sid: randomBytes(12).toString('base64url'), exp: expiresAt, ...(st ? { st } : {}) });
+  }
+
+  /** The token's payload if it is authentic and unexpired. */
+  open(token: string): TokenPayload | undefined {
+    const raw = this.sealer.open('session', token) as Record<string, unknown> | undefined;
+    if (raw === undefined || !str(raw['sid'], 64) || typeof raw['exp'] !== 'number' || this.now() >= raw['exp']) return undefined;
+    const st = resumeStateOf(raw['st']);
+    return { sid: raw['sid'], exp: raw['exp'], ...(st ? { st } : {}) };
+  }
+
+  ticket(token: string, ttlMs: number): string {
+    return this.sealer.seal('ticket', { jti: randomBytes(12).toString('base64url'), exp: this.now() + ttlMs, tok: token });
+  }
+
+  /** The token a ticket was issued for; the ticket is spent on this instance whatever the outcome. */
+  redeem(ticket: string | null): string | undefined {
+    const raw = this.sealer.open('ticket', ticket) as Record<string, unknown> | undefined;
+    if (raw === undefined || !str(raw['jti'], 64) || typeof raw['exp'] !== 'number' || !str(raw['tok'], 8000)) return undefined;
+    const now = this.now();
+    if (now >= raw['exp'] || this.spent.has(raw['jti'])) return undefined;
+    this.spent.set(raw['jti'], raw['exp']);
+    if (this.spent.size > MAX_SPENT) this.sweep();
+    return raw['tok'];
+  }
+
+  sweep(): void {
+    const now = this.now();
+    for (const [jti, exp] of this.spent) if (now >= exp) this.spent.delete(jti);
+  }
+
+  /**
+   * Takes over the GWS session a valid token names (one attempt at a time per token); `adopt`
+   * registers it under the same token. Undefined when the token cannot be resumed here.
+   */
+  async resume(token: string, adopt: (session: AgentSession, expiresAt: number) => void): Promise<boolean> {
+    const payload = this.open(token);
+    if (payload?.st === undefined || this.factory.resume === undefined) return false;
+    let attempt = this.resuming.get(token);
+    if (attempt === undefined) {
+      const { st, exp } = payload;
+      const resume = this.factory.resume.bind(this.factory);
+      attempt = (async () => {
+        const started = this.now();
+        const result = await resume(st).catch(() => undefined);
+        if (result === undefined || !result.ok) {
+          this.log('info', 'takeover refused: the GWS session cannot be resumed', { agentId: st.agentId, code: result?.code ?? 'INTERNAL' });
+          return undefined;
+        }
+        adopt(result.session, exp);
+        this.log('info', 'took over a session another instance signed in', { agentId: st.agentId, ms: this.now() - started });
+        return result.session;
+      })().finally(() => this.resuming.delete(token));
+      this.resuming.set(token, attempt);
+    }
+    return (await attempt) !== undefined;
+  }
+}
