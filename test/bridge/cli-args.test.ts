@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseBridgeCli } from '../../src/bridge/cli-args';
+
+const CERT = 'test/fixtures/tls/localhost-cert.pem';
+const KEY = 'test/fixtures/tls/localhost-key.pem';
 
 const GWS = ['--gws', 'https://gws.example.com/'];
 
@@ -24,6 +28,7 @@ describe('when the bridge reads its configuration', () => {
       port: 8087,
       tokenTtlSec: 28800,
       logLevel: 'info',
+      logMask: { caller: true, agent: false },
       inspect: false,
     });
   });
@@ -35,6 +40,7 @@ describe('when the bridge reads its configuration', () => {
         '--allow-origin', 'https://fusion.example.com', '--allow-origin', 'http://localhost:5173',
         '--client-id', 'id', '--client-secret', 'secret', '--token-ttl', '600', '--log-level', 'debug',
         '--api-key', 'key', '--redirect-uri', 'https://bridge.example.com/callback', '--gws-timeout', '2500', '--inspect',
+        '--log-mask', 'caller,agent', '--tls-cert', CERT, '--tls-key', KEY,
       ]),
     ).toEqual({
       gws: 'http://127.0.0.1:9090',
@@ -46,6 +52,8 @@ describe('when the bridge reads its configuration', () => {
       clientSecret: 'secret',
       tokenTtlSec: 600,
       logLevel: 'debug',
+      logMask: { caller: true, agent: true },
+      tls: { cert: readFileSync(CERT, 'utf8'), key: readFileSync(KEY, 'utf8') },
       apiKey: 'key',
       redirectUri: 'https://bridge.example.com/callback',
       gwsTimeoutMs: 2500,
@@ -64,6 +72,7 @@ describe('when the bridge reads its configuration', () => {
       BRIDGE_CLIENT_SECRET: 'env-secret',
       BRIDGE_TOKEN_TTL_SEC: '3600',
       BRIDGE_LOG_LEVEL: 'warn',
+      BRIDGE_LOG_MASK: 'none',
       BRIDGE_API_KEY: 'env-key',
       BRIDGE_REDIRECT_URI: 'http://localhost:9999/cb',
       BRIDGE_GWS_TIMEOUT_MS: '7000',
@@ -79,6 +88,7 @@ describe('when the bridge reads its configuration', () => {
       clientSecret: 'env-secret',
       tokenTtlSec: 3600,
       logLevel: 'warn',
+      logMask: { caller: false, agent: false },
       apiKey: 'env-key',
       redirectUri: 'http://localhost:9999/cb',
       gwsTimeoutMs: 7000,
@@ -101,6 +111,9 @@ describe('when the bridge reads its configuration', () => {
     ['an origin without a scheme', [...GWS, '--gws-login', 'simulator', '--allow-origin', 'fusion.example.com'], /is not an origin/],
     ['a token lifetime under a minute', [...GWS, '--gws-login', 'simulator', '--token-ttl', '5'], /--token-ttl/],
     ['an unknown log level', [...GWS, '--gws-login', 'simulator', '--log-level', 'loud'], /--log-level/],
+    ['an unknown log mask', [...GWS, '--log-mask', 'caller,everything'], /--log-mask: "caller,everything" is not a list of caller, agent/],
+    ['a certificate without its key', [...GWS, '--tls-cert', CERT], /--tls-cert and --tls-key go together/],
+    ['a certificate file that is not there', [...GWS, '--tls-cert', 'no/such.pem', '--tls-key', KEY], /--tls-cert: cannot read "no\/such.pem" \(ENOENT\)/],
     ['an unknown flag', [...GWS, '--gws-login', 'simulator', '--prot', '1'], /--prot/],
   ];
   for (const [what, argv, message] of bad) {
