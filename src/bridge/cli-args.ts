@@ -4,6 +4,7 @@ import { GWS_LOGINS, type BridgeOptions, type GwsLogin } from './index';
 import { readFileSync } from 'node:fs';
 import { LOG_LEVELS, type LogMasking } from './server/log';
 import { parseSessionKeys } from './server/seal';
+import { INSTANCE_ID } from './server/takeover';
 import type { BridgeLogLevel } from './server/types';
 
 export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
@@ -30,6 +31,8 @@ export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
   --session-key <id:key,…>    keys every instance shares to seal bridge env BRIDGE_SESSION_KEY (32 bytes base64 or hex each;
                               tokens and tickets (first seals, all open) the first seals; required when NODE_ENV=production;
                                                                         default: a random key of this process)
+  --instance-id <name>        this instance's name: the routing tag of  env BRIDGE_INSTANCE_ID (letters, digits, _ -;
+                              its tokens (docs/topology.md)             default random)
   --inspect                   development: the session machines in the  env BRIDGE_INSPECT=1
                               Stately inspector (opens a browser)
   -h, --help                  this text
@@ -131,6 +134,7 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'session-key': { type: 'string' },
+        'instance-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -154,6 +158,8 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
     const sessionKey = nonEmpty(values['session-key'] ?? env['BRIDGE_SESSION_KEY']);
     if (sessionKey === undefined && env['NODE_ENV'] === 'production') throw new Error('--session-key (or BRIDGE_SESSION_KEY) is required when NODE_ENV=production: every instance must share it');
     const sessionKeys = sessionKey === undefined ? undefined : parseSessionKeys(sessionKey);
+    const instanceId = nonEmpty(values['instance-id'] ?? env['BRIDGE_INSTANCE_ID']);
+    if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) throw new Error(`--instance-id: "${instanceId}" is not 1-32 letters, digits, _ or -`);
     const mask = logMask(nonEmpty(values['log-mask'] ?? env['BRIDGE_LOG_MASK']) ?? 'caller');
     const certFile = nonEmpty(values['tls-cert'] ?? env['BRIDGE_TLS_CERT']);
     const keyFile = nonEmpty(values['tls-key'] ?? env['BRIDGE_TLS_KEY']);
@@ -172,6 +178,7 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         inspect,
         ...(tls === undefined ? {} : { tls }),
         ...(sessionKeys === undefined ? {} : { sessionKeys }),
+        ...(instanceId === undefined ? {} : { instanceId }),
         ...(apiKey === undefined ? {} : { apiKey }),
         ...(redirectUri === undefined ? {} : { redirectUri }),
         ...(gwsTimeoutMs === undefined ? {} : { gwsTimeoutMs }),

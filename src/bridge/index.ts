@@ -35,10 +35,10 @@ function probeOf(gws: string, apiKey: string | undefined, deadlineMs: number): G
 
 /** Starts a bridge; resolves once it listens (`port: 0` picks a free port). */
 export async function startBridge(options: BridgeOptions): Promise<BridgeHandle> {
-  const { host, port, allowOrigins, tokenTtlSec, ticketTtlSec, signInsPerMinute, headersTimeoutMs, requestTimeoutMs, requestsPerSecond, tls, sessionKeys, probeGws, now, sessionFactory, gwsTimeoutMs, log: given, metrics: givenMetrics, ...gws } = options;
+  const { host, port, allowOrigins, tokenTtlSec, ticketTtlSec, signInsPerMinute, headersTimeoutMs, requestTimeoutMs, requestsPerSecond, tls, sessionKeys, instanceId, probeGws, now, sessionFactory, gwsTimeoutMs, log: given, metrics: givenMetrics, ...gws } = options;
   const log = given ?? createBridgeLog();
   const metrics = givenMetrics ?? new BridgeMetrics();
-  const toolbarSide = { host, port, allowOrigins, tokenTtlSec, ticketTtlSec, signInsPerMinute, headersTimeoutMs, requestTimeoutMs, requestsPerSecond, tls, sessionKeys, now };
+  const toolbarSide = { host, port, allowOrigins, tokenTtlSec, ticketTtlSec, signInsPerMinute, headersTimeoutMs, requestTimeoutMs, requestsPerSecond, tls, sessionKeys, instanceId, now };
   const defined = Object.fromEntries(Object.entries(toolbarSide).filter(([, value]) => value !== undefined)) as Partial<BridgeServerOptions>;
   const factory = sessionFactory ?? createGwsSessionFactory({ ...gws, log, observe: metrics, ...(gwsTimeoutMs === undefined ? {} : { requestTimeoutMs: gwsTimeoutMs }) });
   const probe = probeGws ?? probeOf(gws.gws, gws.apiKey, Math.min(gwsTimeoutMs ?? 2_000, 2_000));

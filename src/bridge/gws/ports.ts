@@ -15,10 +15,9 @@ export function gwsPorts(config: SignInConfig, login: GwsLogin): GwsPorts {
   // The refresh credential and the password stay in this closure: never in the machine's context, never logged.
   let refreshToken: string | undefined;
   let code = login.kind === 'code' ? login.code : undefined;
-  if (login.kind === 'resume') {
-    jar.keep(login.credential.cookies.map(([name, value]) => `${name}=${value}`));
-    refreshToken = login.credential.refreshToken;
-  }
+  // A session taken over has its cookie only: should GWS forget it, the agent signs in again (a
+  // signed-out session can never be revived from a token).
+  if (login.kind === 'resume') jar.keep(login.credential.cookies.map(([name, value]) => `${name}=${value}`));
   const granted = (grant: OAuthGrant | undefined): SignedIn => {
     if (grant?.refreshToken !== undefined) refreshToken = grant.refreshToken;
     return grant?.expiresInSec === undefined || refreshToken === undefined ? {} : { expiresInSec: grant.expiresInSec };
@@ -45,10 +44,8 @@ export function gwsPorts(config: SignInConfig, login: GwsLogin): GwsPorts {
       return granted(grant);
     },
     refresh: async () => granted(await refreshGrant()),
-    credential(): GwsCredential {
-      const cookies = jar.entries().filter(([name]) => !OWN_COOKIES.has(name));
-      return { cookies, ...(refreshToken === undefined ? {} : { refreshToken }) };
-    },
+    // The refresh token never leaves this instance: the workspace cookie is enough to take over.
+    credential: (): GwsCredential => ({ cookies: jar.entries().filter(([name]) => !OWN_COOKIES.has(name)) }),
     request: (request) => workspaceRequest(rest, jar, request),
     connect: (sink) => link.connect(sink),
     disconnect: () => link.disconnect(),

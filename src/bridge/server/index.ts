@@ -55,7 +55,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const allowed = options.allowOrigins;
   const registry = new TokenRegistry(now);
   const tickets = new TicketBook((options.ticketTtlSec ?? 30) * 1000, now);
-  const takeover = new Takeover(new Sealer(options.sessionKeys ?? processKey()), options.sessionFactory, now, log);
+  const takeover = new Takeover(options.instanceId ?? `b${randomBytes(3).toString('hex')}`, new Sealer(options.sessionKeys ?? processKey()), options.sessionFactory, now, log);
   const throttle = new SignInThrottle(options.signInsPerMinute ?? 5, now);
   const metrics = options.metrics ?? new BridgeMetrics();
   const probe = options.probeGws === undefined ? undefined : cachedProbe(options.probeGws, Date.now);

@@ -10,8 +10,8 @@ export function newSecret(): string {
 }
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
-/** A sealed bridge token (seal.ts): key id, dot, base64url. */
-const SEALED_TOKEN = /^[A-Za-z0-9]{1,16}\.[A-Za-z0-9_-]{40,6000}$/;
+/** A bridge token: the issuing instance's routing tag, then the sealed blob (seal.ts: key id, dot, base64url). */
+const SEALED_TOKEN = /^[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9]{1,16}\.[A-Za-z0-9_-]{40,6000}$/;
 /** Outstanding tickets per session: a toolbar needs one at a time, a loop asking for more cannot grow the map. */
 const MAX_TICKETS_PER_SESSION = 4;
 

@@ -23,15 +23,23 @@ function resumeStateOf(value: unknown): ResumeState | undefined {
   const cookies = gws?.['cookies'];
   if (!str(st['username'], 256) || !str(st['agentId'], 256) || typeof st['dn'] !== 'string' || !str(st['eventSeed'], 64) || !Array.isArray(cookies)) return undefined;
   if (!cookies.every((c) => Array.isArray(c) && c.length === 2 && str(c[0], 128) && typeof c[1] === 'string' && c[1].length <= 4096)) return undefined;
-  const refresh = gws?.['refreshToken'];
   return {
     username: st['username'],
     agentId: st['agentId'],
     dn: st['dn'],
     eventSeed: st['eventSeed'],
-    gws: { cookies: cookies as [string, string][], ...(str(refresh, 2048) ? { refreshToken: refresh } : {}) },
+    gws: { cookies: cookies as [string, string][] },
   };
 }
+
+/** A token or ticket without its routing tag (`<instance>.`), which only the proxy reads. */
+function unrouted(text: string | null | undefined): string | undefined {
+  const dot = typeof text === 'string' ? text.indexOf('.') : -1;
+  return dot > 0 && dot <= 32 && text ? text.slice(dot + 1) : undefined;
+}
+
+/** An instance name: the routing tag, so letters, digits, _ and - only. */
+export const INSTANCE_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Tickets spent on this instance are remembered until they expire (single use per instance). */
 const MAX_SPENT = 100_000;
@@ -41,6 +49,8 @@ export class Takeover {
   private readonly resuming = new Map<string, Promise<AgentSession | undefined>>();
 
   constructor(
+    /** This instance's name, the proxy's routing tag in front of every token and ticket it issues (docs/topology.md). */
+    private readonly route: string,
     private readonly sealer: Sealer,
     private readonly factory: AgentSessionFactory,
     private readonly now: Clock,
@@ -50,24 +60,24 @@ export class Takeover {
   /** A new bridge token for a session signed in here. */
   token(session: AgentSession, expiresAt: number): string {
     const st = session.resumable?.();
-    return this.sealer.seal('session', { sid: randomBytes(12).toString('base64url'), exp: expiresAt, ...(st ? { st } : {}) });
+    return `${this.route}.${this.sealer.seal('session', { sid: randomBytes(12).toString('base64url'), exp: expiresAt, ...(st ? { st } : {}) })}`;
   }
 
   /** The token's payload if it is authentic and unexpired. */
   open(token: string): TokenPayload | undefined {
-    const raw = this.sealer.open('session', token) as Record<string, unknown> | undefined;
+    const raw = this.sealer.open('session', unrouted(token)) as Record<string, unknown> | undefined;
     if (raw === undefined || !str(raw['sid'], 64) || typeof raw['exp'] !== 'number' || this.now() >= raw['exp']) return undefined;
     const st = resumeStateOf(raw['st']);
     return { sid: raw['sid'], exp: raw['exp'], ...(st ? { st } : {}) };
   }
 
   ticket(token: string, ttlMs: number): string {
-    return this.sealer.seal('ticket', { jti: randomBytes(12).toString('base64url'), exp: this.now() + ttlMs, tok: token });
+    return `${this.route}.${this.sealer.seal('ticket', { jti: randomBytes(12).toString('base64url'), exp: this.now() + ttlMs, tok: token })}`;
   }
 
   /** The token a ticket was issued for; the ticket is spent on this instance whatever the outcome. */
   redeem(ticket: string | null): string | undefined {
-    const raw = this.sealer.open('ticket', ticket) as Record<string, unknown> | undefined;
+    const raw = this.sealer.open('ticket', unrouted(ticket)) as Record<string, unknown> | undefined;
     if (raw === undefined || !str(raw['jti'], 64) || typeof raw['exp'] !== 'number' || !str(raw['tok'], 8000)) return undefined;
     const now = this.now();
     if (now >= raw['exp'] || this.spent.has(raw['jti'])) return undefined;

@@ -38,6 +38,8 @@ export interface BridgeServerOptions {
   probeGws?: GwsProbe;
   /** Keys every instance shares to seal tokens and tickets (the first seals; docs/topology.md); default: a random key of this process. */
   sessionKeys?: readonly SessionKey[];
+  /** This instance's name, the routing tag in front of its tokens and tickets (the proxy sends an agent to the instance that signed it in); default random. */
+  instanceId?: string;
   now?: Clock;
   log?: BridgeLog;
 }

@@ -42,10 +42,9 @@ export interface AgentSession {
   resumable?(): ResumeState | undefined;
 }
 
-/** The GWS credential that resumes a workspace session: its cookies, and the OAuth refresh token when GWS gave one. */
+/** The GWS credential that resumes a live workspace session: its cookies (the OAuth refresh token stays on the instance that got it). */
 export interface GwsCredential {
   readonly cookies: readonly (readonly [string, string])[];
-  readonly refreshToken?: string;
 }
 
 /** How one agent session gets into GWS: the agent's password, an authorize code (single sign-on), or a session resumed from another instance. */
