@@ -91,6 +91,7 @@ describe('when the bridge runs as a process', () => {
     const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.filter((line) => line['msg'] === 'command accepted' && typeof line['reqId'] === 'string').length).toBeGreaterThanOrEqual(3);
     expect(lines.some((line) => line['code'] === 'SESSION_STATE' && line['to'] === 'online')).toBe(true);
+    expect(lines.some((line) => line['code'] === 'GWS_HTTP_500' && line['level'] === 40)).toBe(true);
     expect(proxy.secrets.size).toBeGreaterThanOrEqual(2);
     const forbidden = [PASSWORD, token, ...tickets, ...proxy.secrets, CALLER, CALLER.slice(1), DIALLED, DIALLED.slice(1), 'Zebulon', 'Quartermaine'];
     for (const secret of forbidden) expect(output.includes(secret), `"${secret}" in the output`).toBe(false);
