@@ -57,8 +57,9 @@ export class TokenRegistry {
     return removed;
   }
 
+  /** Ended here, or still here but expired or signed out at GWS: never taken over again by this instance. */
   wasEnded(token: string): boolean {
-    return this.ended.has(token);
+    return this.ended.has(token) || this.byToken.has(token);
   }
 
   /** Forgets ended tokens past their expiry. */

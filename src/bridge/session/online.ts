@@ -17,7 +17,8 @@ export const onlineState = sessionSetup.createStateConfig({
         input: portsKey,
         onDone: { target: 'fresh', actions: 'rememberGrant' },
         onError: [
-          { guard: 'isRefused', target: '#agentSession.signedOut', actions: { type: 'recordFailure', params: refreshRefused } },
+          // The workspace session ends too: no instance may take it over from the token afterwards.
+          { guard: 'isRefused', target: '#agentSession.live.signingOut', actions: { type: 'recordFailure', params: refreshRefused } },
           { target: 'retryingRefresh' },
         ],
       },
