@@ -19,6 +19,8 @@ export const GWS_LOGINS: readonly GwsLogin[] = ['password', 'authorize', 'simula
  */
 export interface BridgeOptions extends Omit<GwsSessionOptions, 'log' | 'requestTimeoutMs'>, Omit<BridgeServerOptions, 'sessionFactory'> {
   gwsTimeoutMs?: number;
+  /** The bridge's public single sign-on callback URL (behind a proxy); default `<bridge url>/genesys/sso/callback`. */
+  ssoRedirectUri?: string;
   /** Tests inject a fake; by default the GWS side's `createGwsSessionFactory`. */
   sessionFactory?: AgentSessionFactory;
 }
@@ -35,12 +37,14 @@ function probeOf(gws: string, apiKey: string | undefined, deadlineMs: number): G
 
 /** Starts a bridge; resolves once it listens (`port: 0` picks a free port). */
 export async function startBridge(options: BridgeOptions): Promise<BridgeHandle> {
-  const { host, port, allowOrigins, tokenTtlSec, ticketTtlSec, signInsPerMinute, headersTimeoutMs, requestTimeoutMs, requestsPerSecond, tls, sessionKeys, instanceId, probeGws, now, sessionFactory, gwsTimeoutMs, log: given, metrics: givenMetrics, ...gws } = options;
+  const { host, port, allowOrigins, tokenTtlSec, ticketTtlSec, signInsPerMinute, headersTimeoutMs, requestTimeoutMs, requestsPerSecond, tls, sessionKeys, instanceId, ssoRedirectUri, probeGws, now, sessionFactory, gwsTimeoutMs, log: given, metrics: givenMetrics, ...gws } = options;
   const log = given ?? createBridgeLog();
   const metrics = givenMetrics ?? new BridgeMetrics();
   const toolbarSide = { host, port, allowOrigins, tokenTtlSec, ticketTtlSec, signInsPerMinute, headersTimeoutMs, requestTimeoutMs, requestsPerSecond, tls, sessionKeys, instanceId, now };
   const defined = Object.fromEntries(Object.entries(toolbarSide).filter(([, value]) => value !== undefined)) as Partial<BridgeServerOptions>;
   const factory = sessionFactory ?? createGwsSessionFactory({ ...gws, log, observe: metrics, ...(gwsTimeoutMs === undefined ? {} : { requestTimeoutMs: gwsTimeoutMs }) });
   const probe = probeGws ?? probeOf(gws.gws, gws.apiKey, Math.min(gwsTimeoutMs ?? 2_000, 2_000));
-  return startBridgeServer({ ...defined, sessionFactory: factory, log, metrics, probeGws: probe });
+  // Single sign-on wherever GWS has an OAuth authorize page (not Genesys' simulator).
+  const sso = gws.gwsLogin === 'simulator' ? {} : { sso: { gws: gws.gws, clientId: gws.clientId ?? 'external_api_client', ...(ssoRedirectUri ? { redirectUri: ssoRedirectUri } : {}) } };
+  return startBridgeServer({ ...defined, ...sso, sessionFactory: factory, log, metrics, probeGws: probe });
 }

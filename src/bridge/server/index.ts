@@ -15,6 +15,7 @@ import { TicketBook, TokenRegistry, type SessionEntry } from './registry';
 import { adoptToken, EVENTS_PATH, refusal, route, SESSION_PATH, sendTo, TICKET_PATH, type RouteContext } from './routes';
 import { processKey, Sealer } from './seal';
 import { Takeover } from './takeover';
+import { sso, SSO_CALLBACK, SSO_START } from './sso';
 import { SignInThrottle } from './throttle';
 import type { BridgeLog, BridgeServerHandle, BridgeServerOptions, RefusalCode } from './types';
 
@@ -55,6 +56,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const allowed = options.allowOrigins;
   const registry = new TokenRegistry(now);
   const tickets = new TicketBook((options.ticketTtlSec ?? 30) * 1000, now);
+  /** Where GWS sends the agent back after single sign-on, unless `sso.redirectUri` says (behind a proxy). */
+  let publicUrl = '';
   const takeover = new Takeover(options.instanceId ?? `b${randomBytes(3).toString('hex')}`, new Sealer(options.sessionKeys ?? processKey()), options.sessionFactory, now, log);
   const throttle = new SignInThrottle(options.signInsPerMinute ?? 5, now);
   const metrics = options.metrics ?? new BridgeMetrics();
@@ -105,6 +108,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     if (OPS_PATHS.has(path) && req.method === 'GET') return answerOps({ metrics, probe, online, closing: () => closing }, path, res, send);
     if (closing) return send(refusal(503, 'SHUTTING_DOWN', 'the bridge is stopping'), { Connection: 'close' });
     if (ROUTES.has(path)) return route({ ...ctx, log: reqLog }, path, req, res, send);
+    if (path === SSO_START || path === SSO_CALLBACK) return sso({ ...ctx, log: reqLog }, options.sso, publicUrl, allowed, path, req, res);
     if (path === '/' && req.method === 'GET') return send({ status: 200, body: { service: 'genesys-bridge', ws: WS_PATH, rest: EVENTS_PATH } });
     send(refusal(404, 'NOT_FOUND', 'no such route'));
   }
@@ -188,6 +192,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   pinger.unref();
 
   const { port, authority } = await listen(server, options.port ?? 8087, host);
+  publicUrl = `${options.tls ? 'https' : 'http'}://${authority}`;
   let closed: Promise<void> | null = null;
 
   return {

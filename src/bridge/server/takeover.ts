@@ -86,6 +86,20 @@ export class Takeover {
     return raw['tok'];
   }
 
+  /** The `state` of a single sign-on round trip: sealed, single use on this instance, bound to the toolbar origin. */
+  ssoState(origin: string, ttlMs: number): string {
+    return this.sealer.seal('sso', { jti: randomBytes(12).toString('base64url'), exp: this.now() + ttlMs, o: origin });
+  }
+
+  /** The toolbar origin an SSO `state` was made for; spent whatever the outcome. */
+  redeemSso(state: string | null): string | undefined {
+    const raw = this.sealer.open('sso', state) as Record<string, unknown> | undefined;
+    if (raw === undefined || !str(raw['jti'], 64) || typeof raw['exp'] !== 'number' || !str(raw['o'], 512)) return undefined;
+    if (this.now() >= raw['exp'] || this.spent.has(raw['jti'])) return undefined;
+    this.spent.set(raw['jti'], raw['exp']);
+    return raw['o'];
+  }
+
   sweep(): void {
     const now = this.now();
     for (const [jti, exp] of this.spent) if (now >= exp) this.spent.delete(jti);

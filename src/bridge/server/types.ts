@@ -1,6 +1,7 @@
 /** Shapes of the bridge's toolbar side (HTTP + WebSocket server). */
 import type { AgentSessionFactory } from '../session/agent-session.types';
 import type { SessionKey } from './seal';
+import type { SsoConfig } from './sso';
 import type { BridgeMetrics } from './metrics';
 import type { GwsProbe } from './ops';
 
@@ -40,6 +41,8 @@ export interface BridgeServerOptions {
   sessionKeys?: readonly SessionKey[];
   /** This instance's name, the routing tag in front of its tokens and tickets (the proxy sends an agent to the instance that signed it in); default random. */
   instanceId?: string;
+  /** Single sign-on through GWS's OAuth authorize page (`/genesys/sso/start`, `/genesys/sso/callback`); off without it. */
+  sso?: SsoConfig;
   now?: Clock;
   log?: BridgeLog;
 }
@@ -80,4 +83,5 @@ export type RefusalCode =
   | 'METHOD_NOT_ALLOWED'
   | 'SHUTTING_DOWN'
   | 'TICKET_INVALID'
+  | 'SSO_INVALID'
   | 'INTERNAL';
