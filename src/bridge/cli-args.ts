@@ -10,7 +10,7 @@ import type { BridgeLogLevel } from './server/types';
 export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
 
   --gws <url>                 GWS base URL (http: or https:)            env BRIDGE_GWS_URL (required)
-  --gws-login <mode>          password | authorize | simulator          env BRIDGE_GWS_LOGIN (default password)
+  --gws-login <mode>          password | authorize | simulator          env BRIDGE_GWS_LOGIN (default authorize)
   --host <address>            address to listen on                      env BRIDGE_HOST (default 127.0.0.1)
   --port <n>                  port to listen on, 0 = any free one       env BRIDGE_PORT (default 8087)
   --allow-origin <origin>     toolbar origin allowed (repeat; * = any)  env BRIDGE_ALLOW_ORIGINS (comma-separated;
@@ -31,6 +31,8 @@ export const USAGE = `usage: npm run bridge -- --gws <base url> [options]
   --session-key <id:key,…>    keys every instance shares to seal bridge env BRIDGE_SESSION_KEY (32 bytes base64 or hex each;
                               tokens and tickets (first seals, all open) the first seals; required when NODE_ENV=production;
                                                                         default: a random key of this process)
+  --sso-redirect-uri <url>    the public single sign-on callback (behind env BRIDGE_SSO_REDIRECT_URI (default
+                              a proxy), as registered at GWS            <bridge url>/genesys/sso/callback)
   --instance-id <name>        this instance's name: the routing tag of  env BRIDGE_INSTANCE_ID (letters, digits, _ -;
                               its tokens (docs/topology.md)             default random)
   --inspect                   development: the session machines in the  env BRIDGE_INSPECT=1
@@ -135,12 +137,13 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         'tls-key': { type: 'string' },
         'session-key': { type: 'string' },
         'instance-id': { type: 'string' },
+        'sso-redirect-uri': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) return { ok: false, help: true };
     const gws = gwsUrl(nonEmpty(values.gws ?? env['BRIDGE_GWS_URL']));
-    const gwsLogin = oneOf<GwsLogin>(nonEmpty(values['gws-login'] ?? env['BRIDGE_GWS_LOGIN']) ?? 'password', 'gws-login', GWS_LOGINS);
+    const gwsLogin = oneOf<GwsLogin>(nonEmpty(values['gws-login'] ?? env['BRIDGE_GWS_LOGIN']) ?? 'authorize', 'gws-login', GWS_LOGINS);
     const host = nonEmpty(values.host ?? env['BRIDGE_HOST']) ?? '127.0.0.1';
     const port = whole(nonEmpty(values.port ?? env['BRIDGE_PORT']) ?? '8087', 'port', 0, 65535);
     const origins = values['allow-origin'] ?? nonEmpty(env['BRIDGE_ALLOW_ORIGINS'])?.split(',');
@@ -158,6 +161,8 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
     const sessionKey = nonEmpty(values['session-key'] ?? env['BRIDGE_SESSION_KEY']);
     if (sessionKey === undefined && env['NODE_ENV'] === 'production') throw new Error('--session-key (or BRIDGE_SESSION_KEY) is required when NODE_ENV=production: every instance must share it');
     const sessionKeys = sessionKey === undefined ? undefined : parseSessionKeys(sessionKey);
+    const ssoRaw = nonEmpty(values['sso-redirect-uri'] ?? env['BRIDGE_SSO_REDIRECT_URI']);
+    const ssoRedirectUri = ssoRaw === undefined ? undefined : httpUrl(ssoRaw, 'sso-redirect-uri');
     const instanceId = nonEmpty(values['instance-id'] ?? env['BRIDGE_INSTANCE_ID']);
     if (instanceId !== undefined && !INSTANCE_ID.test(instanceId)) throw new Error(`--instance-id: "${instanceId}" is not 1-32 letters, digits, _ or -`);
     const mask = logMask(nonEmpty(values['log-mask'] ?? env['BRIDGE_LOG_MASK']) ?? 'caller');
@@ -179,6 +184,7 @@ export function parseBridgeCli(argv: readonly string[], env: Env): BridgeCliPars
         ...(tls === undefined ? {} : { tls }),
         ...(sessionKeys === undefined ? {} : { sessionKeys }),
         ...(instanceId === undefined ? {} : { instanceId }),
+        ...(ssoRedirectUri === undefined ? {} : { ssoRedirectUri }),
         ...(apiKey === undefined ? {} : { apiKey }),
         ...(redirectUri === undefined ? {} : { redirectUri }),
         ...(gwsTimeoutMs === undefined ? {} : { gwsTimeoutMs }),

@@ -20,10 +20,10 @@ function refusal(argv: string[], env: Record<string, string> = {}): string {
 }
 
 describe('when the bridge reads its configuration', () => {
-  test('defaults: password login, 127.0.0.1:8087, loopback origins, 8 h tokens, info logs, no inspector; the GWS side\'s OAuth client', () => {
+  test('defaults: authorize login (single sign-on), 127.0.0.1:8087, loopback origins, 8 h tokens, info logs, no inspector; the GWS side\'s OAuth client', () => {
     expect(options(GWS)).toEqual({
       gws: 'https://gws.example.com',
-      gwsLogin: 'password',
+      gwsLogin: 'authorize',
       host: '127.0.0.1',
       port: 8087,
       tokenTtlSec: 28800,
@@ -129,5 +129,24 @@ describe('when the bridge reads its configuration', () => {
   test('--help asks for the usage', () => {
     expect(parseBridgeCli(['--help'], {})).toEqual({ ok: false, help: true });
     expect(parseBridgeCli(['-h', '--port', 'x'], {})).toEqual({ ok: false, help: true });
+  });
+});
+
+describe('when the bridge reads what several instances share', () => {
+  const hex = 'ab'.repeat(32);
+  const b64 = Buffer.alloc(32, 7).toString('base64');
+  test('--session-key id:key[,id:key] (hex or base64; the first seals), --instance-id, --sso-redirect-uri; the variables too', () => {
+    const parsed = options([...GWS, '--session-key', `k2:${hex},k1:${b64}`, '--instance-id', 'b-1', '--sso-redirect-uri', 'https://bridge.example.com/genesys/sso/callback']);
+    expect(parsed.sessionKeys?.map((k) => [k.id, k.key.length])).toEqual([['k2', 32], ['k1', 32]]);
+    expect(parsed).toMatchObject({ instanceId: 'b-1', ssoRedirectUri: 'https://bridge.example.com/genesys/sso/callback' });
+    expect(options(GWS, { BRIDGE_SESSION_KEY: `k1:${hex}`, BRIDGE_INSTANCE_ID: 'b2' })).toMatchObject({ instanceId: 'b2', sessionKeys: [{ id: 'k1' }] });
+  });
+  test('a key that is not 32 bytes, a bad id, a repeated id, a bad instance name are refused; NODE_ENV=production needs a key', () => {
+    expect(refusal([...GWS, '--session-key', 'k1:c2hvcnQ='])).toContain('is not 32 bytes');
+    expect(refusal([...GWS, '--session-key', hex])).toContain('each key is id:key');
+    expect(refusal([...GWS, '--session-key', `k1:${hex},k1:${b64}`])).toContain('appears twice');
+    expect(refusal([...GWS, '--instance-id', 'b.1'])).toContain('--instance-id');
+    expect(refusal(GWS, { NODE_ENV: 'production' })).toContain('required when NODE_ENV=production');
+    expect(options(GWS, { NODE_ENV: 'production', BRIDGE_SESSION_KEY: `k1:${hex}` }).sessionKeys).toHaveLength(1);
   });
 });
