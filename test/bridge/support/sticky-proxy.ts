@@ -13,6 +13,8 @@ export interface StickyProxy {
   readonly url: string;
   /** Which instance answered each request, in order (`b1 POST /genesys/ticket`). */
   readonly served: string[];
+  /** An instance (re)started at this URL: up again for its routing tag. */
+  set(name: string, url: string): void;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,8 @@ function tagOf(req: IncomingMessage): string | undefined {
   return /^([A-Za-z0-9_-]{1,32})\./.exec(ticket ?? '')?.[1];
 }
 
-export async function stickyProxy(instances: Readonly<Record<string, string>>): Promise<StickyProxy> {
+export async function stickyProxy(given: Readonly<Record<string, string>>): Promise<StickyProxy> {
+  const instances: Record<string, string> = { ...given };
   const names = Object.keys(instances);
   const down = new Set<string>();
   const served: string[] = [];
@@ -96,6 +99,11 @@ export async function stickyProxy(instances: Readonly<Record<string, string>>): 
   return {
     url: `http://127.0.0.1:${port}`,
     served,
+    set(name, url) {
+      if (!names.includes(name)) names.push(name);
+      instances[name] = url;
+      down.delete(name);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
