@@ -191,7 +191,8 @@ export async function takenOver(ctx: RouteContext, header: string | undefined): 
   return token === undefined ? undefined : adoptToken(ctx, token);
 }
 
-export async function adoptToken(ctx: RouteContext, token: string): Promise<SessionEntry | undefined> {
+export async function adoptToken(ctx: RouteContext, given: string): Promise<SessionEntry | undefined> {
+  const token = ctx.takeover.canonical(given);
   const known = ctx.registry.find(token);
   if (known !== undefined || ctx.registry.wasEnded(token) || ctx.closing()) return known;
   await ctx.takeover.resume(token, (session, expiresAt) => register(ctx, session, { token, expiresAt }));

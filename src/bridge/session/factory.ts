@@ -2,7 +2,7 @@
  * AgentSessionFactory over any GwsPorts maker: one session machine per signed-in agent, each with
  * its own ports (cookie jar, CometD client), so no agent ever sees another's session.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { InspectionEvent, Observer } from 'xstate';
 import { translateOptions, type TranslateOptions } from '../translate';
 import type { AgentSession, AgentSessionFactory, GwsLogin, ResumeState, SignInResult } from './agent-session.types';
@@ -40,7 +40,7 @@ export function createSessionFactory(options: SessionFactoryOptions, makePorts: 
     const sessionKey = randomUUID();
     const mine = makePorts(login);
     ports.set(sessionKey, mine);
-    const input = { username, sessionKey, eventSeed: resume?.eventSeed ?? sessionKey, translate, timings, ...(resume ? { resume: { agentId: resume.agentId, dn: resume.dn } } : {}) };
+    const input = { username, sessionKey, eventSeed: resume?.eventSeed ?? randomBytes(9).toString('base64url'), translate, timings, ...(resume ? { resume: { agentId: resume.agentId, dn: resume.dn } } : {}) };
     const deps = { log, ...(options.inspect ? { inspect: options.inspect } : {}), ...(mine.credential ? { credential: mine.credential } : {}) };
     const { session, ready, ended } = startAgentSession(machine, input, deps);
     // Every session, signing in or online, until its machine stops: closeAll reaches them all.
