@@ -139,6 +139,11 @@ async function bridge() {
   for (const step of r.steps) {
     add({ id: `bridge.agents.${step.agents}.p99`, label: `  ${step.agents} agents: ring → frame p99 (p50; CPU bridge, simulator)`, unit: `ms (${fmt(step.ringToFrame.p50)}; ${fmt(step.bridgeCpuPct)} %, ${fmt(step.simCpuPct)} %)`, value: step.ringToFrame.p99 });
   }
+  const { failoverBench } = await import('./bench-bridge-failover');
+  const f = await failoverBench();
+  details['bridgeFailover'] = f;
+  add({ id: 'bridge.failover.p50', label: `bridge: instance killed → toolbar registered again with its calls p50 (${f.tries} tries)`, unit: 'ms', value: f.killToRegistered.p50 });
+  add({ id: 'bridge.failover.max', label: 'bridge: instance killed → toolbar registered again with its calls, max', unit: 'ms', value: f.killToRegistered.max });
 }
 
 async function reconnect() {

@@ -7,7 +7,7 @@ import { startBridge, type BridgeHandle } from './index';
 import { loadInspector } from './inspect';
 import { createBridgeLog } from './server/log';
 
-/** SIGTERM must end the process within this, even if GWS never answers the sign-outs. */
+/** A stop must end the process within this (10 s is what orchestrators wait before SIGKILL). */
 const STOP_DEADLINE_MS = 8_000;
 
 async function main(): Promise<void> {
@@ -20,8 +20,9 @@ async function main(): Promise<void> {
     process.stderr.write(`bridge: ${parsed.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  const { logLevel, inspect, ...options } = parsed.options;
-  const log = createBridgeLog(logLevel);
+  const { logLevel, logMask, inspect, ...options } = parsed.options;
+  const log = createBridgeLog(logLevel, logMask);
+  if (options.sessionKeys === undefined) log('warn', 'no --session-key: tokens are sealed with a random key of this process; another instance cannot take its agents over');
   if (options.allowOrigins === undefined) log('warn', 'no --allow-origin: only loopback origins (http(s)://localhost, 127.0.0.1, [::1]) may use this bridge');
   let bridge: BridgeHandle | undefined;
   let stopping = false;
@@ -30,12 +31,14 @@ async function main(): Promise<void> {
     stopping = true;
     // A signal during start-up: nothing is serving yet, nothing to sign out.
     if (bridge === undefined) process.exit(0);
-    log('info', `${signal}: stopping`, { sessions: bridge.sessions() });
+    // SIGTERM (a deployment) keeps the agents' GWS sessions for another instance; SIGINT (a person) signs them out.
+    const keepGwsSessions = signal === 'SIGTERM';
+    log('info', `${signal}: stopping`, { sessions: bridge.sessions(), keepGwsSessions });
     setTimeout(() => {
       log('warn', 'stop deadline passed: exiting with sign-outs still pending');
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    bridge.close().then(
+    bridge.close({ keepGwsSessions }).then(
       () => process.exit(0),
       () => process.exit(1),
     );

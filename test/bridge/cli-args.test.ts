@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseBridgeCli } from '../../src/bridge/cli-args';
+
+const CERT = 'test/fixtures/tls/localhost-cert.pem';
+const KEY = 'test/fixtures/tls/localhost-key.pem';
 
 const GWS = ['--gws', 'https://gws.example.com/'];
 
@@ -16,14 +20,15 @@ function refusal(argv: string[], env: Record<string, string> = {}): string {
 }
 
 describe('when the bridge reads its configuration', () => {
-  test('defaults: password login, 127.0.0.1:8087, loopback origins, 8 h tokens, info logs, no inspector; the GWS side\'s OAuth client', () => {
+  test('defaults: authorize login (single sign-on), 127.0.0.1:8087, loopback origins, 8 h tokens, info logs, no inspector; the GWS side\'s OAuth client', () => {
     expect(options(GWS)).toEqual({
       gws: 'https://gws.example.com',
-      gwsLogin: 'password',
+      gwsLogin: 'authorize',
       host: '127.0.0.1',
       port: 8087,
       tokenTtlSec: 28800,
       logLevel: 'info',
+      logMask: { caller: true, agent: false },
       inspect: false,
     });
   });
@@ -35,6 +40,7 @@ describe('when the bridge reads its configuration', () => {
         '--allow-origin', 'https://fusion.example.com', '--allow-origin', 'http://localhost:5173',
         '--client-id', 'id', '--client-secret', 'secret', '--token-ttl', '600', '--log-level', 'debug',
         '--api-key', 'key', '--redirect-uri', 'https://bridge.example.com/callback', '--gws-timeout', '2500', '--inspect',
+        '--log-mask', 'caller,agent', '--tls-cert', CERT, '--tls-key', KEY,
       ]),
     ).toEqual({
       gws: 'http://127.0.0.1:9090',
@@ -46,6 +52,8 @@ describe('when the bridge reads its configuration', () => {
       clientSecret: 'secret',
       tokenTtlSec: 600,
       logLevel: 'debug',
+      logMask: { caller: true, agent: true },
+      tls: { cert: readFileSync(CERT, 'utf8'), key: readFileSync(KEY, 'utf8') },
       apiKey: 'key',
       redirectUri: 'https://bridge.example.com/callback',
       gwsTimeoutMs: 2500,
@@ -64,6 +72,7 @@ describe('when the bridge reads its configuration', () => {
       BRIDGE_CLIENT_SECRET: 'env-secret',
       BRIDGE_TOKEN_TTL_SEC: '3600',
       BRIDGE_LOG_LEVEL: 'warn',
+      BRIDGE_LOG_MASK: 'none',
       BRIDGE_API_KEY: 'env-key',
       BRIDGE_REDIRECT_URI: 'http://localhost:9999/cb',
       BRIDGE_GWS_TIMEOUT_MS: '7000',
@@ -79,6 +88,7 @@ describe('when the bridge reads its configuration', () => {
       clientSecret: 'env-secret',
       tokenTtlSec: 3600,
       logLevel: 'warn',
+      logMask: { caller: false, agent: false },
       apiKey: 'env-key',
       redirectUri: 'http://localhost:9999/cb',
       gwsTimeoutMs: 7000,
@@ -101,6 +111,9 @@ describe('when the bridge reads its configuration', () => {
     ['an origin without a scheme', [...GWS, '--gws-login', 'simulator', '--allow-origin', 'fusion.example.com'], /is not an origin/],
     ['a token lifetime under a minute', [...GWS, '--gws-login', 'simulator', '--token-ttl', '5'], /--token-ttl/],
     ['an unknown log level', [...GWS, '--gws-login', 'simulator', '--log-level', 'loud'], /--log-level/],
+    ['an unknown log mask', [...GWS, '--log-mask', 'caller,everything'], /--log-mask: "caller,everything" is not a list of caller, agent/],
+    ['a certificate without its key', [...GWS, '--tls-cert', CERT], /--tls-cert and --tls-key go together/],
+    ['a certificate file that is not there', [...GWS, '--tls-cert', 'no/such.pem', '--tls-key', KEY], /--tls-cert: cannot read "no\/such.pem" \(ENOENT\)/],
     ['an unknown flag', [...GWS, '--gws-login', 'simulator', '--prot', '1'], /--prot/],
   ];
   for (const [what, argv, message] of bad) {
@@ -116,5 +129,24 @@ describe('when the bridge reads its configuration', () => {
   test('--help asks for the usage', () => {
     expect(parseBridgeCli(['--help'], {})).toEqual({ ok: false, help: true });
     expect(parseBridgeCli(['-h', '--port', 'x'], {})).toEqual({ ok: false, help: true });
+  });
+});
+
+describe('when the bridge reads what several instances share', () => {
+  const hex = 'ab'.repeat(32);
+  const b64 = Buffer.alloc(32, 7).toString('base64');
+  test('--session-key id:key[,id:key] (hex or base64; the first seals), --instance-id, --sso-redirect-uri; the variables too', () => {
+    const parsed = options([...GWS, '--session-key', `k2:${hex},k1:${b64}`, '--instance-id', 'b-1', '--sso-redirect-uri', 'https://bridge.example.com/genesys/sso/callback']);
+    expect(parsed.sessionKeys?.map((k) => [k.id, k.key.length])).toEqual([['k2', 32], ['k1', 32]]);
+    expect(parsed).toMatchObject({ instanceId: 'b-1', ssoRedirectUri: 'https://bridge.example.com/genesys/sso/callback' });
+    expect(options(GWS, { BRIDGE_SESSION_KEY: `k1:${hex}`, BRIDGE_INSTANCE_ID: 'b2' })).toMatchObject({ instanceId: 'b2', sessionKeys: [{ id: 'k1' }] });
+  });
+  test('a key that is not 32 bytes, a bad id, a repeated id, a bad instance name are refused; NODE_ENV=production needs a key', () => {
+    expect(refusal([...GWS, '--session-key', 'k1:c2hvcnQ='])).toContain('is not 32 bytes');
+    expect(refusal([...GWS, '--session-key', hex])).toContain('each key is id:key');
+    expect(refusal([...GWS, '--session-key', `k1:${hex},k1:${b64}`])).toContain('appears twice');
+    expect(refusal([...GWS, '--instance-id', 'b.1'])).toContain('--instance-id');
+    expect(refusal(GWS, { NODE_ENV: 'production' })).toContain('required when NODE_ENV=production');
+    expect(options(GWS, { NODE_ENV: 'production', BRIDGE_SESSION_KEY: `k1:${hex}` }).sessionKeys).toHaveLength(1);
   });
 });

@@ -134,7 +134,7 @@ describe('signing in', () => {
   test('x-api-key: refused without it, signed in with it', async () => {
     sim = await startGwsSimulator({ mode: 'gws', port: 0, apiKey: 'k-42', log: () => undefined });
     await expect(signIn(config(sim.url, 'password'), new CookieJar(), 'JohnSmith', 'JohnSmith')).rejects.toMatchObject({ code: 'SIGN_IN_FAILED' });
-    await expect(signIn(config(sim.url, 'password', { apiKey: 'k-42' }), new CookieJar(), 'JohnSmith', 'JohnSmith')).resolves.toBeUndefined();
+    await expect(signIn(config(sim.url, 'password', { apiKey: 'k-42' }), new CookieJar(), 'JohnSmith', 'JohnSmith')).resolves.toMatchObject({ refreshToken: expect.any(String) });
   });
   test('GWS not there → GWS_UNREACHABLE', async () => {
     sim = await startGwsSimulator({ mode: 'gws', port: 0, log: () => undefined });

@@ -62,7 +62,7 @@ for (const mode of ['gws', 'genesys-sim'] as const) {
       expect((await http(bridge.url, '/genesys/session', { body: { username: AGENT.username, password: 'wrong-pw-7f3a' } })).status).toBe(401);
       const { session, socket } = await registered(bridge.url);
       expect(session).toMatchObject({ agentId: AGENT.agentId });
-      expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(session.token).toMatch(/^[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9]{1,16}\.[A-Za-z0-9_-]{40,}$/);
 
       const callId = sim.ring(AGENT.username, { ani: '+15551230000' });
       const ringing = await socket.next('EventRinging', (frame) => frame['connectionId'] === callId, FRAME_MS);

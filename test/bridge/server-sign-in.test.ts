@@ -9,7 +9,7 @@ describe('when a toolbar signs in', () => {
     expect(answer.status).toBe(200);
     expect(Object.keys(answer.body).sort()).toEqual(['agentId', 'dn', 'expiresInSec', 'token']);
     expect(answer.body).toMatchObject({ agentId: '1001', dn: '7001', expiresInSec: 3600 });
-    expect(answer.body['token']).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(answer.body['token']).toMatch(/^[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9]{1,16}\.[A-Za-z0-9_-]{40,}$/);
     const again = await signIn(url, 'tenant\\alice', 'alice-pw');
     expect(again.token).not.toBe(answer.body['token']);
   });

@@ -47,25 +47,39 @@ function codeIn(location: string | undefined, base: string): string | undefined 
   }
 }
 
-async function passwordToken(config: SignInConfig, jar: CookieJar, username: string, password: string): Promise<string> {
+/** What the OAuth token endpoint granted: the access token, and the refresh credential when GWS gives one. */
+export interface OAuthGrant {
+  readonly accessToken: string;
+  readonly refreshToken: string | undefined;
+  readonly expiresInSec: number | undefined;
+}
+
+/** POST /auth/v3/oauth/token with the bridge's client credentials; a refusal (4xx, no token) is SIGN_IN_FAILED. */
+export async function tokenGrant(config: SignInConfig, jar: CookieJar, form: Readonly<Record<string, string>>): Promise<OAuthGrant> {
   const answer = reached(
     await rawRequest(config, jar, {
       method: 'POST',
       path: '/auth/v3/oauth/token',
-      form: { grant_type: 'password', username, password, client_id: config.clientId, scope: '*' },
+      form: { ...form, client_id: config.clientId },
       headers: { Authorization: basic(config.clientId, config.clientSecret) },
     }),
     'oauth/token',
   );
-  let token: unknown;
+  let body: { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown } = {};
   try {
-    token = (JSON.parse(answer.text) as { access_token?: unknown }).access_token;
+    body = JSON.parse(answer.text) as typeof body;
   } catch {
-    token = undefined;
+    body = {};
   }
+  const token = body.access_token;
   if (answer.status !== 200 || typeof token !== 'string' || token === '') throw new SignInError('SIGN_IN_FAILED', `oauth/token refused: HTTP ${answer.status}`);
-  return token;
+  const refresh = typeof body.refresh_token === 'string' && body.refresh_token.length <= 2048 ? body.refresh_token : undefined;
+  const expires = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : undefined;
+  return { accessToken: token, refreshToken: refresh, expiresInSec: expires };
 }
+
+const passwordToken = (config: SignInConfig, jar: CookieJar, username: string, password: string) =>
+  tokenGrant(config, jar, { grant_type: 'password', username, password, scope: '*' });
 
 async function authorizeCode(config: SignInConfig, jar: CookieJar, username: string, password: string): Promise<string> {
   const query = new URLSearchParams({ response_type: 'code', client_id: config.clientId, redirect_uri: config.redirectUri });
@@ -87,19 +101,31 @@ async function simulatorCode(config: SignInConfig, jar: CookieJar, username: str
   return code;
 }
 
-/** Signs in and initializes the workspace; the jar then carries the session cookie. */
-export async function signIn(config: SignInConfig, jar: CookieJar, username: string, password: string): Promise<void> {
-  jar.clear();
-  let init: RawAnswer;
-  if (config.login === 'password') {
-    const token = await passwordToken(config, jar, username, password);
-    init = await rawRequest(config, jar, { method: 'POST', path: '/workspace/v3/initialize-workspace', headers: { Authorization: `Bearer ${token}` } });
-  } else {
-    const code = config.login === 'authorize' ? await authorizeCode(config, jar, username, password) : await simulatorCode(config, jar, username, password);
-    const query = new URLSearchParams({ code, redirect_uri: config.redirectUri });
-    init = await rawRequest(config, jar, { method: 'POST', path: `/workspace/v3/initialize-workspace?${query}` });
-  }
+/** initialize-workspace with a Bearer token (or an authorize code); the jar then carries the session cookie. */
+export async function initializeWorkspace(config: SignInConfig, jar: CookieJar, how: { bearer: string } | { code: string }): Promise<void> {
+  const init =
+    'bearer' in how
+      ? await rawRequest(config, jar, { method: 'POST', path: '/workspace/v3/initialize-workspace', headers: { Authorization: `Bearer ${how.bearer}` } })
+      : await rawRequest(config, jar, { method: 'POST', path: `/workspace/v3/initialize-workspace?${new URLSearchParams({ code: how.code, redirect_uri: config.redirectUri })}` });
   const result = resultOf(reached(init, 'initialize-workspace'));
   if (!result.ok) throw new SignInError(result.status === 401 || result.status === 403 ? 'SIGN_IN_FAILED' : 'GWS_INIT_FAILED', `initialize-workspace: ${result.message}`);
   if (jar.size === 0) throw new SignInError('GWS_INIT_FAILED', 'initialize-workspace set no session cookie');
+}
+
+/**
+ * Signs in and initializes the workspace; the jar then carries the session cookie. `password` and
+ * `authorize` answer the OAuth grant (its refresh token keeps the session without the password).
+ */
+export async function signIn(config: SignInConfig, jar: CookieJar, username: string, password: string): Promise<OAuthGrant | undefined> {
+  jar.clear();
+  if (config.login === 'simulator') {
+    await initializeWorkspace(config, jar, { code: await simulatorCode(config, jar, username, password) });
+    return undefined;
+  }
+  const grant =
+    config.login === 'password'
+      ? await passwordToken(config, jar, username, password)
+      : await tokenGrant(config, jar, { grant_type: 'authorization_code', code: await authorizeCode(config, jar, username, password), redirect_uri: config.redirectUri });
+  await initializeWorkspace(config, jar, { bearer: grant.accessToken });
+  return grant;
 }

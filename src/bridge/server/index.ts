@@ -2,15 +2,22 @@
  * The bridge's toolbar side: node:http + ws serving exactly the microservice contract the toolbar
  * speaks, behind bridge tokens (docs/bridge.md). It reaches GWS only through `AgentSessionFactory`.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { answerPreflight, corsHeaders, listen, originAllowed, refuseUpgrade, sendJson } from '../../node/http';
+import { BridgeMetrics } from './metrics';
+import { answerOps, cachedProbe, OPS_PATHS } from './ops';
 import { CLOSE } from './outlet';
 import { TicketBook, TokenRegistry, type SessionEntry } from './registry';
-import { EVENTS_PATH, refusal, route, SESSION_PATH, sendTo, TICKET_PATH, type RouteContext } from './routes';
+import { adoptToken, EVENTS_PATH, refusal, route, SESSION_PATH, sendTo, TICKET_PATH, type RouteContext } from './routes';
+import { processKey, Sealer } from './seal';
+import { Takeover } from './takeover';
+import { sso, SSO_CALLBACK, SSO_START } from './sso';
 import { SignInThrottle } from './throttle';
-import type { BridgeLog, BridgeServerHandle, BridgeServerOptions } from './types';
+import type { BridgeLog, BridgeServerHandle, BridgeServerOptions, RefusalCode } from './types';
 
 export type { BridgeLog, BridgeLogLevel, BridgeServerHandle, BridgeServerOptions, Clock, RefusalCode } from './types';
 
@@ -23,6 +30,16 @@ const PING_MS = 30_000;
 const MAX_INBOUND_FRAME = 4 * 1024;
 
 const silent: BridgeLog = () => {};
+/** A caller's X-Request-Id is kept when it looks like one; otherwise the bridge makes one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const requestId = (header: string | string[] | undefined): string => (typeof header === 'string' && REQUEST_ID.test(header) ? header : randomBytes(9).toString('base64url'));
+/** The refused upgrade's status line and coded body. */
+const UPGRADE_REFUSED: Record<'NOT_FOUND' | 'SHUTTING_DOWN' | 'ORIGIN_NOT_ALLOWED' | 'TICKET_INVALID', [number, string, string]> = {
+  NOT_FOUND: [404, 'Not Found', 'no such socket path'],
+  SHUTTING_DOWN: [503, 'Service Unavailable', 'the bridge is stopping: reconnect'],
+  ORIGIN_NOT_ALLOWED: [403, 'Forbidden', 'origin not allowed'],
+  TICKET_INVALID: [401, 'Unauthorized', 'no valid socket ticket: take a new one'],
+};
 
 /** Lets the close frames go out, then cuts whatever socket is still open after `ms`. */
 async function socketsGone(wss: WebSocketServer, ms: number): Promise<void> {
@@ -39,8 +56,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const allowed = options.allowOrigins;
   const registry = new TokenRegistry(now);
   const tickets = new TicketBook((options.ticketTtlSec ?? 30) * 1000, now);
+  /** Where GWS sends the agent back after single sign-on, unless `sso.redirectUri` says (behind a proxy). */
+  let publicUrl = '';
+  const takeover = new Takeover(options.instanceId ?? `b${randomBytes(3).toString('hex')}`, new Sealer(options.sessionKeys ?? processKey()), options.sessionFactory, now, log);
   const throttle = new SignInThrottle(options.signInsPerMinute ?? 5, now);
+  const metrics = options.metrics ?? new BridgeMetrics();
+  const probe = options.probeGws === undefined ? undefined : cachedProbe(options.probeGws, Date.now);
   let closing = false;
+  let signingIn = 0;
 
   async function end(entry: SessionEntry, close: { readonly code: number; readonly reason: string }): Promise<void> {
     if (!registry.remove(entry)) return;
@@ -56,61 +79,93 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     factory: options.sessionFactory,
     registry,
     tickets,
+    takeover,
     throttle,
     tokenTtlMs: (options.tokenTtlSec ?? 8 * 3600) * 1000,
     ticketTtlMs: (options.ticketTtlSec ?? 30) * 1000,
     now,
     log,
+    metrics,
+    requestsPerSecond: options.requestsPerSecond ?? 10,
     closing: () => closing,
     end,
+    signingIn: (delta) => (signingIn += delta),
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, reqId: string): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://bridge').pathname;
-    const cors = corsHeaders(req, allowed);
-    const send = sendTo(res, cors);
+    const cors = { ...corsHeaders(req, allowed), 'X-Request-Id': reqId };
+    const reply = sendTo(res, cors);
+    const send: typeof reply = (answer, headers) => {
+      if (answer.status >= 400 && typeof answer.body['code'] === 'string') metrics.refusal(answer.body['code']);
+      reply(answer, headers);
+    };
+    const reqLog: BridgeLog = (level, message, detail) => log(level, message, { reqId, ...detail });
     if (req.method === 'OPTIONS') return answerPreflight(req, res, allowed, METHODS, refusal(403, 'ORIGIN_NOT_ALLOWED', 'origin not allowed'));
     // A simple (unpreflighted) POST from a foreign page would still run: refuse it before any route.
     const origin = req.headers.origin;
     if (typeof origin === 'string' && !originAllowed(origin, allowed)) return send(refusal(403, 'ORIGIN_NOT_ALLOWED', 'origin not allowed'));
+    if (OPS_PATHS.has(path) && req.method === 'GET') return answerOps({ metrics, probe, online, closing: () => closing }, path, res, send);
     if (closing) return send(refusal(503, 'SHUTTING_DOWN', 'the bridge is stopping'), { Connection: 'close' });
-    if (ROUTES.has(path)) return route(ctx, path, req, res, send);
+    if (ROUTES.has(path)) return route({ ...ctx, log: reqLog }, path, req, res, send);
+    if (path === SSO_START || path === SSO_CALLBACK) return sso({ ...ctx, log: reqLog }, options.sso, publicUrl, allowed, path, req, res);
     if (path === '/' && req.method === 'GET') return send({ status: 200, body: { service: 'genesys-bridge', ws: WS_PATH, rest: EVENTS_PATH } });
     send(refusal(404, 'NOT_FOUND', 'no such route'));
   }
 
-  const server = createServer(
-    { requestTimeout: options.requestTimeoutMs ?? 10_000, headersTimeout: options.headersTimeoutMs ?? 5_000, connectionsCheckingInterval: 1_000 },
-    (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        log('error', 'request failed', { code: 'INTERNAL', method: req.method, reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
-        sendJson(res, refusal(500, 'INTERNAL', 'internal bridge error'));
-      });
-    },
-  );
+  const online = (): number => registry.all().filter((entry) => entry.session.state() === 'online').length;
+  const serverOptions = { requestTimeout: options.requestTimeoutMs ?? 10_000, headersTimeout: options.headersTimeoutMs ?? 5_000, connectionsCheckingInterval: 1_000 };
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const reqId = requestId(req.headers['x-request-id']);
+    handle(req, res, reqId).catch((error: unknown) => {
+      log('error', 'request failed', { reqId, code: 'INTERNAL', method: req.method, reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+      sendJson(res, refusal(500, 'INTERNAL', 'internal bridge error'));
+    });
+  };
+  const server = options.tls ? createTlsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(serverOptions, onRequest);
   server.on('clientError', (_error, socket) => socket.destroy());
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME });
   const alive = new WeakSet<WebSocket>();
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const refuse = (socket: Duplex, code: keyof typeof UPGRADE_REFUSED & RefusalCode, reqId: string): void => {
+    const [status, reason, message] = UPGRADE_REFUSED[code];
+    metrics.refusal(code);
+    log('info', 'socket upgrade refused', { reqId, code });
+    refuseUpgrade(socket, status, reason, { code, message });
+  };
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head));
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
+    const reqId = requestId(req.headers['x-request-id']);
     const url = new URL(req.url ?? '/', 'http://bridge');
-    if (url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found');
-    if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    if (url.pathname !== WS_PATH) return refuse(socket, 'NOT_FOUND', reqId);
+    if (closing) return refuse(socket, 'SHUTTING_DOWN', reqId);
     const origin = req.headers.origin;
-    if (typeof origin === 'string' && !originAllowed(origin, allowed)) return refuseUpgrade(socket, 403, 'Forbidden');
-    const ticketed = tickets.redeem(url.searchParams.get('ticket'));
-    const entry = ticketed === undefined ? undefined : registry.find(ticketed.token);
-    if (entry === undefined) return refuseUpgrade(socket, 401, 'Unauthorized');
+    if (typeof origin === 'string' && !originAllowed(origin, allowed)) return refuse(socket, 'ORIGIN_NOT_ALLOWED', reqId);
+    const token = takeover.redeem(url.searchParams.get('ticket'));
+    const entry = token === undefined ? undefined : await adoptToken(ctx, token);
+    if (socket.destroyed) return;
+    if (entry === undefined) return refuse(socket, 'TICKET_INVALID', reqId);
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       ws.on('error', () => ws.terminate());
-      ws.on('message', () => log('debug', 'toolbar sent a frame on its socket: ignored', { agentId: entry.session.agentId }));
+      ws.on('message', () => log('debug', 'toolbar sent a frame on its socket: ignored', { reqId, agentId: entry.session.agentId }));
+      // One socket per agent: another session's socket of the same agent is told it was taken over.
+      for (const other of registry.all()) {
+        if (other !== entry && other.session.agentId === entry.session.agentId && other.outlet.connected()) {
+          log('info', 'toolbar socket taken over by another of the agent\'s toolbars', { reqId, agentId: entry.session.agentId, code: 'SOCKET_TAKEN_OVER' });
+          other.outlet.close(CLOSE.takenOver);
+        }
+      }
       entry.outlet.attach(ws);
-      log('info', 'toolbar socket open', { agentId: entry.session.agentId });
+      log('info', 'toolbar socket open', { reqId, agentId: entry.session.agentId });
     });
-  });
+  }
+  metrics.watch(
+    () => [...registry.all().map((entry) => entry.session.state()), ...Array.from({ length: signingIn }, () => 'signingIn' as const)],
+    () => wss.clients.size,
+  );
 
   // Expired tokens and sessions GWS ended are signed out; dead sockets (no pong) are cut.
   const sweeper = setInterval(() => {
@@ -119,6 +174,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       void end(entry, CLOSE.expired);
     }
     tickets.sweep();
+    takeover.sweep();
+    registry.sweepEnded();
     throttle.sweep();
   }, SWEEP_MS);
   sweeper.unref();
@@ -135,10 +192,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   pinger.unref();
 
   const { port, authority } = await listen(server, options.port ?? 8087, host);
+  publicUrl = `${options.tls ? 'https' : 'http'}://${authority}`;
   let closed: Promise<void> | null = null;
 
   return {
-    url: `http://${authority}`,
+    url: `${options.tls ? 'https' : 'http'}://${authority}`,
+    metrics,
     port,
     sessions: () => registry.size,
     close(closeOptions = {}) {

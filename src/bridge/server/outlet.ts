@@ -14,6 +14,7 @@ export const CLOSE = {
   signedOut: { code: 4001, reason: 'signed out' },
   expired: { code: 4002, reason: 'session expired' },
   superseded: { code: 4003, reason: 'signed in again elsewhere' },
+  takenOver: { code: 4004, reason: 'another toolbar of this agent took the socket' },
   slow: { code: 1013, reason: 'socket not reading' },
   restart: { code: 1012, reason: 'bridge restarting' },
 } as const;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AgentSession } from '../session/agent-session.types';
 import type { FrameOutlet } from './outlet';
+import type { RateBucket } from './throttle';
 import type { Clock } from './types';
 
 /** 32 random bytes, base64url: 43 characters, unguessable, opaque to the toolbar. */
@@ -9,6 +10,8 @@ export function newSecret(): string {
 }
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
+/** A bridge token: the issuing instance's routing tag, then the sealed blob (seal.ts: key id, dot, base64url). */
+const SEALED_TOKEN = /^[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9]{1,16}\.[A-Za-z0-9_-]{40,6000}$/;
 /** Outstanding tickets per session: a toolbar needs one at a time, a loop asking for more cannot grow the map. */
 const MAX_TICKETS_PER_SESSION = 4;
 
@@ -17,6 +20,8 @@ export interface SessionEntry {
   readonly token: string;
   readonly session: AgentSession;
   readonly outlet: FrameOutlet;
+  /** Its toolbar's request rate (commands, tickets, sign-out). */
+  readonly rate: RateBucket;
   readonly expiresAt: number;
   unsubscribe: () => void;
 }
@@ -24,6 +29,7 @@ export interface SessionEntry {
 /** Bridge tokens → sessions, with expiry; a token of a session GWS signed out is no longer valid. */
 export class TokenRegistry {
   private readonly byToken = new Map<string, SessionEntry>();
+  private readonly ended = new Map<string, number>();
 
   constructor(private readonly now: Clock) {}
 
@@ -38,14 +44,28 @@ export class TokenRegistry {
   }
 
   find(token: string): SessionEntry | undefined {
-    if (!SECRET.test(token)) return undefined;
+    if (!SEALED_TOKEN.test(token)) return undefined;
     const entry = this.byToken.get(token);
     if (entry === undefined || this.now() >= entry.expiresAt || entry.session.state() === 'signedOut') return undefined;
     return entry;
   }
 
   remove(entry: SessionEntry): boolean {
-    return this.byToken.delete(entry.token);
+    const removed = this.byToken.delete(entry.token);
+    // A token ended here is not taken over again here (another instance finds its GWS session gone).
+    if (removed) this.ended.set(entry.token, entry.expiresAt);
+    return removed;
+  }
+
+  /** Ended here, or still here but expired or signed out at GWS: never taken over again by this instance. */
+  wasEnded(token: string): boolean {
+    return this.ended.has(token) || this.byToken.has(token);
+  }
+
+  /** Forgets ended tokens past their expiry. */
+  sweepEnded(): void {
+    const now = this.now();
+    for (const [token, expiresAt] of this.ended) if (now >= expiresAt) this.ended.delete(token);
   }
 
   /** Entries whose token expired or whose GWS session ended: the caller ends them. */

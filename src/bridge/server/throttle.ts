@@ -41,3 +41,28 @@ export class SignInThrottle {
     if (!oldest.done) this.attempts.delete(oldest.value);
   }
 }
+
+/** A token bucket: `perSecond` sustained, `burst` at once; one per bridge session. */
+export class RateBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: Clock,
+  ) {
+    this.tokens = burst;
+    this.at = now();
+  }
+
+  /** True when one more request may go now (and takes it). */
+  take(): boolean {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * this.perSecond);
+    this.at = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

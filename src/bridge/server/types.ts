@@ -1,5 +1,9 @@
 /** Shapes of the bridge's toolbar side (HTTP + WebSocket server). */
 import type { AgentSessionFactory } from '../session/agent-session.types';
+import type { SessionKey } from './seal';
+import type { SsoConfig } from './sso';
+import type { BridgeMetrics } from './metrics';
+import type { GwsProbe } from './ops';
 
 export type BridgeLogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** A log line: never a token, ticket, password or GWS cookie in `message` or `detail`. */
@@ -25,14 +29,30 @@ export interface BridgeServerOptions {
   /** A request's headers must arrive within this (default 5 s), the whole request within `requestTimeoutMs` (default 10 s). */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Toolbar requests per second per bridge session (commands, tickets, sign-out) before 429 TOO_MANY_COMMANDS (default 10, bursts of 20). */
+  requestsPerSecond?: number;
+  /** PEM certificate and key: the bridge serves https: and wss: itself. */
+  tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
+  /** Per-process metrics (the GWS side reports into the same one); made here when absent. */
+  metrics?: BridgeMetrics;
+  /** `GET /readyz`'s check that GWS answers (cached a few seconds); without it readyz reports `gws: "unknown"`. */
+  probeGws?: GwsProbe;
+  /** Keys every instance shares to seal tokens and tickets (the first seals; docs/topology.md); default: a random key of this process. */
+  sessionKeys?: readonly SessionKey[];
+  /** This instance's name, the routing tag in front of its tokens and tickets (the proxy sends an agent to the instance that signed it in); default random. */
+  instanceId?: string;
+  /** Single sign-on through GWS's OAuth authorize page (`/genesys/sso/start`, `/genesys/sso/callback`); off without it. */
+  sso?: SsoConfig;
   now?: Clock;
   log?: BridgeLog;
 }
 
 export interface BridgeServerHandle {
-  /** http://host:port */
+  /** http://host:port, or https:// with `tls` */
   readonly url: string;
   readonly port: number;
+  /** The bridge's Prometheus registry and counters. */
+  readonly metrics: BridgeMetrics;
   /** How many bridge sessions (signed-in tokens) are live. */
   sessions(): number;
   /**
@@ -62,4 +82,6 @@ export type RefusalCode =
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'SHUTTING_DOWN'
+  | 'TICKET_INVALID'
+  | 'SSO_INVALID'
   | 'INTERNAL';

@@ -4,7 +4,7 @@
  * 53 KB each).
  */
 import { fromCallback, fromPromise } from 'xstate';
-import type { GwsPorts } from './ports.types';
+import type { GwsPorts, SignedIn } from './ports.types';
 import type { NotificationsCommand, PortsInput, RequestsCommand } from './session.types';
 
 export type PortsLookup = (key: string) => GwsPorts | undefined;
@@ -17,7 +17,12 @@ function portsOf(lookup: PortsLookup, input: PortsInput): GwsPorts {
 
 export function portActors(lookup: PortsLookup) {
   return {
-    signIn: fromPromise<void, PortsInput>(({ input }) => portsOf(lookup, input).signIn()),
+    signIn: fromPromise<SignedIn | void, PortsInput>(({ input }) => portsOf(lookup, input).signIn()),
+    refreshToken: fromPromise<SignedIn, PortsInput>(async ({ input }) => {
+      const ports = portsOf(lookup, input);
+      if (!ports.refresh) throw Object.assign(new Error('no refresh'), { code: 'SIGN_IN_FAILED' });
+      return ports.refresh();
+    }),
     requests: fromCallback<RequestsCommand, PortsInput>(({ receive, sendBack, input }) => {
       const ports = portsOf(lookup, input);
       let live = true;

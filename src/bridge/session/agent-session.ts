@@ -4,7 +4,7 @@
  */
 import { createActor, type InspectionEvent, type Observer } from 'xstate';
 import { planCommand } from '../translate';
-import type { AgentSession, AgentSessionState, CommandAdmission, SignInResult, ToolbarCommand, ToolbarFrame } from './agent-session.types';
+import type { AgentSession, AgentSessionState, CommandAdmission, GwsCredential, ResumeState, SignInResult, ToolbarCommand, ToolbarFrame } from './agent-session.types';
 import { agentSessionMachine } from './session.machine';
 import type { LogLevel, SessionInput } from './session.types';
 
@@ -24,7 +24,12 @@ export interface StartedSession {
 export function startAgentSession(
   machine: typeof agentSessionMachine,
   input: SessionInput,
-  deps: { readonly log: SessionLog; readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void) },
+  deps: {
+    readonly log: SessionLog;
+    readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+    /** The GWS credential of this session's ports (another instance resumes with it). */
+    readonly credential?: () => GwsCredential | undefined;
+  },
 ): StartedSession {
   const actor = createActor(machine, { input, ...(deps.inspect ? { inspect: deps.inspect } : {}) });
   const listeners = new Set<(frame: ToolbarFrame) => void>();
@@ -78,12 +83,29 @@ export function startAgentSession(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    resumable(): ResumeState | undefined {
+      const gws = deps.credential?.();
+      const { context } = actor.getSnapshot();
+      if (gws === undefined || gws.cookies.length === 0 || state() === 'signedOut') return undefined;
+      return { username: context.username, agentId: context.agentId, dn: context.dn, eventSeed: context.eventSeed, gws };
+    },
     async signOut() {
       if (actor.getSnapshot().status === 'active') actor.send({ type: 'session.signOut' });
       await done;
       listeners.clear();
     },
   };
+
+  // One log line per change of the session's outward state (operations: docs/bridge.md).
+  let shown: AgentSessionState | undefined;
+  actor.subscribe({
+    next: () => {
+      const now = state();
+      if (now !== shown) deps.log('info', 'SESSION_STATE', `${shown ?? 'new'} → ${now}`, { ...agentTag, from: shown ?? 'new', to: now });
+      shown = now;
+    },
+    error: () => undefined,
+  });
 
   const ready = new Promise<SignInResult>((resolve) => {
     const subscription = actor.subscribe((snapshot) => {

@@ -38,6 +38,28 @@ export interface AgentSession {
   subscribe(listener: (frame: ToolbarFrame) => void): () => void;
   /** Ends the GWS session (CometD disconnect, then workspace logout); idempotent. */
   signOut(): Promise<void>;
+  /** What another bridge instance needs to take this session over (sealed into the bridge token); undefined when it cannot. */
+  resumable?(): ResumeState | undefined;
+}
+
+/** The GWS credential that resumes a live workspace session: its cookies (the OAuth refresh token stays on the instance that got it). */
+export interface GwsCredential {
+  readonly cookies: readonly (readonly [string, string])[];
+}
+
+/** How one agent session gets into GWS: the agent's password, an authorize code (single sign-on), or a session resumed from another instance. */
+export type GwsLogin =
+  | { readonly kind: 'password'; readonly username: string; readonly password: string }
+  | { readonly kind: 'code'; readonly code: string; readonly redirectUri: string }
+  | { readonly kind: 'resume'; readonly credential: GwsCredential };
+
+/** A session as another instance resumes it: the agent, the seed of its toolbar eventIds, the GWS credential. */
+export interface ResumeState {
+  readonly username: string;
+  readonly agentId: string;
+  readonly dn: string;
+  readonly eventSeed: string;
+  readonly gws: GwsCredential;
 }
 
 export type SignInResult =
@@ -50,4 +72,8 @@ export interface AgentSessionFactory {
   signIn(credentials: { readonly username: string; readonly password: string }): Promise<SignInResult>;
   /** Signs every session out (bridge shutdown). */
   closeAll(): Promise<void>;
+  /** Takes over a live GWS session from its ResumeState (CometD, current-session): no password, no new workspace. */
+  resume?(state: ResumeState): Promise<SignInResult>;
+  /** Single sign-on: the authorize code GWS gave the agent's browser, exchanged for tokens, then the workspace. */
+  signInWithCode?(code: string, redirectUri: string): Promise<SignInResult>;
 }

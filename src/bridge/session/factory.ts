@@ -2,10 +2,10 @@
  * AgentSessionFactory over any GwsPorts maker: one session machine per signed-in agent, each with
  * its own ports (cookie jar, CometD client), so no agent ever sees another's session.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { InspectionEvent, Observer } from 'xstate';
 import { translateOptions, type TranslateOptions } from '../translate';
-import type { AgentSession, AgentSessionFactory } from './agent-session.types';
+import type { AgentSession, AgentSessionFactory, GwsLogin, ResumeState, SignInResult } from './agent-session.types';
 import { portActors } from './actors';
 import { startAgentSession, type SessionLog } from './agent-session';
 import type { GwsPorts } from './ports.types';
@@ -21,9 +21,10 @@ export interface SessionFactoryOptions {
   readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
 }
 
-export type PortsMaker = (credentials: { readonly username: string; readonly password: string }) => GwsPorts;
+export type PortsMaker = (login: GwsLogin) => GwsPorts;
 
 const quiet: SessionLog = () => undefined;
+const SHUTTING_DOWN = { ok: false, code: 'GWS_UNREACHABLE', message: 'the bridge is shutting down' } as const;
 
 export function createSessionFactory(options: SessionFactoryOptions, makePorts: PortsMaker): AgentSessionFactory {
   const sessions = new Set<AgentSession>();
@@ -33,26 +34,33 @@ export function createSessionFactory(options: SessionFactoryOptions, makePorts: 
   const timings: SessionTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const log = options.log ?? quiet;
   let closing = false;
+
+  async function start(login: GwsLogin, username: string, resume?: ResumeState): Promise<SignInResult> {
+    if (closing) return SHUTTING_DOWN;
+    const sessionKey = randomUUID();
+    const mine = makePorts(login);
+    ports.set(sessionKey, mine);
+    const input = { username, sessionKey, eventSeed: resume?.eventSeed ?? randomBytes(9).toString('base64url'), translate, timings, ...(resume ? { resume: { agentId: resume.agentId, dn: resume.dn } } : {}) };
+    const deps = { log, ...(options.inspect ? { inspect: options.inspect } : {}), ...(mine.credential ? { credential: mine.credential } : {}) };
+    const { session, ready, ended } = startAgentSession(machine, input, deps);
+    // Every session, signing in or online, until its machine stops: closeAll reaches them all.
+    sessions.add(session);
+    void ended.then(() => {
+      ports.delete(sessionKey);
+      sessions.delete(session);
+    });
+    const result = await ready;
+    if (result.ok && closing) {
+      await session.signOut();
+      return SHUTTING_DOWN;
+    }
+    return result;
+  }
+
   return {
-    async signIn(credentials) {
-      if (closing) return { ok: false, code: 'GWS_UNREACHABLE', message: 'the bridge is shutting down' };
-      const sessionKey = randomUUID();
-      ports.set(sessionKey, makePorts(credentials));
-      const input = { username: credentials.username, sessionKey, eventSeed: sessionKey, translate, timings };
-      const { session, ready, ended } = startAgentSession(machine, input, { log, ...(options.inspect ? { inspect: options.inspect } : {}) });
-      // Every session, signing in or online, until its machine stops: closeAll reaches them all.
-      sessions.add(session);
-      void ended.then(() => {
-        ports.delete(sessionKey);
-        sessions.delete(session);
-      });
-      const result = await ready;
-      if (result.ok && closing) {
-        await session.signOut();
-        return { ok: false, code: 'GWS_UNREACHABLE', message: 'the bridge is shutting down' };
-      }
-      return result;
-    },
+    signIn: (credentials) => start({ kind: 'password', ...credentials }, credentials.username),
+    signInWithCode: (code, redirectUri) => start({ kind: 'code', code, redirectUri }, 'sso'),
+    resume: (state) => start({ kind: 'resume', credential: state.gws }, state.username, state),
     async closeAll() {
       closing = true;
       await Promise.all([...sessions].map((session) => session.signOut()));

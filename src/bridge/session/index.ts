@@ -6,6 +6,7 @@ import { gwsPorts } from '../gws/ports';
 import type { GwsLoginMode } from '../gws/sign-in';
 import type { AgentSessionFactory } from './agent-session.types';
 import { createSessionFactory, type SessionFactoryOptions } from './factory';
+import { observedPorts, type GwsObserver } from './observed';
 
 export interface GwsSessionOptions extends Omit<SessionFactoryOptions, 'log'> {
   /** GWS base URL, e.g. `https://gws.example.com`. */
@@ -23,6 +24,8 @@ export interface GwsSessionOptions extends Omit<SessionFactoryOptions, 'log'> {
   readonly requestTimeoutMs?: number;
   /** The bridge's log (pino-backed in the CLI): level, message, detail. */
   readonly log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: Readonly<Record<string, unknown>>) => void;
+  /** Told every notification, GWS error and recovery (the bridge's metrics). */
+  readonly observe?: GwsObserver;
 }
 
 export function createGwsSessionFactory(options: GwsSessionOptions): AgentSessionFactory {
@@ -35,7 +38,7 @@ export function createGwsSessionFactory(options: GwsSessionOptions): AgentSessio
     clientSecret: options.clientSecret ?? 'secret',
     redirectUri: options.redirectUri ?? 'http://localhost/callback',
   } as const;
-  const { log, timings, inspect } = options;
+  const { log, timings, inspect, observe } = options;
   // [INFER] Real GWS completes released calls itself (autoCompleteCall); Genesys' simulator never does.
   const translate = { completeReleasedCalls: config.login === 'simulator', ...options.translate };
   const factoryOptions: SessionFactoryOptions = {
@@ -44,10 +47,11 @@ export function createGwsSessionFactory(options: GwsSessionOptions): AgentSessio
     ...(inspect ? { inspect } : {}),
     ...(log ? { log: (level, code, message, detail) => log(level, `${code}: ${message}`, { code, ...detail }) } : {}),
   };
-  return createSessionFactory(factoryOptions, (credentials) => gwsPorts(config, credentials));
+  return createSessionFactory(factoryOptions, (login) => (observe ? observedPorts(gwsPorts(config, login), observe) : gwsPorts(config, login)));
 }
 
-export type { AgentSession, AgentSessionFactory, AgentSessionState, CommandAdmission, SignInResult, ToolbarCommand, ToolbarFrame } from './agent-session.types';
+export type { AgentSession, AgentSessionFactory, AgentSessionState, CommandAdmission, GwsCredential, ResumeState, SignInResult, ToolbarCommand, ToolbarFrame } from './agent-session.types';
 export { createSessionFactory, type SessionFactoryOptions } from './factory';
+export type { GwsObserver } from './observed';
 export { DEFAULT_TIMINGS, type SessionTimings } from './session.types';
 export { agentSessionMachine } from './session.machine';

@@ -37,7 +37,13 @@ export const recoveringState = sessionSetup.createStateConfig({
       },
     },
     signingInAgain: {
-      invoke: { src: 'signIn', input: portsKey, onDone: { target: 'initializingAgain' }, onError: { target: 'retryingSignIn' } },
+      invoke: {
+        src: 'signIn',
+        input: portsKey,
+        onDone: { target: 'initializingAgain', actions: 'rememberGrant' },
+        // A refused credential (password changed, refresh token spent) will not get better by retrying.
+        onError: [{ guard: 'isRefused', target: '#agentSession.signedOut', actions: 'recordSignInFailure' }, { target: 'retryingSignIn' }],
+      },
     },
     retryingSignIn: retry('signingInAgain'),
     initializingAgain: {

@@ -5,7 +5,7 @@
 import { initialContext, portsKey, sessionSetup } from './session.setup';
 import { onlineState } from './online';
 import { recoveringState } from './recovering';
-import { activatingState, initializingState, loadingState, signingInState, signingOutState } from './starting';
+import { activatingState, initializingState, loadingState, resumingState, signingInState, signingOutState } from './starting';
 
 export const agentSessionMachine = sessionSetup.createMachine({
   id: 'agentSession',
@@ -26,6 +26,7 @@ export const agentSessionMachine = sessionSetup.createMachine({
       },
       states: {
         initializing: initializingState,
+        resuming: resumingState,
         activating: activatingState,
         loading: loadingState,
         online: onlineState,

@@ -18,10 +18,13 @@ import type {
   SessionEvent,
   SessionInput,
 } from './session.types';
+import type { SignedIn } from './ports.types';
 import { work, type Work } from './work';
 
 /** Signs in to GWS and starts the workspace session (the adapter keeps the cookies; they never enter the context). */
-export const signInPlaceholder = fromPromise<void, PortsInput>(async () => undefined);
+export const signInPlaceholder = fromPromise<SignedIn | void, PortsInput>(async () => undefined);
+/** Refreshes the GWS access token (OAuth refresh grant); rejects SIGN_IN_FAILED when GWS refuses it. */
+export const refreshPlaceholder = fromPromise<SignedIn, PortsInput>(async () => ({}));
 export const notificationsPlaceholder = fromCallback<NotificationsCommand, PortsInput>(() => undefined);
 export const requestsPlaceholder = fromCallback<RequestsCommand, PortsInput>(() => undefined);
 
@@ -73,6 +76,9 @@ export function initialContext(input: SessionInput): SessionContext {
     seq: 0,
     attempt: 0,
     failure: null,
+    resumed: input.resume !== undefined,
+    refreshInMs: undefined,
+    ...(input.resume ? { agentId: input.resume.agentId, dn: input.resume.dn } : {}),
   };
 }
 
@@ -83,9 +89,13 @@ const base = setup({
     input: {} as SessionInput,
     emitted: {} as SessionEmitted,
   },
-  actors: { signIn: signInPlaceholder, notifications: notificationsPlaceholder, requests: requestsPlaceholder },
+  actors: { signIn: signInPlaceholder, refreshToken: refreshPlaceholder, notifications: notificationsPlaceholder, requests: requestsPlaceholder },
   guards: {
     isInitComplete: ({ event }) => initIs(event, 'Complete'),
+    isResuming: ({ context }) => context.resumed,
+    canRefresh: ({ context }) => context.refreshInMs !== undefined,
+    /** GWS refused the credential (not merely unreachable): only the agent can sign in again. */
+    isRefused: ({ event }) => 'error' in event && codedError(event.error, 'GWS_UNREACHABLE').code === 'SIGN_IN_FAILED',
     isInitFailed: ({ event }) => initIs(event, 'Failed'),
     isVoiceUnavailable: ({ event }) => voiceIs(event, 'UNAVAILABLE'),
     isVoiceAvailable: ({ event }) => voiceIs(event, 'AVAILABLE'),
@@ -104,6 +114,7 @@ const base = setup({
     initTimeout: ({ context }) => context.timings.initTimeoutMs,
     retryDelay: ({ context }) => context.timings.retryMs[Math.min(context.attempt, context.timings.retryMs.length - 1)] ?? 1_000,
     signOutTimeout: ({ context }) => context.timings.signOutMs,
+    refreshDelay: ({ context }) => context.refreshInMs ?? 3_600_000,
   },
 });
 
@@ -165,6 +176,12 @@ export const sessionSetup = base.extend({
     recordFailure: assign((_, params: CodedError) => ({ failure: params })),
     recordSignInFailure: base.assign(({ event }) => ({ failure: codedError('error' in event ? event.error : undefined, 'SIGN_IN_FAILED') })),
     nextAttempt: base.assign(({ context }) => ({ attempt: context.attempt + 1 })),
+    /** The next refresh: the margin before the token's expiry, or at 80 % of a short lifetime. */
+    rememberGrant: base.assign(({ context, event }) => {
+      const output = 'output' in event ? (event.output as SignedIn | undefined) : undefined;
+      const ms = output?.expiresInSec === undefined ? undefined : output.expiresInSec * 1000;
+      return { refreshInMs: ms === undefined ? undefined : Math.max(1_000, Math.min(ms - context.timings.refreshMarginMs, ms * 0.8)) };
+    }),
     logRecovery: base.emit(({ event }) => ({
       type: 'session.log' as const,
       level: 'warn' as const,

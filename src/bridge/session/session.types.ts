@@ -14,6 +14,8 @@ export interface SessionTimings {
   readonly snapshotDeadlineMs: number;
   /** WorkspaceInitializationComplete and activate-channels must come within this. */
   readonly initTimeoutMs: number;
+  /** An access token is refreshed this long before it expires (or at 80 % of a shorter lifetime). */
+  readonly refreshMarginMs: number;
   /** Waits between recovery attempts, the last one repeated. */
   readonly retryMs: readonly number[];
   /** Sign-out gives GWS this long before the session is closed anyway. */
@@ -24,6 +26,7 @@ export const DEFAULT_TIMINGS: SessionTimings = {
   commandDeadlineMs: 6_000,
   snapshotDeadlineMs: 2_500,
   initTimeoutMs: 15_000,
+  refreshMarginMs: 60_000,
   retryMs: [250, 500, 1_000, 2_000, 5_000],
   signOutMs: 3_000,
 };
@@ -32,10 +35,12 @@ export interface SessionInput {
   readonly username: string;
   /** Names this session's GWS ports in the factory (actors are shared by every session). */
   readonly sessionKey: string;
-  /** Prefix of the toolbar eventIds this session makes (unique per session). */
+  /** Prefix of the toolbar eventIds this session makes (unique per session; the same on an instance that takes it over). */
   readonly eventSeed: string;
   readonly translate: TranslateOptions;
   readonly timings: SessionTimings;
+  /** A session another instance signed in: the agent is known, the workspace is live; no sign-in, no activation. */
+  readonly resume?: { readonly agentId: string; readonly dn: string };
 }
 
 /** An admitted toolbar command on its way: its requests, then the CometD event that proves it. */
@@ -77,6 +82,10 @@ export interface SessionContext {
   readonly seq: number;
   readonly attempt: number;
   readonly failure: CodedError | null;
+  /** Resumed from another instance rather than signed in here. */
+  readonly resumed: boolean;
+  /** When to refresh the GWS access token, after the last grant; undefined without a refresh credential. */
+  readonly refreshInMs: number | undefined;
 }
 
 /** What a GWS REST request came to (the adapter validated the envelope). */

@@ -10,10 +10,11 @@ const initTimeout = { code: 'GWS_INIT_FAILED', message: 'no WorkspaceInitializat
 const activateFailed = { code: 'GWS_INIT_FAILED', message: 'activate-channels failed' } as const;
 
 export const signingInState = sessionSetup.createStateConfig({
+  always: { guard: 'isResuming', target: '#agentSession.live.resuming' },
   invoke: {
     src: 'signIn',
     input: portsKey,
-    onDone: { target: 'live' },
+    onDone: { target: 'live', actions: 'rememberGrant' },
     onError: { target: 'signedOut', actions: 'recordSignInFailure' },
   },
   on: { 'session.signOut': { target: 'signedOut' } },
@@ -62,6 +63,24 @@ export const loadingState = sessionSetup.createStateConfig({
       },
     },
     waiting: { entry: 'nextAttempt', after: { retryDelay: { target: 'asking' } } },
+  },
+});
+
+const resumeGone = { code: 'SIGN_IN_FAILED', message: 'the GWS session to take over is gone (signed out, or GWS restarted)' } as const;
+const resumeTimeout = { code: 'GWS_UNREACHABLE', message: 'no CometD handshake in time for the session to take over' } as const;
+
+/**
+ * Taking over a session another instance signed in (its cookie came in the bridge token): CometD
+ * handshake, then current-session as after a restart. Never activate-channels (it would reset the
+ * agent's state); a session GWS no longer knows ends: only the agent can sign in again.
+ */
+export const resumingState = sessionSetup.createStateConfig({
+  entry: 'connectNotifications',
+  after: { initTimeout: { target: '#agentSession.signedOut', actions: { type: 'recordFailure', params: resumeTimeout } } },
+  on: {
+    'cometd.connected': { target: 'loading' },
+    'cometd.unauthorized': { target: '#agentSession.signedOut', actions: { type: 'recordFailure', params: resumeGone } },
+    'gws.answered': { actions: 'applyAnswer' },
   },
 });
 

@@ -95,12 +95,25 @@ function dialledNumbers(call: GwsCall): string[] {
   return out;
 }
 
+/** 16 hex digits of two FNV-1a hashes of a call id: stable, short, visible ASCII. */
+function callHash(id: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ id.length;
+  for (let i = 0; i < id.length; i += 1) {
+    const c = id.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
 /** The translation's view of this session: eventIds, the dial a Dialing answers, release causes. */
 export function callContext(w: Work): CallContext {
   return {
     options: w.ctx.translate,
     agentDn: w.ctx.dn,
-    newEventId: () => `${w.ctx.eventSeed}.${nextSeq(w)}`,
+    // From the call id, so an instance that takes the session over names the call as this one did.
+    newEventId: (callId) => `${w.ctx.eventSeed}.${w.ctx.calls.get(callId)?.state === 'Released' ? `${callHash(callId)}.${nextSeq(w)}` : callHash(callId)}`,
     dialEventId: (call) => {
       if (call.parentConnId || call.callType === 'Consult') return undefined;
       const dials = w.ctx.pending.filter((p): p is Pending & { plan: CommandPlan & { expect: { kind: 'dial' } } } => p.plan.expect.kind === 'dial');

@@ -37,7 +37,7 @@ export interface CallContext {
   /** The agent's own DN, never reported as a party. */
   readonly agentDn: string;
   /** A new toolbar eventId for a call id seen for the first time. */
-  newEventId(): string;
+  newEventId(callId: string): string;
   /** The eventId of the MakeCall this Dialing answers, if one is pending. */
   dialEventId(call: GwsCall): string | undefined;
   releaseHint(callId: string): ReleaseHint;
@@ -82,7 +82,7 @@ function recordOf(call: GwsCall, prev: CallRecord | undefined, ctx: CallContext)
   const outbound = call.state === 'Dialing' || call.callType === 'Outbound';
   return {
     id: call.id,
-    eventId: known?.eventId ?? dialId ?? ctx.newEventId(),
+    eventId: known?.eventId ?? dialId ?? ctx.newEventId(call.id),
     state: call.state === 'Completed' ? 'Released' : call.state,
     direction: known?.direction ?? (outbound ? 'outbound' : 'inbound'),
     callType: callTypeOf(call, options) ?? known?.callType,
