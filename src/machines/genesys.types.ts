@@ -48,6 +48,9 @@ export interface SnapshotCall {
   queue?: string;
 }
 
+/** Close codes of a socket another socket of the same agent took over (4000 same session, 4004 another). */
+export type ReplacedCode = 4000 | 4004;
+
 /** Why the bridge wants the agent to sign in (auth=bridge). */
 export type AuthRequiredCode = 'NO_SESSION' | 'SESSION_INVALID' | 'SIGNED_OUT';
 
@@ -61,6 +64,8 @@ export type GenesysEvent =
   // socket life (connection region)
   | { type: 'genesys.connected' }
   | { type: 'genesys.disconnected'; attempt: number; retryInMs: number; reason: string }
+  /** The bridge closed the socket for a newer one of the same agent (4000/4004): no retry until Use here. */
+  | { type: 'genesys.replaced'; code: ReplacedCode; reason: string }
   // agent (agent region)
   | { type: 'genesys.registered' }
   | { type: 'genesys.unregistered' }
@@ -130,7 +135,11 @@ export type GenesysEvent =
 type OnCall = { connectionId: string; eventId: string };
 
 /** Sign-in commands (auth=bridge): the password goes to the adapter out of band, never in an event. */
-export type GenesysAuthCommand = { type: 'genesys.cmd.signIn'; username: string } | { type: 'genesys.cmd.signOut' };
+export type GenesysAuthCommand =
+  | { type: 'genesys.cmd.signIn'; username: string }
+  | { type: 'genesys.cmd.signOut' }
+  /** Use here: open the socket again after another toolbar of the agent took it (a new ticket). */
+  | { type: 'genesys.cmd.reconnect' };
 
 export type GenesysCommand = GenesysServiceCommand | GenesysAuthCommand;
 

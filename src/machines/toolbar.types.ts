@@ -17,7 +17,9 @@ export type AgentCommand =
   | { type: 'call.focus'; key: string }
   | { type: 'notice.dismiss'; seq: number }
   /** The sign-in form was sent; its password went to the Genesys adapter out of band. */
-  | { type: 'auth.submit'; username: string };
+  | { type: 'auth.submit'; username: string }
+  /** Use here: take the socket back from the agent's other toolbar. */
+  | { type: 'connection.useHere' };
 
 /** The ended-call card's time is up (a delayed event the root raises to itself). */
 export type EndingEvent = { type: 'ending.expired'; key: string };

@@ -6,7 +6,7 @@ import type { Text } from './i18n';
 import type { IconName } from './icon-names';
 import type { ToolbarSnapshot } from './toolbar.context';
 
-export type ConnectionStateName = 'connecting' | 'linked' | 'switchDown' | 'reconnecting' | 'signedOut';
+export type ConnectionStateName = 'connecting' | 'linked' | 'switchDown' | 'reconnecting' | 'signedOut' | 'replaced';
 export type FusionStateName = ToolbarSnapshot['value']['fusion'];
 
 export interface ConnectionInput {
@@ -53,6 +53,8 @@ export function connectionView(input: ConnectionInput, now: number): StatusView 
       return { text: { key: 'connection.connecting' }, icon: 'pending', tone: 'busy', busy: true };
     case 'signedOut':
       return { text: { key: 'connection.signedOut' }, icon: 'off', tone: 'off', busy: false };
+    case 'replaced':
+      return { text: { key: 'connection.replaced' }, icon: 'off', tone: 'off', busy: false };
     case 'linked':
       return { text: { key: 'connection.linked' }, icon: 'check', tone: 'ok', busy: false };
     case 'switchDown':
@@ -84,6 +86,8 @@ export interface BannerView {
   still: Text;
   /** The countdown (changes every second; kept out of announcements). */
   detail?: Text;
+  /** The banner's button: Use here takes the socket back from the agent's other toolbar. */
+  action?: 'useHere';
 }
 
 export function bannerView(input: ConnectionInput, now: number): BannerView | null {
@@ -91,6 +95,7 @@ export function bannerView(input: ConnectionInput, now: number): BannerView | nu
     const { detail } = connectionView(input, now);
     return { title: { key: 'banner.disconnected' }, still: { key: 'banner.stillWorks' }, ...(detail ? { detail } : {}) };
   }
+  if (input.state === 'replaced') return { title: { key: 'banner.replaced' }, still: { key: 'banner.replacedWorks' }, action: 'useHere' };
   if (input.state === 'switchDown') return { title: { key: 'banner.switchDown' }, still: { key: 'banner.switchDownWorks' } };
   return null;
 }

@@ -65,6 +65,7 @@ const genesysLife: fc.Arbitrary<Step> = fc
   .constantFrom<ToolbarEvent>(
     { type: 'genesys.connected' },
     { type: 'genesys.disconnected', attempt: 1, retryInMs: 500, reason: 'socket dropped' },
+    { type: 'genesys.replaced', code: 4004, reason: 'another session of the agent took over' },
     { type: 'genesys.commandFailed', command: 'register', code: 'REST_HTTP_500', message: 'x' },
     { type: 'genesys.commandFailed', command: 'ready', code: 'REST_TIMEOUT', message: 'x' },
     { type: 'genesys.commandFailed', command: 'notReady', code: 'REST_NETWORK', message: 'x' },
@@ -125,6 +126,7 @@ const uiAgent: fc.Arbitrary<Step> = fc
     { type: 'agent.dial', number: '+15550001111' },
     { type: 'agent.dismissError' },
     { type: 'notice.dismiss', seq: 1 },
+    { type: 'connection.useHere' },
   )
   .map((event) => ({ kind: 'event' as const, source: 'ui' as const, event }));
 

@@ -39,6 +39,7 @@ function agentEvents(): ModelEvent[] {
   return [
     { type: 'genesys.connected' },
     { type: 'genesys.disconnected', attempt: 1, retryInMs: 500, reason: 'closed' },
+    ...replacedEvents(),
     { type: 'genesys.registered' },
     { type: 'genesys.unregistered' },
     { type: 'genesys.agentReady' },
@@ -56,6 +57,11 @@ function agentEvents(): ModelEvent[] {
     { type: 'fusion.makeUnavailable', requestId: 'u', reason: 'Break' },
     ...afters,
   ];
+}
+
+/** Another toolbar of the agent took the socket (4004), and this one's Use here. */
+function replacedEvents(): ModelEvent[] {
+  return [{ type: 'genesys.replaced', code: 4004, reason: 'another session of the agent took over' }, { type: 'connection.useHere' }];
 }
 
 function fusionRegionEvents(): ModelEvent[] {
@@ -203,7 +209,7 @@ function signInModels(): Model[] {
       name: 'sign-in to the bridge, with a call on the toolbar',
       config: { auth: 'bridge' },
       inertCalls: true,
-      events: [ring, events[1]!, events[3]!, events[4]!, events[5]!, events[6]!, events[8]!, { type: 'genesys.released', connectionId: 'c1' }],
+      events: [ring, events[1]!, events[3]!, events[4]!, events[5]!, events[6]!, events[8]!, { type: 'genesys.released', connectionId: 'c1' }, ...replacedEvents()],
       prepare: (d) => d.genesys({ type: 'genesys.signedIn', agentId: 'a', dn: 'd' }).login(),
       prefix: [{ type: 'genesys.signedIn', agentId: 'a', dn: 'd' }, { type: 'genesys.connected' }, { type: 'genesys.registered' }],
       serialize: (s) => [s.value.signIn, s.value.connection, Object.keys(s.context.calls)],
@@ -211,6 +217,7 @@ function signInModels(): Model[] {
         const calls = Object.keys(s.context.calls).length;
         if (e.type === 'genesys.ringing') return calls === 0;
         if (e.type === 'genesys.released') return calls > 0 && s.value.signIn === 'signedIn';
+        if (e.type === 'genesys.replaced' || e.type === 'connection.useHere') return replacedIsPossible(s, e);
         return bridgeCanSend(s, e) && (e.type !== 'genesys.authRequired' || s.value.signIn === 'signedIn');
       },
     },
@@ -256,6 +263,10 @@ interface Model {
   possible: (snapshot: RootSnapshot, event: ModelEvent) => boolean;
 }
 
+/** The adapter says replaced only of an open socket; Use here is shown only while replaced. */
+const replacedIsPossible = (snapshot: RootSnapshot, event: ModelEvent) =>
+  event.type === 'genesys.replaced' ? typeof snapshot.value.connection === 'object' : event.type !== 'connection.useHere' || snapshot.value.connection === 'replaced';
+
 const afterIsActive = (snapshot: RootSnapshot, event: ModelEvent) =>
   !event.type.startsWith('xstate.after.') || activeIds(snapshot).includes(event.type.split('.').slice(3).join('.'));
 
@@ -266,7 +277,7 @@ const models: Model[] = [
     prepare: () => undefined,
     prefix: [],
     serialize: (s) => [s.value, s.context.wantsLogin, s.context.agentRequestId !== null, s.context.presence],
-    possible: afterIsActive,
+    possible: (s, e) => afterIsActive(s, e) && replacedIsPossible(s, e),
   },
   {
     name: 'agent, EventRegistered means not ready',
@@ -506,7 +517,9 @@ function checkOracle(prev: RootSnapshot, d: Driver, event: ModelEvent, before: {
     }
   }
   // A sign-in never touches the calls: none added, none dropped, nothing sent to them.
-  if (event.type === 'auth.submit' || event.type.startsWith('genesys.signIn') || event.type === 'genesys.signedIn' || event.type === 'genesys.authRequired') {
+  // Nor does another toolbar taking the socket, or taking it back: the calls are handled there meanwhile.
+  const keepsCalls = ['genesys.replaced', 'connection.useHere'];
+  if (keepsCalls.includes(event.type) || event.type === 'auth.submit' || event.type.startsWith('genesys.signIn') || event.type === 'genesys.signedIn' || event.type === 'genesys.authRequired') {
     expect(Object.keys(next.context.calls), `${where}: calls kept`).toEqual(Object.keys(prev.context.calls));
     expect(forwarded.slice(before.calls), `${where}: calls untouched`).toEqual([]);
   }
@@ -514,6 +527,10 @@ function checkOracle(prev: RootSnapshot, d: Driver, event: ModelEvent, before: {
   const signIns = d.genesysCommands.slice(before.genesys).filter((c) => c.type === 'genesys.cmd.signIn');
   expect(signIns.length, `${where}: sign-in sent`).toBe(prev.matches({ signIn: 'required' }) && event.type === 'auth.submit' ? 1 : 0);
   if (event.type === 'genesys.authRequired') expect(next.context.online, `${where}: offline until signed in`).toBe(false);
+  // Replaced: offline, and no socket is asked for until Use here, which asks for exactly one.
+  if (event.type === 'genesys.replaced') expect(next.context.online, `${where}: offline while replaced`).toBe(false);
+  const reconnects = d.genesysCommands.slice(before.genesys).filter((c) => c.type === 'genesys.cmd.reconnect').length;
+  expect(reconnects, `${where}: reconnect asked`).toBe(prev.matches({ connection: 'replaced' }) && event.type === 'connection.useHere' ? 1 : 0);
   // Commands from the toolbar's buttons never reach Genesys or a call while the socket is down.
   const buttons = ['call.accept', 'call.reject', 'call.hangup', 'call.hold', 'call.retrieve'];
   if (!prev.context.online && buttons.includes(event.type)) {

@@ -37,6 +37,12 @@ describe('connectionView', () => {
     expect(bannerView({ state: 'connecting', reconnect: null }, NOW)).toBeNull();
   });
 
+  it('replaced: another window has the toolbar; the banner offers Use here, no countdown', () => {
+    expect(connectionView({ state: 'replaced', reconnect: null }, NOW)).toMatchObject({ text: { key: 'connection.replaced' }, tone: 'off', busy: false });
+    expect(bannerView({ state: 'replaced', reconnect: null }, NOW)).toEqual({ title: { key: 'banner.replaced' }, still: { key: 'banner.replacedWorks' }, action: 'useHere' });
+    expect(bannerView({ state: 'reconnecting', reconnect: null }, NOW)?.action).toBeUndefined();
+  });
+
   it('never counts below zero', () => {
     expect(secondsUntil(NOW, NOW + 10_000)).toBe(0);
     expect(secondsUntil(NOW + 1, NOW)).toBe(1);
@@ -68,6 +74,8 @@ describe('selectors over the real machine', () => {
     expect(selectConnection(driver.snapshot()).state).toBe('switchDown');
     driver.genesys({ type: 'genesys.disconnected', attempt: 2, retryInMs: 1000, reason: 'r' });
     expect(selectConnection(driver.snapshot())).toMatchObject({ state: 'reconnecting', reconnect: { attempt: 2, reason: 'r' } });
+    driver.genesys({ type: 'genesys.connected' }).genesys({ type: 'genesys.replaced', code: 4004, reason: 'took over' });
+    expect(selectConnection(driver.snapshot())).toEqual({ state: 'replaced', reconnect: null });
     driver.fusion({ type: 'fusion.absent', reason: 'no UEF' });
     expect(selectFusion(driver.snapshot())).toEqual({ state: 'absent', error: { code: 'FUSION_ABSENT', detail: 'no UEF' } });
     driver.stop();

@@ -41,6 +41,28 @@ describe('Genesys connection', () => {
   });
 });
 
+describe('when another window of the agent has the toolbar', () => {
+  const replaced = { type: 'genesys.replaced', code: 4004, reason: 'another session of the agent took over' } as const;
+
+  it.each([
+    ['en', 'Your toolbar is open in another window', 'In another window', 'Use here'],
+    ['ja', '別のウィンドウでツールバーが開かれています', '別のウィンドウで使用中', 'ここで使う'],
+  ] as const)('%s: says so, with Use here, which asks for the socket back', async (lang, title, line, button) => {
+    const ui = renderToolbar({ config: { lang } });
+    ui.outside((d) => d.login().ring('c1').established('c1').genesys(replaced));
+    const banner = screen.getByTestId('connection-banner');
+    expect(banner.getAttribute('role')).toBe('alert');
+    expect(banner.textContent).toContain(title);
+    expect(connection()).toContain(line);
+    expect(screen.queryByTestId('reconnect-countdown')).toBeNull();
+    expect(screen.getByTestId('call-card')).toBeTruthy();
+    screen.getByRole('button', { name: button }).click();
+    expect(ui.driver.lastGenesys()).toEqual({ type: 'genesys.cmd.reconnect' });
+    ui.outside((d) => d.genesys({ type: 'genesys.connected' }));
+    expect(screen.queryByTestId('connection-banner')).toBeNull();
+  });
+});
+
 describe('Fusion', () => {
   it('ready', () => {
     renderToolbar();

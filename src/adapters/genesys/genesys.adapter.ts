@@ -40,6 +40,10 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
       onOpen: () => emit({ type: 'genesys.connected' }),
       onRefused: () => authRequired('SESSION_INVALID'),
       onDown: (info) => emit({ type: 'genesys.disconnected', ...info }),
+      onReplaced: (info) => {
+        link = null;
+        emit({ type: 'genesys.replaced', ...info });
+      },
       onData: (data) => {
         const outcome = decodeFrame(data, resolved.newId);
         if (outcome.kind === 'event') {
@@ -116,6 +120,11 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
         link?.stop();
         link = null;
         void auth?.signOut().then(() => authRequired('SIGNED_OUT'));
+        return;
+      }
+      if (command.type === 'genesys.cmd.reconnect') {
+        // Use here: a new socket takes over from the other toolbar; a refused ticket asks for a sign-in.
+        openLink();
         return;
       }
       if (link === null || !link.isOpen) {

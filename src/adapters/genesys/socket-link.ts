@@ -1,6 +1,7 @@
 import { ceilingFor, createBackoff } from './backoff';
 import type { ResolvedDeps, WebSocketConstructor, WebSocketLike } from './deps.types';
 import type { SocketTarget } from './bridge-auth';
+import type { ReplacedCode } from '../../machines/genesys.types';
 import { startReachabilityProbe, type ReachabilityProbe } from './reachability';
 
 /** A fixed URL, or one asked for before every open (a fresh single-use ticket from the bridge). */
@@ -17,6 +18,17 @@ export interface LinkCallbacks {
   onRefused?(): void;
   onData(data: unknown): void;
   onDown(info: { attempt: number; retryInMs: number; reason: string }): void;
+  /** Another socket of the same agent took over (4000/4004): the link has stopped, no retry. */
+  onReplaced?(info: { code: ReplacedCode; reason: string }): void;
+}
+
+/** Close codes after which retrying would take the socket back from the agent's other toolbar. */
+const REPLACED_CODES: readonly number[] = [4000, 4004] satisfies ReplacedCode[];
+const REASON_MAX = 123;
+
+/** The close reason as the machine may keep it: text only, one line, at most a close frame's 123 characters. */
+export function closeReason(reason: unknown): string {
+  return typeof reason === 'string' ? reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, REASON_MAX) : '';
 }
 
 export interface SocketLink {
@@ -112,6 +124,13 @@ export function openSocketLink(target: LinkTarget, deps: ResolvedDeps, callbacks
       if (socket !== next) return;
       socket = null;
       const wasOpen = openedAt !== null;
+      if (wasOpen && REPLACED_CODES.includes(event.code) && callbacks.onReplaced) {
+        const reason = closeReason(event.reason);
+        log('warn', 'WS_REPLACED', `Another toolbar of this agent took the socket (code ${event.code}${reason ? `, ${reason}` : ''}); not reconnecting`);
+        link.stop();
+        callbacks.onReplaced({ code: event.code as ReplacedCode, reason });
+        return;
+      }
       // A register that succeeded, or a connection that stayed up long enough, proves the service
       // healthy: start backoff afresh, so a flapping link is back within the first (≤ base) delay.
       if (registered || (openedAt !== null && deps.now() - openedAt >= deps.backoff.healthyMs)) backoff.reset();

@@ -1,8 +1,10 @@
 /**
  * The connection region: the WebSocket to the Genesys microservice (connecting, open, reconnecting)
- * and, while open, whether T-Server still has the switch; signed out while the bridge wants a sign-in. `context.online` is its word to the others.
+ * and, while open, whether T-Server still has the switch; signed out while the bridge wants a sign-in;
+ * replaced while another toolbar of the agent has the socket. `context.online` is its word to the others.
  */
-import { assertEvent, assign } from 'xstate';
+import { assertEvent, assign, sendTo } from 'xstate';
+import type { GenesysCommand } from '../genesys.types';
 import { toolbarActions, toolbarState } from './define';
 
 export const connectionActions = toolbarActions({
@@ -16,12 +18,17 @@ export const connectionActions = toolbarActions({
   forgetReconnect: assign({ reconnect: null }),
   goOnline: assign({ online: true }),
   goOffline: assign({ online: false }),
+  askReconnect: sendTo('genesys', { type: 'genesys.cmd.reconnect' } satisfies GenesysCommand),
 });
 
 export const connectionState = toolbarState({
   initial: 'connecting',
   // auth=bridge: the adapter closed the socket until the agent signs in again.
-  on: { 'genesys.authRequired': { target: '.signedOut', actions: ['forgetReconnect', 'goOffline'] } },
+  on: {
+    'genesys.authRequired': { target: '.signedOut', actions: ['forgetReconnect', 'goOffline'] },
+    // Another toolbar of the agent took the socket: offline here, calls kept, no retry until Use here.
+    'genesys.replaced': { target: '.replaced', actions: ['forgetReconnect', 'goOffline'] },
+  },
   states: {
     connecting: {
       on: {
@@ -44,6 +51,8 @@ export const connectionState = toolbarState({
         'genesys.disconnected': { actions: 'rememberReconnect' },
       },
     },
+    /** The agent's toolbar in another window has the socket; Use here takes it back (a new ticket). */
+    replaced: { on: { 'connection.useHere': { target: 'connecting', actions: 'askReconnect' } } },
     /** No socket until the bridge knows the agent (sign-in region); commands are refused meanwhile. */
     signedOut: {
       on: {

@@ -2,12 +2,13 @@
 import { shallowEqual } from '@xstate/react';
 import { bannerView, selectConnection } from '../connection.connect';
 import { useI18n, useSecondTicks } from '../hooks';
-import { useToolbar } from '../toolbar.context';
+import { useToolbar, useToolbarActor } from '../toolbar.context';
 import { Icon } from './Icon';
 
 export function Banner() {
   const i18n = useI18n();
   const input = useToolbar(selectConnection, shallowEqual);
+  const actor = useToolbarActor();
   // Ticks only while the countdown is shown, and only the banner re-renders.
   const now = useSecondTicks(input.reconnect?.retryAt ?? 0, input.state === 'reconnecting');
   const view = bannerView(input, now);
@@ -26,6 +27,11 @@ export function Banner() {
         ) : null}
       </p>
       <p className="banner-still">{i18n.text(view.still)}</p>
+      {view.action === 'useHere' ? (
+        <button type="button" data-testid="use-here" onClick={() => actor.send({ type: 'connection.useHere' })}>
+          {i18n.t('tabs.useHere')}
+        </button>
+      ) : null}
     </div>
   );
 }

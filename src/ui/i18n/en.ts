@@ -213,6 +213,9 @@ export const en = {
 
     // Sign-in to the Genesys bridge (auth=bridge, issue 21)
     'connection.signedOut': 'Signed out',
+    'connection.replaced': 'In another window',
+    'banner.replaced': 'Your toolbar is open in another window',
+    'banner.replacedWorks': 'Calls are handled there now; this window gets no events until you choose Use here.',
     'signIn.title': 'Sign in to Genesys',
     'signIn.hint': 'Your calls stay on the toolbar while you sign in.',
     'signIn.username': 'Username',

@@ -211,6 +211,9 @@ export const ja: Messages = {
 
     // Sign-in to the Genesys bridge (auth=bridge, issue 21)
     'connection.signedOut': 'サインアウト',
+    'connection.replaced': '別のウィンドウで使用中',
+    'banner.replaced': '別のウィンドウでツールバーが開かれています',
+    'banner.replacedWorks': '通話はそちらで扱われています。「ここで使う」を押すまで、このウィンドウにはイベントが届きません。',
     'signIn.title': 'Genesys にサインイン',
     'signIn.hint': 'サインインの間も通話はツールバーに残ります。',
     'signIn.username': 'ユーザー名',
