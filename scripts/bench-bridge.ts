@@ -7,13 +7,17 @@
  * - Toolbar command → GWS request: POST /genesys/events sent here → the request arriving at the simulator.
  * - Memory per agent session: the bridge's heap after a GC, before and after more agents sign in.
  * - Agents per bridge process: N agents, one call each per minute, ring → frame p99 ≤ 50 ms.
- * `tsx scripts/bench-bridge.ts [--quick]` prints the figures as JSON; `npm run bench -- bridge` tabulates them.
+ * With `instances: 2` (issue 22) the same figures with the agents spread over two bridge processes
+ * (one session key, own instance ids) behind the failover test's sticky proxy, run in this process.
+ * `tsx scripts/bench-bridge.ts [--quick] [--instances=2]` prints the figures as JSON; `npm run bench -- bridge` tabulates them.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { stickyProxy, type StickyProxy } from '../test/bridge/support/sticky-proxy';
 import { benchAgents } from './bench-bridge-agents';
 import { summarize, type Summary } from './bench-stats';
 
@@ -151,6 +155,10 @@ async function ringOnce(sim: Child, userName: string, arrivals: Arrivals): Promi
 }
 
 export interface BridgeBenchResult {
+  /** Bridge processes the agents are spread over (2: behind the sticky proxy); memory and CPU are their sums. */
+  instances: number;
+  /** Live bridge sessions on each instance at the end: the spread. */
+  sessionsPerInstance: number[];
   notifyToFrame: { bridge: Summary; relay: Summary };
   commandToRequest: Summary;
   bytesPerSession: number;
@@ -166,27 +174,49 @@ export interface BridgeBenchOptions {
   memoryAgents?: number;
   steps?: number[];
   windowSec?: number;
+  instances?: 1 | 2;
 }
 
 export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<BridgeBenchResult> {
   const rings = options.rings ?? 400;
-  const steps = options.steps ?? [250, 500, 1000, 2000, 3000];
+  const instances = options.instances ?? 1;
+  const steps = options.steps ?? (instances === 1 ? [250, 500, 1000, 2000, 3000] : [500, 1000, 2000, 4000]);
   const windowSec = options.windowSec ?? 30;
   const memoryAgents = options.memoryAgents ?? 200;
-  const total = 2 + memoryAgents + Math.max(...steps);
+  const total = 1 + instances + memoryAgents + Math.max(...steps);
   const names = benchAgents(total).map((agent) => agent.userName);
-  const [latencyUser = '', relayUser = ''] = names;
-  const pool = names.slice(2);
+  const latencyUsers = names.slice(0, instances);
+  const relayUser = names[instances] ?? '';
+  const latencyUser = latencyUsers[0] ?? '';
+  const pool = names.slice(1 + instances);
   const children: Child[] = [];
+  let proxy: StickyProxy | undefined;
   try {
     const sim = await Child.start('./bench-bridge-sim-child.ts', [String(total)]);
     children.push(sim.child);
-    const bridge = await Child.start('./bench-bridge-child.ts', [sim.url]);
-    children.push(bridge.child);
+    const key = `k1:${randomBytes(32).toString('base64')}`;
+    const bridges: Child[] = [];
+    const urls: Record<string, string> = {};
+    for (let n = 1; n <= instances; n += 1) {
+      const started = await Child.start('./bench-bridge-child.ts', instances === 1 ? [sim.url] : [sim.url, `b${n}`, key]);
+      children.push(started.child);
+      bridges.push(started.child);
+      urls[`b${n}`] = started.url;
+    }
+    // Two instances: every request through the proxy, sign-ins spread in turn, the rest by routing tag.
+    if (instances > 1) proxy = await stickyProxy(urls, { spread: true });
+    const base = proxy?.url ?? urls['b1'] ?? '';
     const relay = await Child.start('./bench-bridge-relay.ts', [sim.url, relayUser]);
     children.push(relay.child);
     const arrivals = new Arrivals();
-    const viaBridge = await throughBridge(bridge.url, latencyUser, arrivals);
+    const viaBridges: BridgeAgent[] = [];
+    for (const user of latencyUsers) viaBridges.push(await throughBridge(base, user, arrivals));
+    const tags = new Set(viaBridges.map((agent) => agent.token.split('.')[0]));
+    if (instances > 1 && tags.size !== instances) throw new Error(`the latency agents are not on ${instances} instances: ${[...tags].join(', ')}`);
+    const sumOf = async (field: 'heapUsed' | 'cpuMs', ask: object): Promise<number> => {
+      const answers = await Promise.all(bridges.map((child) => child.ask<Record<string, number>>(ask, field)));
+      return answers.reduce((sum, answer) => sum + (answer[field] ?? 0), 0);
+    };
     await openSocket(`${relay.url}?agent=${relayUser}`, (text) => {
       const data = JSON.parse(text) as { messageType?: string; call?: { id?: string; state?: string } };
       if (data.messageType === 'CallStateChanged' && data.call?.state === 'Ringing' && data.call.id) arrivals.arrived(data.call.id);
@@ -196,7 +226,7 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
     const bridgeSamples: number[] = [];
     const relaySamples: number[] = [];
     for (let i = 0; i < rings + 20; i += 1) {
-      const b = await ringOnce(sim.child, viaBridge.userName, arrivals);
+      const b = await ringOnce(sim.child, viaBridges[i % viaBridges.length]!.userName, arrivals);
       const r = await ringOnce(sim.child, relayUser, arrivals);
       if (i >= 20) bridgeSamples.push(b), relaySamples.push(r);
       await sleep(5);
@@ -207,7 +237,8 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
     await sim.child.ask({ requests: true }, 'requests');
     for (let i = 0; i < (options.commands ?? 200); i += 1) {
       const sent = wall();
-      await post(bridge.url, '/genesys/events', { type: i % 2 === 0 ? 'NotReady' : 'Ready' }, viaBridge.token);
+      const via = viaBridges[Math.floor(i / 2) % viaBridges.length]!;
+      await post(base, '/genesys/events', { type: i % 2 === 0 ? 'NotReady' : 'Ready' }, via.token);
       let stamp: number | undefined;
       for (let tries = 0; tries < 100 && stamp === undefined; tries += 1) {
         const { requests } = await sim.child.ask<{ requests: { path: string; at: number }[] }>({ requests: true }, 'requests');
@@ -219,11 +250,11 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
     }
 
     // Memory per agent session: heap after GC, before and after `memoryAgents` more sign in.
-    const before = await bridge.child.ask<{ heapUsed: number }>({ memory: true }, 'heapUsed');
+    const before = await sumOf('heapUsed', { memory: true });
     const memoryPool = pool.slice(0, memoryAgents);
-    const agents: BridgeAgent[] = await inBatches(memoryPool, 20, (user) => throughBridge(bridge.url, user, arrivals));
+    const agents: BridgeAgent[] = await inBatches(memoryPool, 20, (user) => throughBridge(base, user, arrivals));
     await sleep(1_000);
-    const after = await bridge.child.ask<{ heapUsed: number }>({ memory: true }, 'heapUsed');
+    const after = await sumOf('heapUsed', { memory: true });
 
     // Agents per bridge process at one call per agent per minute.
     const budgetMs = 50;
@@ -231,11 +262,11 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
     let maxAgents = 0;
     for (const step of steps) {
       const more = pool.slice(agents.length, step);
-      agents.push(...(await inBatches(more, 25, (user) => throughBridge(bridge.url, user, arrivals))));
+      agents.push(...(await inBatches(more, 25, (user) => throughBridge(base, user, arrivals))));
       await sleep(2_000);
       const calls = Math.max(1, Math.round((step * windowSec) / 60));
       const gap = (windowSec * 1000) / calls;
-      const cpuBefore = await bridge.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
+      const cpuBefore = await sumOf('cpuMs', { cpu: true });
       const simBefore = await sim.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
       const startedAt = wall();
       const pending: Promise<number>[] = [];
@@ -248,22 +279,25 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
       }
       const samples = await Promise.all(pending);
       const elapsed = wall() - startedAt;
-      const cpuAfter = await bridge.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
+      const cpuAfter = await sumOf('cpuMs', { cpu: true });
       const simAfter = await sim.child.ask<{ cpuMs: number }>({ cpu: true }, 'cpuMs');
       const timeouts = samples.filter((value) => Number.isNaN(value)).length;
       const ringToFrame = summarize(samples.map((value) => (Number.isNaN(value) ? RING_TIMEOUT_MS : value)));
-      results.push({ agents: step, calls, ringToFrame, bridgeCpuPct: ((cpuAfter.cpuMs - cpuBefore.cpuMs) / elapsed) * 100, simCpuPct: ((simAfter.cpuMs - simBefore.cpuMs) / elapsed) * 100, timeouts });
+      results.push({ agents: step, calls, ringToFrame, bridgeCpuPct: ((cpuAfter - cpuBefore) / elapsed) * 100, simCpuPct: ((simAfter.cpuMs - simBefore.cpuMs) / elapsed) * 100, timeouts });
       const last = results.at(-1);
-      console.error(`bench bridge: ${step} agents, ${calls} calls: ring → frame p50 ${ringToFrame.p50.toFixed(2)} p99 ${ringToFrame.p99.toFixed(2)} ms; CPU bridge ${last?.bridgeCpuPct.toFixed(1)} %, simulator ${last?.simCpuPct.toFixed(1)} %`);
+      console.error(`bench bridge (${instances} instance${instances > 1 ? 's' : ''}): ${step} agents, ${calls} calls: ring → frame p50 ${ringToFrame.p50.toFixed(2)} p99 ${ringToFrame.p99.toFixed(2)} ms; CPU bridge ${last?.bridgeCpuPct.toFixed(1)} %, simulator ${last?.simCpuPct.toFixed(1)} %`);
       if (ringToFrame.p99 > budgetMs || timeouts > 0) break;
       maxAgents = step;
     }
+    const spread = await Promise.all(bridges.map((child) => child.ask<{ sessions: number }>({ memory: true }, 'heapUsed')));
     for (const agent of agents) agent.socket.terminate();
-    viaBridge.socket.terminate();
+    for (const agent of viaBridges) agent.socket.terminate();
     return {
+      instances,
+      sessionsPerInstance: spread.map((answer) => answer.sessions),
       notifyToFrame: { bridge: summarize(bridgeSamples), relay: summarize(relaySamples) },
       commandToRequest: summarize(commandSamples),
-      bytesPerSession: (after.heapUsed - before.heapUsed) / memoryAgents,
+      bytesPerSession: (after - before) / memoryAgents,
       sessionsMeasured: memoryAgents,
       budgetMs,
       maxAgents,
@@ -271,13 +305,15 @@ export async function bridgeBench(options: BridgeBenchOptions = {}): Promise<Bri
     };
   } finally {
     for (const child of children) child.stop();
+    await proxy?.close();
     httpAgent.destroy();
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
-  const result = await bridgeBench(quick ? { rings: 100, commands: 50, memoryAgents: 50, steps: [100, 250], windowSec: 10 } : {});
+  const instances = process.argv.includes('--instances=2') ? 2 : 1;
+  const result = await bridgeBench(quick ? { rings: 100, commands: 50, memoryAgents: 50, steps: [100 * instances, 250 * instances], windowSec: 10, instances } : { instances });
   console.log(JSON.stringify(result, null, 2));
   process.exit(0);
 }

@@ -18,6 +18,7 @@ import { toolbarMachine } from '../src/machines/toolbar.machine';
 import { createGenesysAdapter } from '../src/adapters/genesys';
 import { startGenesysSimulator } from '../src/sim/genesys';
 import { coreRingToOffer, coreThroughput, memoryOver10kCalls } from './bench-core';
+import type { BridgeBenchResult } from './bench-bridge';
 
 /** One row of the table and of results.json. */
 interface Figure {
@@ -126,18 +127,32 @@ async function agents() {
   add({ id: 'agents.simKbPerAgent', label: 'simulator heap per agent', unit: 'KB', value: r.simBytesPerAgent / 1024 });
 }
 
+// The bridge's latency and memory rows, for one instance (`bridge.`) or two behind the proxy (`bridge.two.`).
+function bridgeLatency(r: BridgeBenchResult, id: string, behind: string) {
+  const relay = 'bare relay';
+  add({ id: `${id}notifyToFrame.p50`, label: `bridge: GWS notification → toolbar frame p50${behind}`, unit: 'ms', value: r.notifyToFrame.bridge.p50, floor: r.notifyToFrame.relay.p50, floorLabel: relay, max: { of: 'ratio', max: 2 } });
+  add({ id: `${id}notifyToFrame.p99`, label: `bridge: GWS notification → toolbar frame p99${behind}`, unit: 'ms', value: r.notifyToFrame.bridge.p99, floor: r.notifyToFrame.relay.p99, floorLabel: relay, max: { of: 'ratio', max: 3 } });
+  add({ id: `${id}commandToRequest.p50`, label: `bridge: toolbar command → GWS request p50${behind}`, unit: 'ms', value: r.commandToRequest.p50 });
+  add({ id: `${id}kbPerSession`, label: `bridge: heap per agent session (${r.sessionsMeasured} sessions)${behind}`, unit: 'KB', value: r.bytesPerSession / 1024, max: { of: 'value', max: 64 } });
+}
+
 async function bridge() {
   const { bridgeBench } = await import('./bench-bridge');
   const r = await bridgeBench();
   details['bridge'] = r;
-  const relay = 'bare relay';
-  add({ id: 'bridge.notifyToFrame.p50', label: 'bridge: GWS notification → toolbar frame p50', unit: 'ms', value: r.notifyToFrame.bridge.p50, floor: r.notifyToFrame.relay.p50, floorLabel: relay, max: { of: 'ratio', max: 2 } });
-  add({ id: 'bridge.notifyToFrame.p99', label: 'bridge: GWS notification → toolbar frame p99', unit: 'ms', value: r.notifyToFrame.bridge.p99, floor: r.notifyToFrame.relay.p99, floorLabel: relay, max: { of: 'ratio', max: 3 } });
-  add({ id: 'bridge.commandToRequest.p50', label: 'bridge: toolbar command → GWS request p50', unit: 'ms', value: r.commandToRequest.p50 });
-  add({ id: 'bridge.kbPerSession', label: `bridge: heap per agent session (${r.sessionsMeasured} sessions)`, unit: 'KB', value: r.bytesPerSession / 1024, max: { of: 'value', max: 64 } });
+  bridgeLatency(r, 'bridge.', '');
   add({ id: 'bridge.agents.max', label: `bridge: agents in one process, 1 call/agent/min, p99 ≤ ${r.budgetMs} ms (goal ≥ 2,000)`, unit: 'agents', value: r.maxAgents });
   for (const step of r.steps) {
     add({ id: `bridge.agents.${step.agents}.p99`, label: `  ${step.agents} agents: ring → frame p99 (p50; CPU bridge, simulator)`, unit: `ms (${fmt(step.ringToFrame.p50)}; ${fmt(step.bridgeCpuPct)} %, ${fmt(step.simCpuPct)} %)`, value: step.ringToFrame.p99 });
+  }
+  // Issue 22: the same figures with the agents spread over two instances behind the sticky proxy.
+  const two = await bridgeBench({ instances: 2 });
+  details['bridgeTwoInstances'] = two;
+  const behind = ' (2 instances behind the proxy)';
+  bridgeLatency(two, 'bridge.two.', behind);
+  add({ id: 'bridge.two.agents.perInstance', label: `bridge: agents per instance, 1 call/agent/min, p99 ≤ ${two.budgetMs} ms, sessions ${two.sessionsPerInstance.join(' + ')}${behind}`, unit: 'agents', value: two.maxAgents / 2 });
+  for (const step of two.steps) {
+    add({ id: `bridge.two.agents.${step.agents}.p99`, label: `  ${step.agents} agents over 2 instances: ring → frame p99 (p50; CPU both bridges, simulator)`, unit: `ms (${fmt(step.ringToFrame.p50)}; ${fmt(step.bridgeCpuPct)} %, ${fmt(step.simCpuPct)} %)`, value: step.ringToFrame.p99 });
   }
   const { failoverBench } = await import('./bench-bridge-failover');
   const f = await failoverBench();

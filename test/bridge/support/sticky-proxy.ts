@@ -2,7 +2,8 @@
  * A tiny sticky proxy for the failover test, as docs/haproxy.cfg does it: a request goes to the
  * instance named by its token's or ticket's routing tag (`<instance>.…`); when that instance is
  * down (connection refused), to one chosen by a hash of the tag among the live ones; a sign-in
- * (no tag) to the first live one.
+ * (no tag) to the first live one, or with `spread` to each live one in turn (the bridge bench's
+ * two-instance pass). Also imported by scripts/bench-bridge*.ts.
  */
 import { createHash } from 'node:crypto';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
@@ -25,16 +26,18 @@ function tagOf(req: IncomingMessage): string | undefined {
   return /^([A-Za-z0-9_-]{1,32})\./.exec(ticket ?? '')?.[1];
 }
 
-export async function stickyProxy(given: Readonly<Record<string, string>>): Promise<StickyProxy> {
+export async function stickyProxy(given: Readonly<Record<string, string>>, options: { spread?: boolean } = {}): Promise<StickyProxy> {
   const instances: Record<string, string> = { ...given };
   const names = Object.keys(instances);
   const down = new Set<string>();
   const served: string[] = [];
+  let turn = 0;
 
   function choose(tag: string | undefined): string | undefined {
     const live = names.filter((name) => !down.has(name));
     if (tag !== undefined && live.includes(tag)) return tag;
-    if (tag === undefined || live.length === 0) return live[0];
+    if (live.length === 0) return undefined;
+    if (tag === undefined) return live[options.spread ? turn++ % live.length : 0];
     const hash = createHash('sha256').update(tag).digest().readUInt32BE(0);
     return live[hash % live.length];
   }
