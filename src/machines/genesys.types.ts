@@ -61,6 +61,8 @@ export type GenesysEvent =
   | { type: 'genesys.signInFailed'; code: string; message: string }
   /** No token, the bridge refused it (401), or the agent signed out: the socket is closed. */
   | { type: 'genesys.authRequired'; code: AuthRequiredCode }
+  /** Single sign-on: the browser blocked the popup; the adapter keeps listening for a popup opened by hand at `url`. */
+  | { type: 'genesys.ssoBlocked'; url: string }
   // socket life (connection region)
   | { type: 'genesys.connected' }
   | { type: 'genesys.disconnected'; attempt: number; retryInMs: number; reason: string }
@@ -138,6 +140,8 @@ type OnCall = { connectionId: string; eventId: string };
 export type GenesysAuthCommand =
   | { type: 'genesys.cmd.signIn'; username: string }
   | { type: 'genesys.cmd.signOut' }
+  /** Sign in with Genesys: the adapter opens the bridge's SSO popup at once (still inside the click). */
+  | { type: 'genesys.cmd.ssoStart' }
   /** Use here: open the socket again after another toolbar of the agent took it (a new ticket). */
   | { type: 'genesys.cmd.reconnect' };
 

@@ -18,6 +18,8 @@ export type AgentCommand =
   | { type: 'notice.dismiss'; seq: number }
   /** The sign-in form was sent; its password went to the Genesys adapter out of band. */
   | { type: 'auth.submit'; username: string }
+  /** The form's "Sign in with Genesys" button (single sign-on popup). */
+  | { type: 'auth.ssoStart' }
   /** Use here: take the socket back from the agent's other toolbar. */
   | { type: 'connection.useHere' };
 

@@ -7,10 +7,13 @@ export interface SignInView {
   busy: boolean;
   username: string;
   error: CodedError | null;
+  /** The Genesys popup is open (or blocked): its button waits. */
+  sso: boolean;
 }
 
 export function selectSignIn(snapshot: ToolbarSnapshot): SignInView {
   const state = snapshot.value.signIn;
   const { username, error } = snapshot.context.signIn;
-  return { shown: state === 'required' || state === 'signingIn', busy: state === 'signingIn', username, error };
+  const sso = state === 'signingInSso';
+  return { shown: state === 'required' || state === 'signingIn' || sso, busy: state === 'signingIn', username, error, sso };
 }

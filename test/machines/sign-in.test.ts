@@ -107,3 +107,44 @@ describe('when the agent logs out', () => {
     expect(d.genesysOf('genesys.cmd.signOut')).toEqual([]);
   });
 });
+
+describe('when the agent signs in with Genesys (single sign-on)', () => {
+  const required = () => createDriver(bridge).genesys({ type: 'genesys.authRequired', code: 'NO_SESSION' });
+
+  test('the button asks the adapter for the popup; its session signs in and registers like a password sign-in', () => {
+    const d = required();
+    d.send({ type: 'auth.ssoStart' });
+    d.expectState('signIn.signingInSso');
+    expect(d.genesysCommands).toEqual([{ type: 'genesys.cmd.ssoStart' }]);
+    d.genesys(SIGNED_IN).genesys({ type: 'genesys.connected' });
+    d.expectState('signIn.signedIn').expectState('agent.registering');
+    expect(d.snapshot().context.signIn.agentId).toBe('+33298025003');
+  });
+
+  test('a blocked popup keeps the wait and offers its URL; the popup closed goes back to the form with its code', () => {
+    const d = required().send({ type: 'auth.ssoStart' });
+    d.genesys({ type: 'genesys.ssoBlocked', url: 'http://bridge.test/genesys/sso/start?origin=x' });
+    d.expectState('signIn.signingInSso');
+    expect(d.snapshot().context.signIn.error).toEqual({ code: 'SSO_POPUP_BLOCKED', detail: 'http://bridge.test/genesys/sso/start?origin=x' });
+    d.genesys({ type: 'genesys.signInFailed', code: 'SSO_CANCELLED', message: 'closed' });
+    d.expectState('signIn.required');
+    expect(d.snapshot().context.signIn.error?.code).toBe('SSO_CANCELLED');
+  });
+
+  test('another click opens the popup again and clears the notice; a password submit instead is sent once', () => {
+    const d = required().send({ type: 'auth.ssoStart' }).genesys({ type: 'genesys.ssoBlocked', url: 'http://b/x' });
+    d.send({ type: 'auth.ssoStart' });
+    expect(d.genesysOf('genesys.cmd.ssoStart')).toHaveLength(2);
+    expect(d.snapshot().context.signIn.error).toBeNull();
+    d.send({ type: 'auth.submit', username: 'JohnSmith' });
+    d.expectState('signIn.signingIn');
+    expect(d.genesysOf('genesys.cmd.signIn')).toHaveLength(1);
+  });
+
+  test('while signed in, or signing in with a password, the button does nothing', () => {
+    const d = required().send({ type: 'auth.submit', username: 'a' }).send({ type: 'auth.ssoStart' });
+    d.expectState('signIn.signingIn');
+    d.genesys(SIGNED_IN).send({ type: 'auth.ssoStart' });
+    expect(d.genesysOf('genesys.cmd.ssoStart')).toEqual([]);
+  });
+});

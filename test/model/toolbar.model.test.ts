@@ -194,6 +194,9 @@ function signInModels(): Model[] {
     { type: 'genesys.registered' },
     { type: 'agent.logout' },
     { type: 'genesys.agentLogout' },
+    { type: 'auth.ssoStart' },
+    { type: 'genesys.ssoBlocked', url: 'http://127.0.0.1:1/genesys/sso/start?origin=x' },
+    { type: 'genesys.signInFailed', code: 'SSO_CANCELLED', message: 'closed' },
   ];
   return [
     {
@@ -209,7 +212,7 @@ function signInModels(): Model[] {
       name: 'sign-in to the bridge, with a call on the toolbar',
       config: { auth: 'bridge' },
       inertCalls: true,
-      events: [ring, events[1]!, events[3]!, events[4]!, events[5]!, events[6]!, events[8]!, { type: 'genesys.released', connectionId: 'c1' }, ...replacedEvents()],
+      events: [ring, events[1]!, events[3]!, events[4]!, events[5]!, events[6]!, events[8]!, events[11]!, { type: 'genesys.released', connectionId: 'c1' }, ...replacedEvents()],
       prepare: (d) => d.genesys({ type: 'genesys.signedIn', agentId: 'a', dn: 'd' }).login(),
       prefix: [{ type: 'genesys.signedIn', agentId: 'a', dn: 'd' }, { type: 'genesys.connected' }, { type: 'genesys.registered' }],
       serialize: (s) => [s.value.signIn, s.value.connection, Object.keys(s.context.calls)],
@@ -232,9 +235,12 @@ function bridgeCanSend(s: RootSnapshot, e: ModelEvent): boolean {
     case 'genesys.authRequired':
       return e.code === 'NO_SESSION' ? signIn === 'checking' : e.code === 'SIGNED_OUT' ? signIn === 'signingOut' : signIn !== 'signingOut';
     case 'genesys.signedIn':
-      return signIn === 'checking' || signIn === 'signingIn';
+      return signIn === 'checking' || signIn === 'signingIn' || signIn === 'signingInSso';
     case 'genesys.signInFailed':
-      return signIn === 'signingIn';
+      // SSO_* outcomes come from the popup only; the others from the POST only.
+      return e.code.startsWith('SSO_') ? signIn === 'signingInSso' : signIn === 'signingIn';
+    case 'genesys.ssoBlocked':
+      return signIn === 'signingInSso';
     case 'genesys.connected':
       return signIn === 'signedIn' && !open;
     case 'genesys.disconnected':
@@ -519,13 +525,17 @@ function checkOracle(prev: RootSnapshot, d: Driver, event: ModelEvent, before: {
   // A sign-in never touches the calls: none added, none dropped, nothing sent to them.
   // Nor does another toolbar taking the socket, or taking it back: the calls are handled there meanwhile.
   const keepsCalls = ['genesys.replaced', 'connection.useHere'];
-  if (keepsCalls.includes(event.type) || event.type === 'auth.submit' || event.type.startsWith('genesys.signIn') || event.type === 'genesys.signedIn' || event.type === 'genesys.authRequired') {
+  if (keepsCalls.includes(event.type) || event.type.startsWith('auth.') || event.type.startsWith('genesys.signIn') || event.type === 'genesys.ssoBlocked' || event.type === 'genesys.signedIn' || event.type === 'genesys.authRequired') {
     expect(Object.keys(next.context.calls), `${where}: calls kept`).toEqual(Object.keys(prev.context.calls));
     expect(forwarded.slice(before.calls), `${where}: calls untouched`).toEqual([]);
   }
   // The form's submit is the only way to a sign-in; a refused token or a sign-out closes the link.
   const signIns = d.genesysCommands.slice(before.genesys).filter((c) => c.type === 'genesys.cmd.signIn');
-  expect(signIns.length, `${where}: sign-in sent`).toBe(prev.matches({ signIn: 'required' }) && event.type === 'auth.submit' ? 1 : 0);
+  const formShown = prev.matches({ signIn: 'required' }) || prev.matches({ signIn: 'signingInSso' });
+  expect(signIns.length, `${where}: sign-in sent`).toBe(formShown && event.type === 'auth.submit' ? 1 : 0);
+  // The Genesys button is the only way to the popup, and only while the form is shown.
+  const ssoStarts = d.genesysCommands.slice(before.genesys).filter((c) => c.type === 'genesys.cmd.ssoStart').length;
+  expect(ssoStarts, `${where}: popup asked`).toBe(formShown && event.type === 'auth.ssoStart' ? 1 : 0);
   if (event.type === 'genesys.authRequired') expect(next.context.online, `${where}: offline until signed in`).toBe(false);
   // Replaced: offline, and no socket is asked for until Use here, which asks for exactly one.
   if (event.type === 'genesys.replaced') expect(next.context.online, `${where}: offline while replaced`).toBe(false);

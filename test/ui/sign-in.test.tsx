@@ -83,3 +83,43 @@ describe('when the bridge wants a sign-in', () => {
     expect(screen.queryByTestId('sign-in')).toBeNull();
   });
 });
+
+describe('when the agent signs in with Genesys', () => {
+  const URL_BY_HAND = 'http://127.0.0.1:9/genesys/sso/start?origin=https%3A%2F%2Ffusion.example.com';
+
+  it('the button comes before the username and password, and asks the machine for the popup', () => {
+    const { driver } = renderSignIn();
+    const button = screen.getByRole('button', { name: 'Sign in with Genesys' });
+    expect(button.compareDocumentPosition(screen.getByLabelText('Username')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(button);
+    expect(driver.genesysCommands).toEqual([{ type: 'genesys.cmd.ssoStart' }]);
+    expect(screen.getByTestId('sign-in-sso-waiting').textContent).toContain('Genesys window');
+    expect(screen.getByLabelText('Password')).toBeTruthy();
+  });
+
+  for (const [lang, name, said, link] of [
+    ['en', 'Sign in with Genesys', 'The browser blocked the Genesys sign-in window.', 'Open the Genesys sign-in'],
+    ['ja', 'Genesys でサインイン', 'ブラウザーが Genesys のサインイン ウィンドウをブロックしました。', 'Genesys のサインインを開く'],
+  ] as const) {
+    it(`a blocked popup is said with its code and a link that keeps the opener (${lang})`, () => {
+      const { outside } = renderSignIn(lang);
+      fireEvent.click(screen.getByRole('button', { name }));
+      outside((d) => d.genesys({ type: 'genesys.ssoBlocked', url: URL_BY_HAND }));
+      expect(screen.getByRole('alert').textContent).toContain(said);
+      expect(screen.getByRole('alert').textContent).toContain('(SSO_POPUP_BLOCKED)');
+      const anchor = screen.getByRole('link', { name: link });
+      expect(anchor.getAttribute('href')).toBe(URL_BY_HAND);
+      expect(anchor.getAttribute('target')).toBe('_blank');
+      expect(anchor.getAttribute('rel')).toBe('opener');
+    });
+  }
+
+  it('the popup closed brings the form back with SSO_CANCELLED and no link', () => {
+    const { outside } = renderSignIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Genesys' }));
+    outside((d) => d.genesys({ type: 'genesys.ssoBlocked', url: URL_BY_HAND }));
+    outside((d) => d.genesys({ type: 'genesys.signInFailed', code: 'SSO_CANCELLED', message: 'closed' }));
+    expect(screen.getByTestId('sign-in-error').dataset.code).toBe('SSO_CANCELLED');
+    expect(screen.queryByTestId('sign-in-sso-link')).toBeNull();
+  });
+});

@@ -19,6 +19,10 @@ export interface BridgeAuth {
   /** The token kept over a reload, if it is still usable for this origin. */
   restored(): Pick<BridgeToken, 'agentId' | 'dn'> | null;
   signIn(username: string, password: string): Promise<SignInOutcome>;
+  /** Keeps a session the bridge handed over another way (single sign-on), exactly as a password sign-in does. */
+  keep(answer: SignInAnswer): { agentId: string; dn: string };
+  /** The bridge's origin (where its token, tickets and SSO messages come from). */
+  readonly origin: string;
   socketTarget(): Promise<SocketTarget>;
   /** `Authorization` for a request to `url`: only to the token's own origin. */
   headers(url: string): Record<string, string>;
@@ -29,12 +33,14 @@ export interface BridgeAuth {
   forget(): void;
 }
 
-const SignInAnswer = v.object({
+/** The session the bridge answers a sign-in with (POST /genesys/session, or the SSO popup's message). */
+export const SignInAnswer = v.object({
   token: v.pipe(v.string(), v.minLength(16), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/)),
   agentId: v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\x21-\x7e]+$/)),
   dn: v.pipe(v.string(), v.maxLength(128), v.regex(/^[\x21-\x7e]*$/)),
   expiresInSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(31 * 86_400)),
 });
+export type SignInAnswer = v.InferOutput<typeof SignInAnswer>;
 const TicketAnswer = v.object({ ticket: v.pipe(v.string(), v.minLength(8), v.maxLength(512), v.regex(/^[\x21-\x7e]+$/)) });
 
 /** How long a sign-in may take: the bridge initialises and activates the agent at GWS first. */
@@ -84,7 +90,17 @@ export function createBridgeAuth(config: ToolbarConfig, deps: ResolvedDeps, stor
     }
   };
 
+  const keep = (answer: SignInAnswer): { agentId: string; dn: string } => {
+    const { agentId, dn, expiresInSec } = answer;
+    token = { token: answer.token, agentId, dn, origin, expiresAt: deps.now() + expiresInSec * 1000 };
+    store.write(token);
+    log('info', 'SIGNED_IN', `Signed in to the bridge as agent ${agentId}`);
+    return { agentId, dn };
+  };
+
   return {
+    origin,
+    keep,
     restored: () => (token ? { agentId: token.agentId, dn: token.dn } : null),
     identity: () => (token ? { agentId: token.agentId, dn: token.dn } : null),
     headers,
@@ -110,11 +126,7 @@ export function createBridgeAuth(config: ToolbarConfig, deps: ResolvedDeps, stor
         log('warn', 'SIGN_IN_ERROR', message);
         return { ok: false, code: 'SIGN_IN_ERROR', message };
       }
-      const { agentId, dn, expiresInSec } = parsed.output;
-      token = { token: parsed.output.token, agentId, dn, origin, expiresAt: deps.now() + expiresInSec * 1000 };
-      store.write(token);
-      log('info', 'SIGNED_IN', `Signed in to the bridge as agent ${agentId}`);
-      return { ok: true, agentId, dn };
+      return { ok: true, ...keep(parsed.output) };
     },
     async socketTarget() {
       if (token === null) return { refused: true };

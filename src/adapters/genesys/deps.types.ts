@@ -3,6 +3,7 @@
  */
 import type { BridgeTokenStore } from '../persistence/bridge-token';
 import type { CredentialBox } from './credentials';
+import type { SsoWindow } from './sso-popup';
 
 /** Handler typed with method bivariance so both the DOM WebSocket and `ws`'s WebSocket fit. */
 type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
@@ -70,6 +71,8 @@ export interface GenesysAdapterDeps {
   tokens?: BridgeTokenStore;
   /** auth=bridge: where the sign-in form leaves the password for the adapter. */
   credentials?: CredentialBox;
+  /** auth=bridge: the window that opens the single sign-on popup and hears its message (default `window`; null: no SSO). */
+  ssoWindow?: SsoWindow | null;
 }
 
 /** The deps with every default filled in. */
@@ -90,4 +93,5 @@ export interface ResolvedDeps {
   probeMs: readonly [number, number] | null;
   tokens: BridgeTokenStore;
   credentials: CredentialBox;
+  ssoWindow: SsoWindow | null;
 }

@@ -6,6 +6,7 @@ import type { GenesysAdapterDeps } from './deps.types';
 import { decodeFrame } from './frame-decoder';
 import { resolveDeps } from './resolve-deps';
 import { accepted, createRestClient, failure } from './rest-client';
+import { startSso, type SsoAttempt, type SsoOutcome } from './sso-popup';
 import { openSocketLink, type LinkCallbacks, type SocketLink } from './socket-link';
 
 /** The WebSocket URL with `agent=<agentId>` added when the toolbar knows its agent. */
@@ -98,8 +99,34 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
       }, resolved.snapshotTimeoutMs);
     };
 
+    let sso: SsoAttempt | null = null;
+    const ssoDone = (outcome: SsoOutcome): void => {
+      sso = null;
+      if (auth === null || stopped) return;
+      if (!outcome.ok) {
+        emit({ type: 'genesys.signInFailed', code: outcome.code, message: outcome.message });
+        return;
+      }
+      emit({ type: 'genesys.signedIn', ...auth.keep(outcome.session) });
+      openLink();
+    };
+    /** Synchronous from the click to window.open: a popup outside the user activation is blocked. */
+    const ssoStart = (): void => {
+      if (auth === null) return;
+      sso?.cancel();
+      const win = resolved.ssoWindow;
+      if (win === null) {
+        emit({ type: 'genesys.signInFailed', code: 'SSO_UNAVAILABLE', message: 'single sign-on needs a browser window' });
+        return;
+      }
+      sso = startSso({ window: win, log, setTimeout: resolved.setTimeout, clearTimeout: resolved.clearTimeout }, config.sessionUrl, ssoDone);
+      if (sso.blocked) emit({ type: 'genesys.ssoBlocked', url: sso.url });
+    };
+
     const signIn = async (username: string): Promise<void> => {
       if (auth === null) return;
+      sso?.cancel();
+      sso = null;
       // Taken at once, so the password is gone from the box whatever the outcome.
       const outcome = await auth.signIn(username, resolved.credentials.take());
       if (stopped) return;
@@ -114,6 +141,10 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
     receive((command) => {
       if (command.type === 'genesys.cmd.signIn') {
         void signIn(command.username);
+        return;
+      }
+      if (command.type === 'genesys.cmd.ssoStart') {
+        ssoStart();
         return;
       }
       if (command.type === 'genesys.cmd.signOut') {
@@ -150,6 +181,7 @@ export function createGenesysAdapter(deps: GenesysAdapterDeps = {}): GenesysActo
 
     return () => {
       stopped = true;
+      sso?.cancel();
       snapshotAnswered();
       link?.stop();
       rest.abortAll();

@@ -1,6 +1,7 @@
 import { createBridgeTokenStore } from '../persistence/bridge-token';
 import { DEFAULT_BACKOFF } from './backoff';
 import { createCredentialBox } from './credentials';
+import type { SsoWindow } from './sso-popup';
 import type { AdapterLog, GenesysAdapterDeps, OnlineEventSource, ResolvedDeps } from './deps.types';
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 5_000;
@@ -22,6 +23,10 @@ function defaultNewId(): string {
 function defaultOnlineSource(): OnlineEventSource | null {
   // Node hosts may have a `window` stand-in (cometd-nodejs-client installs one) without events.
   return typeof window === 'undefined' || typeof window.addEventListener !== 'function' ? null : window;
+}
+
+function defaultSsoWindow(): SsoWindow | null {
+  return typeof window === 'undefined' || typeof window.open !== 'function' || typeof window.addEventListener !== 'function' ? null : (window as unknown as SsoWindow);
 }
 
 /** Jittered so many toolbars do not probe (or reconnect) in step when the service returns. */
@@ -49,5 +54,6 @@ export function resolveDeps(deps: GenesysAdapterDeps): ResolvedDeps {
     probeMs: deps.probeMs === undefined ? DEFAULT_PROBE_MS : deps.probeMs,
     tokens: deps.tokens ?? createBridgeTokenStore(null),
     credentials: deps.credentials ?? createCredentialBox(),
+    ssoWindow: deps.ssoWindow === undefined ? defaultSsoWindow() : deps.ssoWindow,
   };
 }

@@ -21,6 +21,15 @@ export const signInActions = toolbarActions({
     return { type: 'genesys.cmd.signIn', username: event.username } satisfies GenesysCommand;
   }),
   sendSignOut: sendTo('genesys', { type: 'genesys.cmd.signOut' } satisfies GenesysCommand),
+  // Delivered synchronously to the adapter, so its window.open is still inside the click's activation.
+  sendSsoStart: sendTo('genesys', { type: 'genesys.cmd.ssoStart' } satisfies GenesysCommand),
+  forgetSignInError: assign({ signIn: ({ context }) => ({ ...context.signIn, error: null }) }),
+  rememberSsoBlocked: assign({
+    signIn: ({ context, event }) => {
+      assertEvent(event, 'genesys.ssoBlocked');
+      return { ...context.signIn, error: { code: 'SSO_POPUP_BLOCKED', detail: event.url } };
+    },
+  }),
   rememberUsername: assign({
     signIn: ({ context, event }) => {
       assertEvent(event, 'auth.submit');
@@ -63,7 +72,21 @@ export const signInState = toolbarState({
     required: {
       on: {
         'auth.submit': { target: 'signingIn', actions: ['rememberUsername', 'sendSignIn'] },
+        'auth.ssoStart': { target: 'signingInSso', actions: ['forgetSignInError', 'sendSsoStart'] },
         'genesys.authRequired': required,
+      },
+    },
+    /** The Genesys popup is open (or blocked, with a link): the form stays, the adapter waits for its message. */
+    signingInSso: {
+      on: {
+        'genesys.signedIn': signedIn,
+        'genesys.signInFailed': required,
+        'genesys.authRequired': required,
+        'genesys.ssoBlocked': { actions: 'rememberSsoBlocked' },
+        // Another click is a new user activation: the adapter opens the popup again.
+        'auth.ssoStart': { actions: ['forgetSignInError', 'sendSsoStart'] },
+        // The password instead: the adapter stops waiting for the popup.
+        'auth.submit': { target: 'signingIn', actions: ['rememberUsername', 'sendSignIn'] },
       },
     },
     /** The adapter's POST /genesys/session is under way (it answers within its own deadline). */

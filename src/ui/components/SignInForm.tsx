@@ -43,10 +43,22 @@ export function SignInForm() {
     actor.send({ type: 'auth.submit', username: username.trim() });
   };
 
+  const blockedUrl = view.error?.code === 'SSO_POPUP_BLOCKED' && /^https?:\/\//.test(view.error.detail ?? '') ? view.error.detail : undefined;
+
   return (
     <section className="panel sign-in" aria-labelledby={titleId} aria-busy={view.busy} data-testid="sign-in">
       <h2 id={titleId}>{i18n.t('signIn.title')}</h2>
       <p className="hint">{i18n.t('signIn.hint')}</p>
+      {/* Sent from the click itself: the adapter opens the popup within this user activation. */}
+      <button type="button" className="call-button" disabled={view.busy} aria-describedby={explained ? errorId : undefined} onClick={() => actor.send({ type: 'auth.ssoStart' })} data-testid="sign-in-sso">
+        {i18n.t('signIn.sso')}
+      </button>
+      {view.sso && !blockedUrl ? (
+        <p className="hint" role="status" data-testid="sign-in-sso-waiting">
+          {i18n.t('signIn.ssoWaiting')}
+        </p>
+      ) : null}
+      <p className="hint">{i18n.t('signIn.or')}</p>
       <form onSubmit={submit} aria-describedby={explained ? errorId : undefined}>
         <label htmlFor={userId}>{i18n.t('signIn.username')}</label>
         <input
@@ -70,6 +82,12 @@ export function SignInForm() {
       <div id={errorId} role="alert" className="sign-in-error" data-testid="sign-in-error" data-code={explained?.code ?? ''}>
         {explained ? `${explained.what} ${explained.fix} (${explained.code})` : ''}
       </div>
+      {/* The callback page posts to window.opener: the link must keep the opener (no noopener). */}
+      {blockedUrl ? (
+        <a href={blockedUrl} target="_blank" rel="opener" data-testid="sign-in-sso-link">
+          {i18n.t('signIn.ssoLink')}
+        </a>
+      ) : null}
     </section>
   );
 }

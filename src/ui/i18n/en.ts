@@ -222,6 +222,10 @@ export const en = {
     'signIn.password': 'Password',
     'signIn.submit': 'Sign in',
     'signIn.busy': 'Signing in…',
+    'signIn.sso': 'Sign in with Genesys',
+    'signIn.ssoWaiting': 'Finish signing in in the Genesys window…',
+    'signIn.ssoLink': 'Open the Genesys sign-in',
+    'signIn.or': 'or with a username and password',
   },
   /** Coded errors in plain words: what happened, and what to do. */
   errors: {
@@ -417,6 +421,18 @@ export const en = {
     SESSION_INVALID: {
       what: 'Your Genesys session ended.',
       fix: 'Sign in again: your calls are kept.',
+    },
+    SSO_POPUP_BLOCKED: {
+      what: 'The browser blocked the Genesys sign-in window.',
+      fix: 'Open it with the link below, or allow popups for this site.',
+    },
+    SSO_CANCELLED: {
+      what: 'The Genesys sign-in window was closed before you signed in.',
+      fix: 'Select Sign in with Genesys again.',
+    },
+    SSO_TIMEOUT: {
+      what: 'The Genesys sign-in took too long.',
+      fix: 'Select Sign in with Genesys again.',
     },
     UNKNOWN: {
       what: 'Something went wrong (code {code}).',

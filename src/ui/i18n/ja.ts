@@ -220,6 +220,10 @@ export const ja: Messages = {
     'signIn.password': 'パスワード',
     'signIn.submit': 'サインイン',
     'signIn.busy': 'サインイン中…',
+    'signIn.sso': 'Genesys でサインイン',
+    'signIn.ssoWaiting': 'Genesys のウィンドウでサインインを完了してください…',
+    'signIn.ssoLink': 'Genesys のサインインを開く',
+    'signIn.or': 'またはユーザー名とパスワードで',
   },
   errors: {
     OFFLINE: {
@@ -414,6 +418,18 @@ export const ja: Messages = {
     SESSION_INVALID: {
       what: 'Genesys のセッションが終了しました。',
       fix: 'もう一度サインインしてください。通話は残っています。',
+    },
+    SSO_POPUP_BLOCKED: {
+      what: 'ブラウザーが Genesys のサインイン ウィンドウをブロックしました。',
+      fix: '下のリンクから開くか、このサイトのポップアップを許可してください。',
+    },
+    SSO_CANCELLED: {
+      what: 'サインインの前に Genesys のサインイン ウィンドウが閉じられました。',
+      fix: 'もう一度「Genesys でサインイン」を選んでください。',
+    },
+    SSO_TIMEOUT: {
+      what: 'Genesys のサインインに時間がかかりすぎました。',
+      fix: 'もう一度「Genesys でサインイン」を選んでください。',
     },
     UNKNOWN: {
       what: '問題が発生しました（コード {code}）。',
