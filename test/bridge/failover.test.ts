@@ -4,11 +4,12 @@
  * dies (SIGKILL, or SIGTERM); the toolbar reconnects through the proxy with the same token, the
  * other instance takes the GWS session over, and the call is in the snapshot with its eventId.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { startGwsSimulator, type GwsSimulator } from '../../src/sim/gws';
 import { command, http, signIn, ticket, ToolbarSocket } from './support/client';
+import { instance as spawnInstance, type Instance } from './support/bridge-process';
 import { stickyProxy, type StickyProxy } from './support/sticky-proxy';
 
 const AGENT = { username: 'KateLondon', password: 'KateLondon' };
@@ -16,40 +17,13 @@ const KEY = `k1:${randomBytes(32).toString('base64')}`;
 const FRAME_MS = 5_000;
 
 const children = new Set<ChildProcess>();
+const instance = (name: string, sim: GwsSimulator): Promise<Instance> => spawnInstance(name, sim.url, KEY, children);
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const child of children) child.kill('SIGKILL');
   children.clear();
   for (const close of closers.splice(0).reverse()) await close();
 });
-
-interface Instance {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly exited: Promise<unknown>;
-}
-
-async function instance(name: string, sim: GwsSimulator): Promise<Instance> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('BRIDGE_')));
-  const args = ['--gws', sim.url, '--gws-login', 'password', '--port', '0', '--instance-id', name, '--log-level', 'warn'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bridge/cli.ts', ...args], { env: { ...clean, BRIDGE_SESSION_KEY: KEY }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (chunk) => (err += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} not listening: ${err}`)), 20_000);
-    child.stdout?.on('data', (chunk) => {
-      out += chunk;
-      const line = /bridge listening on (http:\/\/\S+)\n/.exec(out);
-      if (line?.[1]) resolve((clearTimeout(timer), line[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited ${code}: ${err}`)));
-  });
-  return { name, child, url, exited };
-}
 
 /** The toolbar's start and its reconnect: a ticket with the token, the socket, register; then a snapshot. */
 async function registered(base: string, token: string): Promise<ToolbarSocket> {
